@@ -1,0 +1,72 @@
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import type { DB } from "./schema.js";
+
+/** Which PostgreSQL engine a database handle talks to. */
+export type Engine = "pglite" | "postgres";
+
+/** A database handle: the Kysely instance, its engine, and how to close it. */
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Cheap round trip used by /readyz; throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** The embedded instance, when the engine is PGlite (used to dump a test template). */
+  pglite?: PGlite;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… URL; when absent the embedded engine is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; absent means in memory. Ignored when databaseUrl is set. */
+  dataDir?: string | undefined;
+  /** Pool size for pg. */
+  poolSize?: number;
+  /** Start an embedded engine from a dumped data folder image (fast test start). */
+  loadDataDir?: Blob | File | undefined;
+}
+
+/** Open a database: real PostgreSQL through pg when a URL is given, otherwise embedded PGlite. */
+export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 3_000,
+    });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    pool.on("error", () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      engine: "postgres",
+      async ping() {
+        const client = await pool.connect();
+        try {
+          await client.query("select 1");
+        } finally {
+          client.release();
+        }
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    engine: "pglite",
+    pglite,
+    async ping() {
+      await pglite.query("select 1");
+    },
+    close: () => db.destroy(),
+  };
+}
+

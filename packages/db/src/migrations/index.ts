@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001_reference.js";
+import * as m0002 from "./0002_framework_adoption.js";
+import * as m0003 from "./0003_audit_returns.js";
+
+/** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
+export const migrations: Record<string, Migration> = {
+  "0001_reference": m0001,
+  "0002_framework_adoption": m0002,
+  "0003_audit_returns": m0003,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

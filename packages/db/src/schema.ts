@@ -1,0 +1,169 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Timestamps come back as Date and go in as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Calendar dates are kept as ISO strings (a date has no time zone). */
+type DateText = ColumnType<string, string, string>;
+type NullableDateText = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface RegionTable {
+  name: string;
+}
+
+export interface IcbTable {
+  code: string;
+  name: string;
+  region: string;
+  valid_from: DateText;
+  valid_to: NullableDateText;
+  predecessor_codes: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface EprSupplierTable {
+  name: string;
+}
+
+export interface OrganisationTable {
+  ods_code: string;
+  name: string;
+  trust_type: string;
+  region: string;
+  epr_status: string;
+  epr_supplier: string | null;
+  epr_product: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationIcbTable {
+  ods_code: string;
+  icb_code: string;
+  valid_from: DateText;
+  valid_to: NullableDateText;
+}
+
+export interface FrameworkVersionTable {
+  version: number;
+  name: string;
+  status: string;
+  effective_from: DateText;
+  document: ColumnType<unknown, string, string>;
+  crosswalk: ColumnType<unknown | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  row_version: ColumnType<number, number | undefined, number>;
+}
+
+export interface AdoptionRecordTable {
+  ods_code: string;
+  functionality_code: string;
+  coverage_pct: ColumnType<number | null, number | null | undefined, number | null>;
+  usage_numerator: number | null;
+  usage_denominator: number | null;
+  window_start: NullableDateText;
+  window_end: NullableDateText;
+  paper_retired: boolean;
+  benefit_measured: ColumnType<boolean, boolean | undefined, boolean>;
+  planned_go_live: NullableDateText;
+  claimed_level: number | null;
+  claim_reason: string | null;
+  evidence: ColumnType<{ label: string; url: string }[], string | undefined, string>;
+  notes: ColumnType<string, string | undefined, string>;
+  derived_level: number;
+  level: number;
+  rule: string;
+  validation_state: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface OrganisationTierTable {
+  ods_code: string;
+  framework_version: number;
+  attained_tier: number;
+  progress_to_next: number;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  entity: string;
+  entity_key: string;
+  ods_code: string | null;
+  before: ColumnType<unknown | null, string | null | undefined, never>;
+  after: ColumnType<unknown | null, string | null | undefined, never>;
+}
+
+export interface TrustReturnTable {
+  ods_code: string;
+  period: string;
+  status: string;
+  framework_version: number;
+  payload: ColumnType<unknown, string, string>;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  comment: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface SnapshotTable {
+  period: string;
+  status: string;
+  framework_version: number;
+  frozen_at: Timestamp;
+  frozen_by: string | null;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SnapshotAdoptionTable {
+  period: string;
+  ods_code: string;
+  functionality_code: string;
+  level: number;
+  coverage_pct: number | null;
+  usage_numerator: number | null;
+  usage_denominator: number | null;
+  validation_state: string;
+}
+
+export interface SnapshotOrganisationTable {
+  period: string;
+  ods_code: string;
+  trust_type: string;
+  region: string;
+  icb_code: string | null;
+  epr_status: string;
+  epr_supplier: string | null;
+  attained_tier: number;
+  progress_to_next: number;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+  ods_code: string | null;
+}
+
+export interface DB {
+  region: RegionTable;
+  icb: IcbTable;
+  epr_supplier: EprSupplierTable;
+  organisation: OrganisationTable;
+  organisation_icb: OrganisationIcbTable;
+  framework_version: FrameworkVersionTable;
+  adoption_record: AdoptionRecordTable;
+  organisation_tier: OrganisationTierTable;
+  audit_log: AuditLogTable;
+  trust_return: TrustReturnTable;
+  snapshot: SnapshotTable;
+  snapshot_adoption: SnapshotAdoptionTable;
+  snapshot_organisation: SnapshotOrganisationTable;
+  user_role: UserRoleTable;
+}
