@@ -151,7 +151,18 @@ export interface UserRoleTable {
   ods_code: string | null;
 }
 
+/** better-auth's user table (created by its own migrations); read here to join accounts to role bindings. */
+export interface AuthUserTable {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
+  user: AuthUserTable;
   region: RegionTable;
   icb: IcbTable;
   epr_supplier: EprSupplierTable;

@@ -1,0 +1,45 @@
+import type { Database } from "@realise/db";
+import { betterAuth } from "better-auth";
+import { getMigrations } from "better-auth/db/migration";
+
+export interface AuthOptions {
+  /** Public origin of the server, e.g. http://localhost:3000; decides cookie flags (Secure behind https). */
+  baseURL: string;
+  secret: string;
+  trustedOrigins?: string[];
+  /** Throttle sign-in per address; on in production, configurable for tests. */
+  rateLimit?: boolean;
+}
+
+/** Accounts, sessions and password hashing through better-auth, on our own database handle. */
+export function createAuth(database: Database, options: AuthOptions) {
+  return betterAuth({
+    baseURL: options.baseURL,
+    basePath: "/api/auth",
+    secret: options.secret,
+    database: { db: database.db, type: "postgres" },
+    emailAndPassword: { enabled: true, minPasswordLength: 10, disableSignUp: true },
+    trustedOrigins: options.trustedOrigins ?? [],
+    session: { expiresIn: 60 * 60 * 8, updateAge: 60 * 60 },
+    rateLimit: {
+      enabled: options.rateLimit ?? process.env.NODE_ENV === "production",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+      storage: "memory",
+    },
+    advanced: {
+      // The server overwrites this header with the socket address, so a client cannot choose its bucket.
+      ipAddress: { ipAddressHeaders: ["x-client-ip"] },
+      defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
+    },
+    telemetry: { enabled: false },
+  });
+}
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Create or upgrade better-auth's tables; idempotent. */
+export async function migrateAuth(auth: Auth): Promise<void> {
+  const migrations = await getMigrations(auth.options);
+  await migrations.runMigrations();
+}

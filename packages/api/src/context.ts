@@ -1,0 +1,16 @@
+import type { Database } from "@realise/db";
+import type { Principal } from "./access.js";
+import type { Auth } from "./auth/auth.js";
+import { principalFromHeaders } from "./auth/principal.js";
+
+/** What every procedure sees: the database, the auth instance and who is calling. */
+export interface Context {
+  database: Database;
+  auth: Auth;
+  principal: Principal | null;
+}
+
+/** Build a call's context from request headers (the session cookie). */
+export async function createContext(database: Database, auth: Auth, headers: Headers): Promise<Context> {
+  return { database, auth, principal: await principalFromHeaders(database, auth, headers) };
+}

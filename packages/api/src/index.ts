@@ -1,0 +1,6 @@
+export { ROLES, type Role, type Principal, type Access, decide } from "./access.js";
+export type { AppRouter } from "./router.js";
+export { appRouter } from "./router.js";
+export { createCaller } from "./caller.js";
+export type { Context } from "./context.js";
+export { createAuth, migrateAuth, type Auth } from "./auth/auth.js";

@@ -1,0 +1,8 @@
+import { currentFramework } from "@realise/db";
+import { access } from "../access.js";
+import { procedure, router } from "../trpc.js";
+
+export const frameworkRouter = router({
+  /** The published national framework: tiers, functionalities, criteria, benefit types, milestones. */
+  current: procedure(access.public).query(({ ctx }) => currentFramework(ctx.database.db)),
+});

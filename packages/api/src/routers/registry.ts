@@ -1,0 +1,8 @@
+import { registrySummary } from "@realise/db";
+import { access } from "../access.js";
+import { procedure, router } from "../trpc.js";
+
+export const registryRouter = router({
+  /** Trusts by type, region, EPR status and supplier; public, like the registry it counts. */
+  summary: procedure(access.public).query(({ ctx }) => registrySummary(ctx.database.db)),
+});

@@ -1,0 +1,57 @@
+import { decideReturn, returnDetail, returnQueue, returnsFor, submitReturn } from "@realise/db";
+import { OdsCodeSchema, PeriodSchema } from "@realise/domain";
+import { z } from "zod";
+import { access } from "../access.js";
+import { mapDataErrors } from "../errors.js";
+import { procedure, requirePrincipal, router } from "../trpc.js";
+
+const ReturnKey = { odsCode: OdsCodeSchema, period: PeriodSchema };
+const Comment = z.string().trim().max(4000, { message: "Comment must be at most 4000 characters" });
+
+export const returnsRouter = router({
+  /** The trust's returns and their states. */
+  forOrganisation: procedure(access.trustRead)
+    .input(z.object({ odsCode: OdsCodeSchema }).strict())
+    .query(({ ctx, input }) => returnsFor(ctx.database.db, input.odsCode)),
+
+  /** The approver submits the trust's return for a period; its records are then locked. */
+  submit: procedure(access.trustSubmit)
+    .input(z.object(ReturnKey).strict())
+    .mutation(({ ctx, input }) => {
+      const actor = requirePrincipal(ctx);
+      return mapDataErrors(() => submitReturn(ctx.database.db, input.odsCode, input.period, actor));
+    }),
+
+  /** Returns awaiting validation. */
+  queue: procedure(access.nationalRead)
+    .input(z.object({ period: PeriodSchema.optional(), status: z.enum(["submitted", "accepted", "returned", "unlocked"]).optional() }).strict().optional())
+    .query(({ ctx, input }) => returnQueue(ctx.database.db, input ?? {})),
+
+  /** One return with its frozen values. */
+  detail: procedure(access.trustRead)
+    .input(z.object(ReturnKey).strict())
+    .query(({ ctx, input }) => mapDataErrors(() => returnDetail(ctx.database.db, input.odsCode, input.period))),
+
+  accept: procedure(access.nationalAdmin)
+    .input(z.object({ ...ReturnKey, comment: Comment.optional(), expectedVersion: z.number().int().min(1).optional() }).strict())
+    .mutation(({ ctx, input }) =>
+      mapDataErrors(() =>
+        decideReturn(ctx.database.db, { ...input, decision: "accept", comment: input.comment || null }, requirePrincipal(ctx)),
+      ),
+    ),
+
+  /** Send a return back to the trust with a comment; the trust can edit again. */
+  sendBack: procedure(access.nationalAdmin)
+    .input(z.object({ ...ReturnKey, comment: Comment.min(1, { message: "Comment is required: tell the trust what to change" }), expectedVersion: z.number().int().min(1).optional() }).strict())
+    .mutation(({ ctx, input }) =>
+      mapDataErrors(() => decideReturn(ctx.database.db, { ...input, decision: "sendBack" }, requirePrincipal(ctx))),
+    ),
+
+  unlock: procedure(access.nationalAdmin)
+    .input(z.object({ ...ReturnKey, comment: Comment.optional(), expectedVersion: z.number().int().min(1).optional() }).strict())
+    .mutation(({ ctx, input }) =>
+      mapDataErrors(() =>
+        decideReturn(ctx.database.db, { ...input, decision: "unlock", comment: input.comment || null }, requirePrincipal(ctx)),
+      ),
+    ),
+});

@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { createDatabase, type Database, migrateToLatest, seedIfEmpty } from "@realise/db";
+import { type Auth, createAuth, migrateAuth } from "../auth/auth.js";
+import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { createRequestListener } from "./app.js";
+
+export interface BootOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** Demo accounts and adoption data; on unless production. */
+  demo?: boolean;
+  /** Public origin; defaults to http://localhost:<port>. */
+  publicUrl?: string | undefined;
+  authSecret?: string | undefined;
+  rateLimit?: boolean;
+  webDist?: string;
+  adminDist?: string;
+  /** Use an already open database (tests). */
+  database?: Database;
+  log?: (line: string) => void;
+}
+
+export interface Running {
+  url: string;
+  server: http.Server;
+  database: Database;
+  auth: Auth;
+  close(): Promise<void>;
+}
+
+const distOf = (app: string) => fileURLToPath(new URL(`../../../../apps/${app}/dist`, import.meta.url));
+
+/** Open the database, migrate, seed an empty one, and serve everything on one port. */
+export async function startRealise(options: BootOptions = {}): Promise<Running> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const production = process.env.NODE_ENV === "production";
+  const demo = options.demo ?? !production;
+  const secret = options.authSecret ?? process.env.AUTH_SECRET;
+  if (!secret && production) throw new Error("AUTH_SECRET must be set in production (32+ random characters)");
+
+  const database =
+    options.database ?? (await createDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
+  const applied = await migrateToLatest(database.db);
+  const seed = await seedIfEmpty(database.db, { demo });
+
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const origin = options.publicUrl ?? `http://localhost:${port}`;
+  const trustedOrigins = [...new Set([origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+  const auth = createAuth(database, {
+    baseURL: origin,
+    // Without a configured secret (development), sessions last as long as the process.
+    secret: secret ?? randomBytes(32).toString("hex"),
+    trustedOrigins,
+    rateLimit: options.rateLimit,
+  });
+  await migrateAuth(auth);
+  const accounts = demo ? await seedDemoAccounts(database, auth) : 0;
+  server.on(
+    "request",
+    createRequestListener({
+      database,
+      auth,
+      origin,
+      trustedOrigins,
+      webDist: options.webDist ?? distOf("web"),
+      adminDist: options.adminDist ?? distOf("admin"),
+    }),
+  );
+  log(
+    `Realise on ${origin} (database: ${database.engine}; migrations applied: ${applied.length}; ` +
+      `${seed.seeded ? `seeded ${seed.organisations} trusts, ${seed.adoptionRecords} adoption records, ${accounts} demo accounts` : "existing data"})`,
+  );
+  return {
+    url: origin,
+    server,
+    database,
+    auth,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.database) await database.close();
+    },
+  };
+}

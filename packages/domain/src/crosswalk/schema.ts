@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { FunctionalityCodeSchema } from "../framework/schema.js";
+
+/** How one or more functionalities of the old version map into the new one. */
+export const CrosswalkEntrySchema = z
+  .object({
+    kind: z.enum(["kept", "renamed", "split", "merged", "retired"], {
+      error: "Crosswalk kind must be one of kept, renamed, split, merged, retired",
+    }),
+    from: z.array(FunctionalityCodeSchema),
+    to: z.array(FunctionalityCodeSchema),
+    note: z.string().max(1000).optional(),
+  })
+  .superRefine((e, ctx) => {
+    const shape: Record<typeof e.kind, [boolean, string]> = {
+      kept: [e.from.length === 1 && e.to.length === 1 && e.from[0] === e.to[0], "A kept entry maps one code to the same code"],
+      renamed: [e.from.length === 1 && e.to.length === 1, "A renamed entry maps one code to one code"],
+      split: [e.from.length === 1 && e.to.length >= 2, "A split entry maps one code to two or more"],
+      merged: [e.from.length >= 2 && e.to.length === 1, "A merged entry maps two or more codes to one"],
+      retired: [e.from.length >= 1 && e.to.length === 0, "A retired entry lists old codes and no new ones"],
+    };
+    const [ok, message] = shape[e.kind];
+    if (!ok) ctx.addIssue({ code: "custom", path: ["to"], message });
+  });
+/** A crosswalk entry. */
+export type CrosswalkEntry = z.infer<typeof CrosswalkEntrySchema>;
+
+/** The mapping from one framework version to the next, so that trends survive criteria changes. */
+export const CrosswalkSchema = z
+  .object({
+    fromVersion: z.number().int().min(1, "From version must be at least 1"),
+    toVersion: z.number().int().min(1, "To version must be at least 1"),
+    entries: z.array(CrosswalkEntrySchema),
+  })
+  .superRefine((c, ctx) => {
+    if (c.toVersion <= c.fromVersion) {
+      ctx.addIssue({ code: "custom", path: ["toVersion"], message: "To version must be after the from version" });
+    }
+    // Each old code maps one way only, or a record would be carried twice.
+    const seen = new Set<string>();
+    c.entries.forEach((e, i) => {
+      for (const code of e.from) {
+        if (seen.has(code)) ctx.addIssue({ code: "custom", path: ["entries", i, "from"], message: `Functionality ${code} appears in more than one crosswalk entry` });
+        seen.add(code);
+      }
+    });
+  });
+/** A crosswalk. */
+export type Crosswalk = z.infer<typeof CrosswalkSchema>;

@@ -1,0 +1,139 @@
+/**
+ * @realise/domain: the national EPR adoption framework as data, and the pure rules that score it.
+ * No I/O; zod is the only runtime dependency.
+ */
+
+// organisation
+export { icbOn, overlappingMemberships } from "./organisation/icb.js";
+export { peerGroupConflicts, peerGroupOf } from "./organisation/peer-groups.js";
+export {
+  EprStatusSchema,
+  IcbMembershipSchema,
+  OdsCodeSchema,
+  OrganisationSchema,
+  PeerGroupSchema,
+  RegionSchema,
+  TRUST_TYPES,
+  TrustTypeSchema,
+} from "./organisation/schema.js";
+export type { EprStatus, IcbMembership, OdsCode, Organisation, PeerGroup, Region, TrustType } from "./organisation/schema.js";
+
+// adoption
+export { checkClaim, effectiveLevel, isClaimFlagged, measuresFromInput } from "./adoption/claim.js";
+export type { ClaimCheck } from "./adoption/claim.js";
+export { deriveAdoptionLevel } from "./adoption/derive-level.js";
+export type { LevelDerivation } from "./adoption/derive-level.js";
+export {
+  ADOPTION_LEVEL_LABELS,
+  ADOPTION_LEVELS,
+  AdoptionInputSchema,
+  AdoptionLevelSchema,
+  AdoptionMeasuresSchema,
+  AdoptionRecordSchema,
+  EvidenceLinkSchema,
+  ValidationStateSchema,
+  toAdoptionLevel,
+} from "./adoption/schema.js";
+export type {
+  AdoptionInput,
+  AdoptionLevel,
+  AdoptionMeasures,
+  AdoptionRecord,
+  EvidenceLink,
+  ValidationState,
+} from "./adoption/schema.js";
+export { formatPct, usagePct } from "./adoption/usage.js";
+
+// framework
+export { defaultFramework } from "./framework/default-framework.js";
+export { diffFrameworks } from "./framework/diff.js";
+export type { FrameworkDiff } from "./framework/diff.js";
+export {
+  BenefitClassSchema,
+  BenefitTypeSchema,
+  DirectionSchema,
+  FrameworkSchema,
+  FrameworkStatusSchema,
+  FunctionalityCodeSchema,
+  FunctionalitySchema,
+  RoadmapMilestoneSchema,
+  TierCriterionSchema,
+  TierSchema,
+} from "./framework/schema.js";
+export type {
+  BenefitClass,
+  BenefitType,
+  Direction,
+  Framework,
+  FrameworkStatus,
+  Functionality,
+  RoadmapMilestone,
+  Tier,
+  TierCriterion,
+} from "./framework/schema.js";
+export { defaultCrosswalk, draftNextVersion, functionalityByCode } from "./framework/versions.js";
+
+// tiers
+export { applicableCriteria, applicableOptions, requiredUnits } from "./tiers/applicable.js";
+export { assessTrust, latestRecords } from "./tiers/assess.js";
+export { buildGap, measureGaps } from "./tiers/gaps.js";
+export {
+  FunctionalityViewSchema,
+  GapSchema,
+  MeasureGapSchema,
+  TierStatusSchema,
+  TrustAssessmentSchema,
+} from "./tiers/schema.js";
+export type { AssessableRecord, FunctionalityView, Gap, MeasureGap, TierStatus, TrustAssessment } from "./tiers/schema.js";
+
+// roll-ups
+export { quantiles } from "./rollup/quantiles.js";
+export { rollUp } from "./rollup/roll-up.js";
+export type { RollUpOptions } from "./rollup/roll-up.js";
+export { QuantilesSchema, RollUpGroupSchema, TierCountsSchema } from "./rollup/schema.js";
+export type { Quantiles, RollUpGroup, TierCounts } from "./rollup/schema.js";
+
+// benefits
+export { lineKey, totalsWithoutDoubleCounting } from "./benefits/double-count.js";
+export type { BenefitTotals } from "./benefits/double-count.js";
+export { benefitFlags, benefitMeasuredFor } from "./benefits/flags.js";
+export type {
+  BenefitFlag,
+  DoubleCountFlag,
+  EnablersNotLiveFlag,
+  L4WithoutBenefitFlag,
+  OverdueActualFlag,
+} from "./benefits/flags.js";
+export { benefitProgress, latestActual, plannedValueAt } from "./benefits/progress.js";
+export type { BenefitProgress } from "./benefits/progress.js";
+export { BenefitLineSchema, BenefitStatusSchema, ConfidenceSchema } from "./benefits/schema.js";
+export type { BenefitLine } from "./benefits/schema.js";
+
+// plans
+export { forecastTiers } from "./plans/forecast.js";
+export { PlanItemSchema, PlanStatusSchema } from "./plans/schema.js";
+export type { PlanItem, PlanStatus, TierForecast } from "./plans/schema.js";
+export { milestoneSlippage, trustMilestoneInput } from "./plans/slippage.js";
+export type { MilestoneSlippage, MilestoneTrustInput } from "./plans/slippage.js";
+
+// periods
+export {
+  comparePeriods,
+  listQuarters,
+  nextPeriod,
+  periodKind,
+  periodOf,
+  periodRange,
+  previousPeriod,
+} from "./periods/periods.js";
+export { PeriodSchema, formatPeriod, parsePeriod } from "./periods/schema.js";
+export type { ParsedPeriod, Period } from "./periods/schema.js";
+
+// crosswalk
+export { carryForward } from "./crosswalk/carry-forward.js";
+export type { CarriedRecord, CarryForwardResult } from "./crosswalk/carry-forward.js";
+export { CrosswalkEntrySchema, CrosswalkSchema } from "./crosswalk/schema.js";
+export type { Crosswalk, CrosswalkEntry } from "./crosswalk/schema.js";
+
+// shared helpers
+export { compareIsoDates, daysBetween } from "./common/schema.js";

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { isoDate, text } from "../common/schema.js";
+import { AdoptionLevelSchema } from "../adoption/schema.js";
+import { FunctionalityCodeSchema } from "../framework/schema.js";
+import { OdsCodeSchema } from "../organisation/schema.js";
+
+/** Where a plan item is. */
+export const PlanStatusSchema = z.enum(["not_started", "in_progress", "done", "at_risk"], {
+  error: "Plan status must be one of not_started, in_progress, done, at_risk",
+});
+/** A plan status. */
+export type PlanStatus = z.infer<typeof PlanStatusSchema>;
+
+/** One line of a trust's plan: a functionality to reach a level by a date. */
+export const PlanItemSchema = z.object({
+  id: z.string().max(100).optional(),
+  odsCode: OdsCodeSchema,
+  functionalityCode: FunctionalityCodeSchema,
+  targetLevel: AdoptionLevelSchema,
+  targetDate: isoDate("Target date"),
+  owner: text("Owner", 200),
+  status: PlanStatusSchema,
+});
+/** A plan item. */
+export type PlanItem = z.infer<typeof PlanItemSchema>;
+
+/** When a trust's plan makes it reach each tier. */
+export interface TierForecast {
+  tier: number;
+  attainedNow: boolean;
+  /** The date the plan makes the tier attained; null if attained now or never. */
+  forecastDate: string | null;
+  status: "attained" | "forecast" | "not_planned";
+}

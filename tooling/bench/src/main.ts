@@ -1,0 +1,2 @@
+/** Placeholder until the benchmark lands: prints how to run it. */
+console.log("pnpm bench: not implemented yet");

@@ -1,0 +1,64 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, hasChromium, launch, newPage, seriousAxeFindings } from "../src/browser.js";
+
+const run = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) console.warn("Chromium is not installed: browser tests skipped (set E2E_REQUIRED=1 to fail instead)");
+
+run("walking skeleton in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("answers health and readiness with the engine", async () => {
+    const ready = await fetch(`${baseUrl()}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", database: "pglite" });
+  });
+
+  it("lists real trusts, filters them, and opens one", async () => {
+    const { page, errors, context } = await newPage(browser);
+    await page.goto("/");
+    await expect.poll(() => page.locator("table tbody tr").count()).toBe(202);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+
+    await page.getByLabel("Trust type").selectOption("ambulance");
+    await expect.poll(() => page.locator("table tbody tr").count()).toBe(10);
+    expect(page.url()).toContain("trustType=ambulance");
+
+    await page.getByLabel("Name or ODS code").fill("London");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.locator("table tbody tr").count()).toBe(1);
+    await page.getByRole("link", { name: "London Ambulance Service NHS Trust" }).click();
+    await page.getByRole("heading", { level: 1, name: "London Ambulance Service NHS Trust" }).waitFor();
+    expect(await page.getByText("RRU", { exact: true }).count()).toBeGreaterThan(0);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a clear page for an unknown trust", async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto("/trusts/ZZZ");
+    await page.getByRole("heading", { name: "Trust not found" }).waitFor();
+    expect(await page.getByText("No trust has the ODS code ZZZ").count()).toBe(1);
+    await context.close();
+  });
+
+  it("shows the national summary with real counts in the admin app", async () => {
+    const { page, errors, context } = await newPage(browser);
+    await page.goto("/admin/");
+    await page.getByRole("heading", { level: 1, name: "National summary" }).waitFor();
+    await page.getByText("202 NHS trusts in England").waitFor();
+    const ambulanceRow = page.locator("table", { hasText: "Trust type" }).locator("tr", { hasText: "Ambulance" });
+    expect(await ambulanceRow.locator("td").nth(1).textContent()).toBe("10");
+    expect(await page.locator("figure.realise-chart svg").count()).toBeGreaterThanOrEqual(4);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
