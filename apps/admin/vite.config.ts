@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     reporters: process.env.VITEST_REPORT_DIR ? ["default", "json"] : ["default"],
-    outputFile: process.env.VITEST_REPORT_DIR ? { json: `${process.env.VITEST_REPORT_DIR}/apps-admin.json` } : undefined,
+    outputFile: process.env.VITEST_REPORT_DIR
+      ? { json: `${process.env.VITEST_REPORT_DIR}/apps-admin.json` }
+      : undefined,
   },
 });

@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: process.env.VITEST_REPORT_DIR ? ["default", "json"] : ["default"],
-    outputFile: process.env.VITEST_REPORT_DIR ? { json: `${process.env.VITEST_REPORT_DIR}/packages-api.json` } : undefined,
+    outputFile: process.env.VITEST_REPORT_DIR
+      ? { json: `${process.env.VITEST_REPORT_DIR}/packages-api.json` }
+      : undefined,
   },
 });

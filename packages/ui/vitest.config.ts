@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     reporters: process.env.VITEST_REPORT_DIR ? ["default", "json"] : ["default"],
-    outputFile: process.env.VITEST_REPORT_DIR ? { json: `${process.env.VITEST_REPORT_DIR}/packages-ui.json` } : undefined,
+    outputFile: process.env.VITEST_REPORT_DIR
+      ? { json: `${process.env.VITEST_REPORT_DIR}/packages-ui.json` }
+      : undefined,
   },
 });

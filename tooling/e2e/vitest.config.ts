@@ -9,6 +9,8 @@ export default defineConfig({
     // One browser, one server: files run one after another.
     fileParallelism: false,
     reporters: process.env.VITEST_REPORT_DIR ? ["default", "json"] : ["default"],
-    outputFile: process.env.VITEST_REPORT_DIR ? { json: `${process.env.VITEST_REPORT_DIR}/tooling-e2e.json` } : undefined,
+    outputFile: process.env.VITEST_REPORT_DIR
+      ? { json: `${process.env.VITEST_REPORT_DIR}/tooling-e2e.json` }
+      : undefined,
   },
 });

@@ -17,7 +17,7 @@ const steps = [
   ["browser tests", ["pnpm", "turbo", "run", "e2e", "--output-logs=new-only"]],
 ];
 
-let failedSteps = [];
+const failedSteps = [];
 for (const [name, [cmd, ...args]] of steps) {
   console.log(`\n=== ${name}: ${[cmd, ...args].join(" ")}`);
   const result = spawnSync(cmd, args, { stdio: "inherit", env });
@@ -34,7 +34,9 @@ for (const file of readdirSync(reportDir)) {
   const report = JSON.parse(readFileSync(join(reportDir, file), "utf8"));
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
-  console.log(`  ${file.replace(/\.json$/, "")}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests ?? 0} skipped`);
+  console.log(
+    `  ${file.replace(/\.json$/, "")}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests ?? 0} skipped`,
+  );
 }
 rmSync(reportDir, { recursive: true, force: true });
 // A step that failed outside vitest (lint, typecheck, build) counts as one failed check.

@@ -1,5 +1,11 @@
 /** The five roles of Realise. Trust roles are bound to one trust; national roles see the nation. */
-export const ROLES = ["trust_viewer", "trust_editor", "trust_approver", "national_admin", "national_analyst"] as const;
+export const ROLES = [
+  "trust_viewer",
+  "trust_editor",
+  "trust_approver",
+  "national_admin",
+  "national_analyst",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const TRUST_ROLES = ["trust_viewer", "trust_editor", "trust_approver"] as const;

@@ -6,10 +6,14 @@ export async function mapDataErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ConflictError) throw new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
-    if (error instanceof StateError) throw new TRPCError({ code: "PRECONDITION_FAILED", message: error.message, cause: error });
-    if (error instanceof ValidationError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
-    if (error instanceof NotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: error.message, cause: error });
+    if (error instanceof ConflictError)
+      throw new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
+    if (error instanceof StateError)
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: error.message, cause: error });
+    if (error instanceof ValidationError)
+      throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+    if (error instanceof NotFoundError)
+      throw new TRPCError({ code: "NOT_FOUND", message: error.message, cause: error });
     throw error;
   }
 }

@@ -32,7 +32,11 @@ const t = initTRPC
         error.cause instanceof ZodError
           ? describeZodError(error.cause)
           : error.cause instanceof ValidationError
-            ? describeZodError(new ZodError(error.cause.issues.map((i) => ({ ...i, code: "custom" as const, input: undefined }))))
+            ? describeZodError(
+                new ZodError(
+                  error.cause.issues.map((i) => ({ ...i, code: "custom" as const, input: undefined })),
+                ),
+              )
             : null;
       const conflict =
         error.cause instanceof ConflictError
@@ -69,7 +73,8 @@ export function procedure(rule: Access) {
   return t.procedure.meta({ access: rule }).use(async ({ ctx, next, getRawInput }) => {
     const odsCode = rule.kind === "trust" ? await rawOdsCode(getRawInput) : undefined;
     const outcome = decide(rule, ctx.principal, odsCode);
-    if (outcome === "UNAUTHORIZED") throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    if (outcome === "UNAUTHORIZED")
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
     if (outcome === "FORBIDDEN") {
       throw new TRPCError({
         code: "FORBIDDEN",

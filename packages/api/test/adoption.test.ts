@@ -36,18 +36,31 @@ describe.each(engines)("adoption on %s", (engine) => {
 
   it("refuses another trust's data to trust staff, and everything to no session", async () => {
     const editor = await h.principal("editor.rgt@demo.realise");
-    await expect(h.as(editor).adoption.forOrganisation({ odsCode: "RRU" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(h.as(null).adoption.forOrganisation({ odsCode: "RGT" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(h.as(editor).adoption.forOrganisation({ odsCode: "RRU" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(h.as(null).adoption.forOrganisation({ odsCode: "RGT" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     const { record } = await recordOf("RRU", "F01");
     await expect(
-      h.as(editor).adoption.update({ odsCode: "RRU", functionalityCode: "F01", expectedVersion: record!.version, values: blank }),
+      h.as(editor).adoption.update({
+        odsCode: "RRU",
+        functionalityCode: "F01",
+        expectedVersion: record!.version,
+        values: blank,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const viewer = await h.principal("viewer.rgt@demo.realise");
     await expect(
-      h.as(viewer).adoption.update({ odsCode: "RGT", functionalityCode: "F01", expectedVersion: 1, values: blank }),
+      h
+        .as(viewer)
+        .adoption.update({ odsCode: "RGT", functionalityCode: "F01", expectedVersion: 1, values: blank }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      h.as(h.role("national_admin")).adoption.update({ odsCode: "RGT", functionalityCode: "F01", expectedVersion: 1, values: blank }),
+      h
+        .as(h.role("national_admin"))
+        .adoption.update({ odsCode: "RGT", functionalityCode: "F01", expectedVersion: 1, values: blank }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -65,7 +78,10 @@ describe.each(engines)("adoption on %s", (engine) => {
     expect(result.record.version).toBe((record?.version ?? 0) + 1);
     const history = await h.as(editor).adoption.history({ odsCode: "RR8", functionalityCode: "F13" });
     expect(history).toHaveLength(auditBefore.length + 1);
-    expect(history[0]).toMatchObject({ actorEmail: "editor.rr8@demo.realise", action: expect.stringMatching(/^adoption\./) });
+    expect(history[0]).toMatchObject({
+      actorEmail: "editor.rr8@demo.realise",
+      action: expect.stringMatching(/^adoption\./),
+    });
     expect((history[0]!.after as { coveragePct: number }).coveragePct).toBe(100);
     const tier = await h.database.db
       .selectFrom("organisation_tier")
@@ -105,7 +121,10 @@ describe.each(engines)("adoption on %s", (engine) => {
       expectedVersion: record!.version,
       values: { ...blank, coveragePct: 140 },
     });
-    await expect(bad).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("coveragePct") });
+    await expect(bad).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("coveragePct"),
+    });
     const over = h.as(editor).adoption.update({
       odsCode: "RGT",
       functionalityCode: "F02",
@@ -121,19 +140,30 @@ describe.each(engines)("adoption on %s", (engine) => {
     const editor = await h.principal("editor.rxt@demo.realise");
     const { dash } = await recordOf("RXT", "F01");
     const period = dash.currentPeriod;
-    await expect(h.as(editor).returns.submit({ odsCode: "RXT", period })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(h.as(editor).returns.submit({ odsCode: "RXT", period })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const submitted = await h.as(approver).returns.submit({ odsCode: "RXT", period });
     expect(submitted.status).toBe("submitted");
     const { record } = await recordOf("RXT", "F01");
     await expect(
-      h.as(editor).adoption.update({ odsCode: "RXT", functionalityCode: "F01", expectedVersion: record!.version, values: blank }),
+      h.as(editor).adoption.update({
+        odsCode: "RXT",
+        functionalityCode: "F01",
+        expectedVersion: record!.version,
+        values: blank,
+      }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("locked") });
     const admin = h.role("national_admin");
-    await expect(h.as(admin).returns.sendBack({ odsCode: "RXT", period, comment: "" })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      message: expect.stringContaining("comment"),
-    });
-    const back = await h.as(admin).returns.sendBack({ odsCode: "RXT", period, comment: "Please attach evidence for eObs" });
+    await expect(h.as(admin).returns.sendBack({ odsCode: "RXT", period, comment: "" })).rejects.toMatchObject(
+      {
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("comment"),
+      },
+    );
+    const back = await h
+      .as(admin)
+      .returns.sendBack({ odsCode: "RXT", period, comment: "Please attach evidence for eObs" });
     expect(back.status).toBe("returned");
     const updated = await h.as(editor).adoption.update({
       odsCode: "RXT",
@@ -143,10 +173,12 @@ describe.each(engines)("adoption on %s", (engine) => {
     });
     expect(updated.record.coveragePct).toBe(30);
     const again = await h.as(approver).returns.submit({ odsCode: "RXT", period });
-    expect(again.version).toBe(2);
+    expect(again.version).toBe(3);
     const accepted = await h.as(admin).returns.accept({ odsCode: "RXT", period });
     expect(accepted.status).toBe("accepted");
-    await expect(h.as(admin).returns.accept({ odsCode: "RXT", period })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(h.as(admin).returns.accept({ odsCode: "RXT", period })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
   });
 
   it("confirms a whole tier unchanged in one action, audited per record", async () => {

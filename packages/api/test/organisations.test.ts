@@ -7,7 +7,9 @@ describe.each(engines)("organisations on %s", (engine) => {
   it("lists the 202 real trusts to anyone", async () => {
     const all = await h.as(null).organisations.list();
     expect(all).toHaveLength(202);
-    expect(all.find((o) => o.odsCode === "RGT")?.name).toBe("Cambridge University Hospitals NHS Foundation Trust");
+    expect(all.find((o) => o.odsCode === "RGT")?.name).toBe(
+      "Cambridge University Hospitals NHS Foundation Trust",
+    );
   });
 
   it("filters by trust type, region, ICB and text", async () => {

@@ -69,4 +69,3 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     close: () => db.destroy(),
   };
 }
-

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database, findOrganisation, listOrganisations, migrateToLatest, referenceLists, seedReference } from "../src/index.js";
+import {
+  createDatabase,
+  type Database,
+  findOrganisation,
+  listOrganisations,
+  migrateToLatest,
+  referenceLists,
+  seedReference,
+} from "../src/index.js";
 import { createScratchDatabase, testEngines } from "../src/testing.js";
 
 describe.each(testEngines())("reference data on $engine", ({ url }) => {
@@ -40,7 +48,14 @@ describe.each(testEngines())("reference data on $engine", ({ url }) => {
         all.filter((o) => o.trustType === t).length,
       ]),
     );
-    expect(byType).toEqual({ acute: 120, specialist: 14, combined: 30, mental_health: 17, community: 11, ambulance: 10 });
+    expect(byType).toEqual({
+      acute: 120,
+      specialist: 14,
+      combined: 30,
+      mental_health: 17,
+      community: 11,
+      ambulance: 10,
+    });
   });
 
   it("reads ICB membership as at a date across the April 2026 mergers", async () => {

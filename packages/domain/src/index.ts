@@ -16,7 +16,15 @@ export {
   TRUST_TYPES,
   TrustTypeSchema,
 } from "./organisation/schema.js";
-export type { EprStatus, IcbMembership, OdsCode, Organisation, PeerGroup, Region, TrustType } from "./organisation/schema.js";
+export type {
+  EprStatus,
+  IcbMembership,
+  OdsCode,
+  Organisation,
+  PeerGroup,
+  Region,
+  TrustType,
+} from "./organisation/schema.js";
 
 // adoption
 export { checkClaim, effectiveLevel, isClaimFlagged, measuresFromInput } from "./adoption/claim.js";
@@ -84,7 +92,14 @@ export {
   TierStatusSchema,
   TrustAssessmentSchema,
 } from "./tiers/schema.js";
-export type { AssessableRecord, FunctionalityView, Gap, MeasureGap, TierStatus, TrustAssessment } from "./tiers/schema.js";
+export type {
+  AssessableRecord,
+  FunctionalityView,
+  Gap,
+  MeasureGap,
+  TierStatus,
+  TrustAssessment,
+} from "./tiers/schema.js";
 
 // roll-ups
 export { quantiles } from "./rollup/quantiles.js";

@@ -28,7 +28,9 @@ describe("defaultFramework", () => {
     expect(defaultFramework.status).toBe("published");
     expect(defaultFramework.tiers.map((t) => t.number)).toEqual([1, 2, 3, 4, 5]);
     expect(defaultFramework.functionalities).toHaveLength(46);
-    const perTier = [1, 2, 3, 4, 5].map((t) => defaultFramework.functionalities.filter((f) => f.tier === t).length);
+    const perTier = [1, 2, 3, 4, 5].map(
+      (t) => defaultFramework.functionalities.filter((f) => f.tier === t).length,
+    );
     expect(perTier).toEqual([9, 13, 8, 8, 8]);
   });
 
@@ -41,24 +43,46 @@ describe("defaultFramework", () => {
 
   it("has the two March 2026 roadmap milestones", () => {
     const [epr, core] = defaultFramework.milestones;
-    expect(epr).toMatchObject({ title: "100% of trusts with an EPR by March 2026", measure: "epr_live", targetDate: "2026-03-31", shareOfTrusts: 1 });
-    expect(core).toMatchObject({ title: "70% of trusts at the core level by March 2026", measure: "tier_at_least", tier: 2, targetDate: "2026-03-31", shareOfTrusts: 0.7 });
+    expect(epr).toMatchObject({
+      title: "100% of trusts with an EPR by March 2026",
+      measure: "epr_live",
+      targetDate: "2026-03-31",
+      shareOfTrusts: 1,
+    });
+    expect(core).toMatchObject({
+      title: "70% of trusts at the core level by March 2026",
+      measure: "tier_at_least",
+      tier: 2,
+      targetDate: "2026-03-31",
+      shareOfTrusts: 0.7,
+    });
   });
 
   it("keeps sources on every functionality", () => {
-    for (const f of defaultFramework.functionalities) expect(f.references.sources?.length ?? 0, f.code).toBeGreaterThan(0);
+    for (const f of defaultFramework.functionalities)
+      expect(f.references.sources?.length ?? 0, f.code).toBeGreaterThan(0);
   });
 
   it("does not score an ambulance trust on inpatient e-prescribing, eMAR or eObs", () => {
-    const codes = new Set(applicableCriteria(defaultFramework, "ambulance").flatMap((c) => c.functionalityCodes.filter((code) => defaultFramework.functionalities.find((f) => f.code === code)?.appliesTo.includes("ambulance"))));
+    const codes = new Set(
+      applicableCriteria(defaultFramework, "ambulance").flatMap((c) =>
+        c.functionalityCodes.filter((code) =>
+          defaultFramework.functionalities.find((f) => f.code === code)?.appliesTo.includes("ambulance"),
+        ),
+      ),
+    );
     for (const code of ["F12", "F13", "F14", "F23"]) expect(codes.has(code), code).toBe(false);
-    const mandatory = applicableCriteria(defaultFramework, "ambulance").filter((c) => c.kind === "mandatory").flatMap((c) => c.functionalityCodes);
+    const mandatory = applicableCriteria(defaultFramework, "ambulance")
+      .filter((c) => c.kind === "mandatory")
+      .flatMap((c) => c.functionalityCodes);
     expect(mandatory).not.toContain("F13");
   });
 
   it("excludes acute-only items for mental health and community trusts", () => {
     for (const t of ["mental_health", "community"] as const) {
-      const mandatory = applicableCriteria(defaultFramework, t).filter((c) => c.kind === "mandatory").flatMap((c) => c.functionalityCodes);
+      const mandatory = applicableCriteria(defaultFramework, t)
+        .filter((c) => c.kind === "mandatory")
+        .flatMap((c) => c.functionalityCodes);
       for (const code of ["F16", "F23"]) expect(mandatory, `${t} ${code}`).not.toContain(code);
     }
   });
@@ -132,10 +156,18 @@ describe("versions and diff", () => {
     expect(next.version).toBe(2);
     expect(next.status).toBe("draft");
     next.functionalities = next.functionalities.filter((f) => f.code !== "F46");
-    next.criteria = next.criteria.map((c) => (c.id === "T5-MENU" ? { ...c, functionalityCodes: c.functionalityCodes.filter((x) => x !== "F46") } : c));
-    next.benefitTypes = next.benefitTypes.map((b) => ({ ...b, enablingFunctionalities: b.enablingFunctionalities.filter((x) => x !== "F46") }));
+    next.criteria = next.criteria.map((c) =>
+      c.id === "T5-MENU" ? { ...c, functionalityCodes: c.functionalityCodes.filter((x) => x !== "F46") } : c,
+    );
+    next.benefitTypes = next.benefitTypes.map((b) => ({
+      ...b,
+      enablingFunctionalities: b.enablingFunctionalities.filter((x) => x !== "F46"),
+    }));
     const f13 = next.functionalities.findIndex((f) => f.code === "F13");
-    next.functionalities[f13] = { ...next.functionalities[f13]!, name: "Electronic prescribing (all settings)" };
+    next.functionalities[f13] = {
+      ...next.functionalities[f13]!,
+      name: "Electronic prescribing (all settings)",
+    };
     next.functionalities.push({ ...next.functionalities[0]!, code: "F47", name: "Digital twin" });
     expect(FrameworkSchema.safeParse(next).success).toBe(true);
     const d = diffFrameworks(defaultFramework, next);

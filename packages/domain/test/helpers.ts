@@ -1,4 +1,11 @@
-import type { AdoptionLevel, AdoptionMeasures, AssessableRecord, Framework, Functionality, TrustType } from "../src/index.js";
+import type {
+  AdoptionLevel,
+  AdoptionMeasures,
+  AssessableRecord,
+  Framework,
+  Functionality,
+  TrustType,
+} from "../src/index.js";
 import { deriveAdoptionLevel } from "../src/index.js";
 
 /** Measures that derive exactly `level` for a functionality. */
@@ -33,7 +40,11 @@ export function measuresFor(fn: Functionality, level: AdoptionLevel): AdoptionMe
 }
 
 /** A record as the API would pass it, from measures. */
-export function recordFrom(fn: Functionality, m: AdoptionMeasures, extra: Partial<AssessableRecord> = {}): AssessableRecord {
+export function recordFrom(
+  fn: Functionality,
+  m: AdoptionMeasures,
+  extra: Partial<AssessableRecord> = {},
+): AssessableRecord {
   const d = deriveAdoptionLevel(fn, m);
   return {
     functionalityCode: fn.code,

@@ -11,7 +11,9 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A fresh context (own cookies) that never reaches beyond this machine. */
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function newPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: baseUrl() });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, hasChromium, launch, newPage, seriousAxeFindings } from "../src/browser.js";
 
 const run = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn("Chromium is not installed: browser tests skipped (set E2E_REQUIRED=1 to fail instead)");
+if (!hasChromium())
+  console.warn("Chromium is not installed: browser tests skipped (set E2E_REQUIRED=1 to fail instead)");
 
 run("walking skeleton in Chromium", () => {
   let browser: Browser;
@@ -54,7 +55,9 @@ run("walking skeleton in Chromium", () => {
     await page.goto("/admin/");
     await page.getByRole("heading", { level: 1, name: "National summary" }).waitFor();
     await page.getByText("202 NHS trusts in England").waitFor();
-    const ambulanceRow = page.locator("table", { hasText: "Trust type" }).locator("tr", { hasText: "Ambulance" });
+    const ambulanceRow = page
+      .locator("table", { hasText: "Trust type" })
+      .locator("tr", { hasText: "Ambulance" });
     expect(await ambulanceRow.locator("td").nth(1).textContent()).toBe("10");
     expect(await page.locator("figure.realise-chart svg").count()).toBeGreaterThanOrEqual(4);
     expect(await seriousAxeFindings(page)).toEqual([]);

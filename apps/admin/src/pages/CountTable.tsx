@@ -25,7 +25,9 @@ export function CountTable({
           <Table.Row key={r.label}>
             <Table.Cell>{r.label}</Table.Cell>
             <Table.Cell format="numeric">{r.count}</Table.Cell>
-            <Table.Cell format="numeric">{total ? `${Math.round((r.count / total) * 100)}%` : "–"}</Table.Cell>
+            <Table.Cell format="numeric">
+              {total ? `${Math.round((r.count / total) * 100)}%` : "–"}
+            </Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>

@@ -1,4 +1,12 @@
-import { BarChart, EPR_STATUS_LABELS, LoadError, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
+import {
+  BarChart,
+  EPR_STATUS_LABELS,
+  LoadError,
+  Loading,
+  label,
+  TRUST_TYPE_LABELS,
+  useTRPC,
+} from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { CountTable } from "./CountTable";
 
@@ -10,15 +18,37 @@ export function NationalSummary() {
   if (summary.error) return <LoadError error={summary.error} />;
   const s = summary.data;
   const sections = [
-    { id: "type", title: "Trusts by type", heading: "Trust type", rows: s.byTrustType.map((r) => ({ label: label(TRUST_TYPE_LABELS, r.key), count: r.count })) },
-    { id: "region", title: "Trusts by region", heading: "Region", rows: s.byRegion.map((r) => ({ label: r.key ?? "Not known", count: r.count })) },
-    { id: "epr", title: "Trusts by EPR status", heading: "EPR status", rows: s.byEprStatus.map((r) => ({ label: label(EPR_STATUS_LABELS, r.key), count: r.count })) },
-    { id: "supplier", title: "Trusts by EPR supplier", heading: "EPR supplier", rows: s.byEprSupplier.map((r) => ({ label: r.key ?? "Not recorded", count: r.count })) },
+    {
+      id: "type",
+      title: "Trusts by type",
+      heading: "Trust type",
+      rows: s.byTrustType.map((r) => ({ label: label(TRUST_TYPE_LABELS, r.key), count: r.count })),
+    },
+    {
+      id: "region",
+      title: "Trusts by region",
+      heading: "Region",
+      rows: s.byRegion.map((r) => ({ label: r.key ?? "Not known", count: r.count })),
+    },
+    {
+      id: "epr",
+      title: "Trusts by EPR status",
+      heading: "EPR status",
+      rows: s.byEprStatus.map((r) => ({ label: label(EPR_STATUS_LABELS, r.key), count: r.count })),
+    },
+    {
+      id: "supplier",
+      title: "Trusts by EPR supplier",
+      heading: "EPR supplier",
+      rows: s.byEprSupplier.map((r) => ({ label: r.key ?? "Not recorded", count: r.count })),
+    },
   ];
   return (
     <>
       <h1>National summary</h1>
-      <p className="nhsuk-lede-text">{s.total} NHS trusts in England, from the ODS registry and NHS England's EPR records.</p>
+      <p className="nhsuk-lede-text">
+        {s.total} NHS trusts in England, from the ODS registry and NHS England's EPR records.
+      </p>
       {sections.map((section) => (
         <section key={section.id} aria-labelledby={`h-${section.id}`}>
           <h2 id={`h-${section.id}`}>{section.title}</h2>

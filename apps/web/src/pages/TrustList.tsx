@@ -43,7 +43,12 @@ export function TrustList() {
           onChange={(e) => setSearch(e.currentTarget.value)}
           width={20}
         />
-        <Select id="trustType" label="Trust type" value={params.get("trustType") ?? ""} onChange={(e) => update("trustType", e.currentTarget.value)}>
+        <Select
+          id="trustType"
+          label="Trust type"
+          value={params.get("trustType") ?? ""}
+          onChange={(e) => update("trustType", e.currentTarget.value)}
+        >
           <Select.Option value="">All types</Select.Option>
           {Object.entries(TRUST_TYPE_LABELS).map(([code, text]) => (
             <Select.Option key={code} value={code}>
@@ -51,7 +56,12 @@ export function TrustList() {
             </Select.Option>
           ))}
         </Select>
-        <Select id="region" label="Region" value={params.get("region") ?? ""} onChange={(e) => update("region", e.currentTarget.value)}>
+        <Select
+          id="region"
+          label="Region"
+          value={params.get("region") ?? ""}
+          onChange={(e) => update("region", e.currentTarget.value)}
+        >
           <Select.Option value="">All regions</Select.Option>
           {lists.data?.regions.map((r) => (
             <Select.Option key={r} value={r}>
@@ -59,7 +69,12 @@ export function TrustList() {
             </Select.Option>
           ))}
         </Select>
-        <Select id="icbCode" label="ICB" value={params.get("icbCode") ?? ""} onChange={(e) => update("icbCode", e.currentTarget.value)}>
+        <Select
+          id="icbCode"
+          label="ICB"
+          value={params.get("icbCode") ?? ""}
+          onChange={(e) => update("icbCode", e.currentTarget.value)}
+        >
           <Select.Option value="">All ICBs</Select.Option>
           {lists.data?.icbs.map((i) => (
             <Select.Option key={i.code} value={i.code}>
@@ -73,7 +88,9 @@ export function TrustList() {
       </form>
       {trusts.isPending && <Loading what="trusts" />}
       {trusts.error && <LoadError error={trusts.error} />}
-      {trusts.data && trusts.data.length === 0 && <Empty>No trust matches these filters. Clear a filter to see more.</Empty>}
+      {trusts.data && trusts.data.length === 0 && (
+        <Empty>No trust matches these filters. Clear a filter to see more.</Empty>
+      )}
       {trusts.data && trusts.data.length > 0 && (
         <Table caption={`${trusts.data.length} trust${trusts.data.length === 1 ? "" : "s"}`} responsive>
           <Table.Head>

@@ -3,7 +3,11 @@ import { type Principal, ROLES, type Role } from "../access.js";
 import type { Auth } from "./auth.js";
 
 /** Resolve the session cookie to a user and their role binding; null when signed out or unbound. */
-export async function principalFromHeaders(database: Database, auth: Auth, headers: Headers): Promise<Principal | null> {
+export async function principalFromHeaders(
+  database: Database,
+  auth: Auth,
+  headers: Headers,
+): Promise<Principal | null> {
   if (!headers.get("cookie")) return null;
   const session = await auth.api.getSession({ headers });
   if (!session) return null;

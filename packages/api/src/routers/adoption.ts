@@ -40,7 +40,8 @@ export const adoptionRouter = router({
       mapDataErrors(async () => {
         const db = ctx.database.db;
         const organisation = await findOrganisation(db, input.odsCode);
-        if (!organisation) throw new TRPCError({ code: "NOT_FOUND", message: `No trust has the ODS code ${input.odsCode}` });
+        if (!organisation)
+          throw new TRPCError({ code: "NOT_FOUND", message: `No trust has the ODS code ${input.odsCode}` });
         const [framework, records, peers, returns, locked] = await Promise.all([
           currentFramework(db),
           adoptionRecords(db, input.odsCode),
@@ -102,11 +103,16 @@ export const adoptionRouter = router({
   history: procedure(access.trustRead)
     .input(z.object({ odsCode: OdsCodeSchema, functionalityCode: FunctionalityCodeInput }).strict())
     .query(({ ctx, input }) =>
-      auditTrail(ctx.database.db, { entity: "adoption_record", entityKey: `${input.odsCode}/${input.functionalityCode}` }),
+      auditTrail(ctx.database.db, {
+        entity: "adoption_record",
+        entityKey: `${input.odsCode}/${input.functionalityCode}`,
+      }),
     ),
 
   /** Recent changes across the trust. */
   recentChanges: procedure(access.trustRead)
     .input(z.object({ odsCode: OdsCodeSchema, limit: z.number().int().min(1).max(200).optional() }).strict())
-    .query(({ ctx, input }) => auditTrail(ctx.database.db, { odsCode: input.odsCode, limit: input.limit ?? 50 })),
+    .query(({ ctx, input }) =>
+      auditTrail(ctx.database.db, { odsCode: input.odsCode, limit: input.limit ?? 50 }),
+    ),
 });

@@ -18,7 +18,12 @@ export const OrganisationFilterSchema = z
       .regex(/^[A-Z0-9]{3,5}$/, { message: "ICB code must be 3 to 5 letters or digits" })
       .optional(),
     eprStatus: EprStatusSchema.optional(),
-    eprSupplier: z.string().trim().min(1).max(100, { message: "EPR supplier must be at most 100 characters" }).optional(),
+    eprSupplier: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100, { message: "EPR supplier must be at most 100 characters" })
+      .optional(),
     search: z.string().trim().max(100, { message: "Search text must be at most 100 characters" }).optional(),
     asOf: IsoDateSchema.optional(),
   })

@@ -24,34 +24,78 @@ export const returnsRouter = router({
 
   /** Returns awaiting validation. */
   queue: procedure(access.nationalRead)
-    .input(z.object({ period: PeriodSchema.optional(), status: z.enum(["submitted", "accepted", "returned", "unlocked"]).optional() }).strict().optional())
+    .input(
+      z
+        .object({
+          period: PeriodSchema.optional(),
+          status: z.enum(["submitted", "accepted", "returned", "unlocked"]).optional(),
+        })
+        .strict()
+        .optional(),
+    )
     .query(({ ctx, input }) => returnQueue(ctx.database.db, input ?? {})),
 
   /** One return with its frozen values. */
   detail: procedure(access.trustRead)
     .input(z.object(ReturnKey).strict())
-    .query(({ ctx, input }) => mapDataErrors(() => returnDetail(ctx.database.db, input.odsCode, input.period))),
+    .query(({ ctx, input }) =>
+      mapDataErrors(() => returnDetail(ctx.database.db, input.odsCode, input.period)),
+    ),
 
   accept: procedure(access.nationalAdmin)
-    .input(z.object({ ...ReturnKey, comment: Comment.optional(), expectedVersion: z.number().int().min(1).optional() }).strict())
+    .input(
+      z
+        .object({
+          ...ReturnKey,
+          comment: Comment.optional(),
+          expectedVersion: z.number().int().min(1).optional(),
+        })
+        .strict(),
+    )
     .mutation(({ ctx, input }) =>
       mapDataErrors(() =>
-        decideReturn(ctx.database.db, { ...input, decision: "accept", comment: input.comment || null }, requirePrincipal(ctx)),
+        decideReturn(
+          ctx.database.db,
+          { ...input, decision: "accept", comment: input.comment || null },
+          requirePrincipal(ctx),
+        ),
       ),
     ),
 
   /** Send a return back to the trust with a comment; the trust can edit again. */
   sendBack: procedure(access.nationalAdmin)
-    .input(z.object({ ...ReturnKey, comment: Comment.min(1, { message: "Comment is required: tell the trust what to change" }), expectedVersion: z.number().int().min(1).optional() }).strict())
+    .input(
+      z
+        .object({
+          ...ReturnKey,
+          comment: Comment.min(1, { message: "Comment is required: tell the trust what to change" }),
+          expectedVersion: z.number().int().min(1).optional(),
+        })
+        .strict(),
+    )
     .mutation(({ ctx, input }) =>
-      mapDataErrors(() => decideReturn(ctx.database.db, { ...input, decision: "sendBack" }, requirePrincipal(ctx))),
+      mapDataErrors(() =>
+        decideReturn(ctx.database.db, { ...input, decision: "sendBack" }, requirePrincipal(ctx)),
+      ),
     ),
 
   unlock: procedure(access.nationalAdmin)
-    .input(z.object({ ...ReturnKey, comment: Comment.optional(), expectedVersion: z.number().int().min(1).optional() }).strict())
+    .input(
+      z
+        .object({
+          ...ReturnKey,
+          comment: Comment.optional(),
+          expectedVersion: z.number().int().min(1).optional(),
+        })
+        .strict(),
+    )
     .mutation(({ ctx, input }) =>
       mapDataErrors(() =>
-        decideReturn(ctx.database.db, { ...input, decision: "unlock", comment: input.comment || null }, requirePrincipal(ctx)),
+        decideReturn(
+          ctx.database.db,
+          { ...input, decision: "unlock", comment: input.comment || null },
+          requirePrincipal(ctx),
+        ),
       ),
     ),
 });

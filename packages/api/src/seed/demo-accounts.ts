@@ -25,7 +25,12 @@ export interface DemoAccount {
 export function demoAccounts(): DemoAccount[] {
   return [
     { email: "admin@demo.realise", name: "National Admin (demo)", role: "national_admin", odsCode: null },
-    { email: "analyst@demo.realise", name: "National Analyst (demo)", role: "national_analyst", odsCode: null },
+    {
+      email: "analyst@demo.realise",
+      name: "National Analyst (demo)",
+      role: "national_analyst",
+      odsCode: null,
+    },
     ...DEMO_TRUSTS.flatMap(({ odsCode }) => [
       {
         email: `editor.${odsCode.toLowerCase()}@demo.realise`,

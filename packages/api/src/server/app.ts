@@ -36,7 +36,8 @@ function json(res: ServerResponse, status: number, body: unknown) {
  */
 export function isTrustedWrite(headers: Headers, trustedOrigins: string[]): boolean {
   if (!headers.get("cookie")) return true;
-  const origin = headers.get("origin") ?? (headers.get("referer") ? new URL(headers.get("referer")!).origin : null);
+  const origin =
+    headers.get("origin") ?? (headers.get("referer") ? new URL(headers.get("referer")!).origin : null);
   return origin !== null && trustedOrigins.includes(origin);
 }
 
@@ -110,7 +111,8 @@ export function createRequestListener(options: AppOptions) {
             else if (error.code === "INTERNAL_SERVER_ERROR") console.error(error);
           },
         });
-        if (databaseDown) return json(res, 503, { error: { message: "The database is not answering; try again shortly" } });
+        if (databaseDown)
+          return json(res, 503, { error: { message: "The database is not answering; try again shortly" } });
         return sendFetchResponse(res, response);
       }
       if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
@@ -122,7 +124,8 @@ export function createRequestListener(options: AppOptions) {
       if (path.startsWith("/admin/")) return admin(req, res, path);
       return web(req, res, path);
     } catch (error) {
-      if (isDatabaseDown(error)) return json(res, 503, { error: { message: "The database is not answering" } });
+      if (isDatabaseDown(error))
+        return json(res, 503, { error: { message: "The database is not answering" } });
       console.error(error);
       if (!res.headersSent) json(res, 500, { error: { message: "Internal error" } });
       else res.end();

@@ -44,12 +44,15 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
   if (!secret && production) throw new Error("AUTH_SECRET must be set in production (32+ random characters)");
 
   const database =
-    options.database ?? (await createDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
+    options.database ??
+    (await createDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
   const applied = await migrateToLatest(database.db);
   const seed = await seedIfEmpty(database.db, { demo });
 
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   const origin = options.publicUrl ?? `http://localhost:${port}`;
   const trustedOrigins = [...new Set([origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];

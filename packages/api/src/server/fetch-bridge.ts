@@ -13,7 +13,10 @@ export function headersOf(req: IncomingMessage): Headers {
 }
 
 /** Read a request body, refusing it once it passes `limit` bytes (before any parsing). */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer> | "too_large"> {
+export async function readBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | "too_large"> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) return "too_large";
   const chunks: Buffer[] = [];
@@ -32,7 +35,11 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Uin
   return out;
 }
 
-export async function toFetchRequest(req: IncomingMessage, origin: string, body?: Uint8Array<ArrayBuffer>): Promise<Request> {
+export async function toFetchRequest(
+  req: IncomingMessage,
+  origin: string,
+  body?: Uint8Array<ArrayBuffer>,
+): Promise<Request> {
   const method = req.method ?? "GET";
   return new Request(new URL(req.url ?? "/", origin), {
     method,

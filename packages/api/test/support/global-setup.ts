@@ -11,7 +11,10 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
-  const [file, pgTemplate] = await Promise.all([buildPgliteTemplate(), url ? buildPostgresTemplate(url) : null]);
+  const [file, pgTemplate] = await Promise.all([
+    buildPgliteTemplate(),
+    url ? buildPostgresTemplate(url) : null,
+  ]);
   project.provide("pgliteTemplate", file);
   project.provide("postgresTemplate", pgTemplate?.name ?? null);
   return async () => {

@@ -24,7 +24,9 @@ export interface Harness {
 }
 
 /** A fresh copy of the seeded database for this file, on the given engine. */
-export async function openTestDatabase(engine: EngineName): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function openTestDatabase(
+  engine: EngineName,
+): Promise<{ database: Database; drop(): Promise<void> }> {
   if (engine === "pglite") {
     const image = readFileSync(inject("pgliteTemplate"));
     const database = await createDatabase({ loadDataDir: new Blob([image]) });
@@ -54,7 +56,13 @@ export function useHarness(engine: EngineName): Harness {
         .select(["user.id", "user.email", "user.name", "user_role.role", "user_role.ods_code"])
         .where("user.email", "=", email)
         .executeTakeFirstOrThrow();
-      return { userId: row.id, email: row.email, name: row.name, role: row.role as Role, odsCode: row.ods_code };
+      return {
+        userId: row.id,
+        email: row.email,
+        name: row.name,
+        role: row.role as Role,
+        odsCode: row.ods_code,
+      };
     };
     h.role = (role, odsCode) => ({
       userId: `test-${role}-${odsCode ?? "national"}`,

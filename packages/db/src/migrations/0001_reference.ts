@@ -2,7 +2,10 @@ import { type Kysely, sql } from "kysely";
 
 /** Organisations, regions, ICBs (with validity dates, because ICBs merge) and EPR suppliers. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable("region").addColumn("name", "text", (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable("region")
+    .addColumn("name", "text", (c) => c.primaryKey())
+    .execute();
   await db.schema
     .createTable("icb")
     .addColumn("code", "text", (c) => c.primaryKey())
@@ -12,7 +15,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("valid_to", "date")
     .addColumn("predecessor_codes", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .execute();
-  await db.schema.createTable("epr_supplier").addColumn("name", "text", (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable("epr_supplier")
+    .addColumn("name", "text", (c) => c.primaryKey())
+    .execute();
   await db.schema
     .createTable("organisation")
     .addColumn("ods_code", "text", (c) => c.primaryKey().check(sql`ods_code ~ '^[A-Z0-9]{3}([A-Z0-9]{2})?$'`))
@@ -20,9 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("trust_type", "text", (c) =>
       c
         .notNull()
-        .check(
-          sql`trust_type in ('acute','specialist','combined','mental_health','community','ambulance')`,
-        ),
+        .check(sql`trust_type in ('acute','specialist','combined','mental_health','community','ambulance')`),
     )
     .addColumn("region", "text", (c) => c.notNull().references("region.name"))
     .addColumn("epr_status", "text", (c) =>

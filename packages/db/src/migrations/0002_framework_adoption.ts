@@ -58,7 +58,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_by", "text")
     .addPrimaryKeyConstraint("adoption_record_pk", ["ods_code", "functionality_code"])
-    .addCheckConstraint("adoption_usage_le", sql`usage_numerator is null or usage_numerator <= usage_denominator`)
+    .addCheckConstraint(
+      "adoption_usage_le",
+      sql`usage_numerator is null or usage_numerator <= usage_denominator`,
+    )
     .execute();
   await db.schema
     .createIndex("adoption_record_functionality")
@@ -70,7 +73,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // so national views read one small row per trust and are never stale.
   await db.schema
     .createTable("organisation_tier")
-    .addColumn("ods_code", "text", (c) => c.primaryKey().references("organisation.ods_code").onDelete("cascade"))
+    .addColumn("ods_code", "text", (c) =>
+      c.primaryKey().references("organisation.ods_code").onDelete("cascade"),
+    )
     .addColumn("framework_version", "integer", (c) => c.notNull())
     .addColumn("attained_tier", "integer", (c) => c.notNull())
     .addColumn("progress_to_next", "double precision", (c) => c.notNull())

@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("before", "jsonb")
     .addColumn("after", "jsonb")
     .execute();
-  await db.schema.createIndex("audit_log_entity").on("audit_log").columns(["entity", "entity_key", "id"]).execute();
+  await db.schema
+    .createIndex("audit_log_entity")
+    .on("audit_log")
+    .columns(["entity", "entity_key", "id"])
+    .execute();
   await db.schema.createIndex("audit_log_ods").on("audit_log").columns(["ods_code", "id"]).execute();
   // History must not be rewritten, whoever holds the connection.
   await sql`
@@ -45,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint("trust_return_pk", ["ods_code", "period"])
     .execute();
-  await db.schema.createIndex("trust_return_status").on("trust_return").columns(["status", "period"]).execute();
+  await db.schema
+    .createIndex("trust_return_status")
+    .on("trust_return")
+    .columns(["status", "period"])
+    .execute();
 
   await db.schema
     .createTable("snapshot")

@@ -102,10 +102,18 @@ export function toAssessable(rows: AdoptionRow[]) {
  * Recompute a trust's tier from its records and store it, inside the caller's transaction: the national
  * views read this row, so they are never behind the records.
  */
-export async function refreshOrganisationTier(trx: Transaction<DB> | Kysely<DB>, framework: Framework, odsCode: string) {
+export async function refreshOrganisationTier(
+  trx: Transaction<DB> | Kysely<DB>,
+  framework: Framework,
+  odsCode: string,
+) {
   const org = await organisationType(trx, odsCode);
   const rows = await adoptionSelect(trx).where("ods_code", "=", odsCode).execute();
-  const assessment = assessTrust(framework, { odsCode, trustType: org.trust_type as TrustType }, toAssessable(rows));
+  const assessment = assessTrust(
+    framework,
+    { odsCode, trustType: org.trust_type as TrustType },
+    toAssessable(rows),
+  );
   await trx
     .insertInto("organisation_tier")
     .values({
@@ -139,7 +147,10 @@ export async function lockingReturn(
     .select(["period", "status"])
     .where("ods_code", "=", odsCode)
     .where((eb) =>
-      eb.or([eb("status", "=", "submitted"), eb.and([eb("period", "=", period), eb("status", "=", "accepted")])]),
+      eb.or([
+        eb("status", "=", "submitted"),
+        eb.and([eb("period", "=", period), eb("status", "=", "accepted")]),
+      ]),
     )
     .executeTakeFirst();
 }
@@ -174,7 +185,9 @@ export async function updateAdoption(db: Kysely<DB>, update: AdoptionUpdate, act
   const framework = await currentFramework(db);
   const functionality = framework.functionalities.find((f) => f.code === update.functionalityCode);
   if (!functionality) {
-    throw new NotFoundError(`No functionality has the code ${update.functionalityCode} in framework version ${framework.version}`);
+    throw new NotFoundError(
+      `No functionality has the code ${update.functionalityCode} in framework version ${framework.version}`,
+    );
   }
   const claim = checkClaim(functionality, update.input);
   if (claim.issues.length > 0) {
@@ -184,7 +197,9 @@ export async function updateAdoption(db: Kysely<DB>, update: AdoptionUpdate, act
   return db.transaction().execute(async (trx) => {
     const org = await organisationType(trx, update.odsCode);
     if (!functionality.appliesTo.includes(org.trust_type as TrustType)) {
-      throw new StateError(`${functionality.name} does not apply to ${org.trust_type.replace("_", " ")} trusts`);
+      throw new StateError(
+        `${functionality.name} does not apply to ${org.trust_type.replace("_", " ")} trusts`,
+      );
     }
     const locked = await lockingReturn(trx, update.odsCode);
     if (locked) {
@@ -201,7 +216,9 @@ export async function updateAdoption(db: Kysely<DB>, update: AdoptionUpdate, act
     const currentVersion = before?.version ?? 0;
     if (currentVersion !== update.expectedVersion) {
       const changed = before
-        ? COMPARED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify((update.input as Record<string, unknown>)[k]))
+        ? COMPARED.filter(
+            (k) => JSON.stringify(before[k]) !== JSON.stringify((update.input as Record<string, unknown>)[k]),
+          )
         : [];
       throw new ConflictError(
         `Someone else changed this record (now version ${currentVersion}, you edited version ${update.expectedVersion}); review their change and try again`,
@@ -277,10 +294,12 @@ export async function updateAdoption(db: Kysely<DB>, update: AdoptionUpdate, act
 export async function confirmTierUnchanged(db: Kysely<DB>, odsCode: string, tier: number, actor: Actor) {
   const framework = await currentFramework(db);
   const codes = framework.functionalities.filter((f) => f.tier === tier).map((f) => f.code);
-  if (codes.length === 0) throw new NotFoundError(`Framework version ${framework.version} has no tier ${tier}`);
+  if (codes.length === 0)
+    throw new NotFoundError(`Framework version ${framework.version} has no tier ${tier}`);
   return db.transaction().execute(async (trx) => {
     const locked = await lockingReturn(trx, odsCode);
-    if (locked) throw new StateError(`The return for ${locked.period} is ${locked.status}; records are locked`);
+    if (locked)
+      throw new StateError(`The return for ${locked.period} is ${locked.status}; records are locked`);
     const rows = await adoptionSelect(trx)
       .where("ods_code", "=", odsCode)
       .where("functionality_code", "in", codes)

@@ -17,7 +17,11 @@ export interface AuditEntry {
 }
 
 /** Append an audit row inside the caller's transaction, so the change and its record commit together. */
-export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  trx: Transaction<DB> | Kysely<DB>,
+  actor: Actor | null,
+  entry: AuditEntry,
+): Promise<void> {
   await trx
     .insertInto("audit_log")
     .values({

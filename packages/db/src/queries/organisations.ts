@@ -61,7 +61,10 @@ function organisationQuery(db: Kysely<DB>, asOf: string) {
 }
 
 /** Trusts with their ICB as at a date and their current tier, filtered and ordered by name. */
-export async function listOrganisations(db: Kysely<DB>, filter: OrganisationFilter = {}): Promise<OrganisationRow[]> {
+export async function listOrganisations(
+  db: Kysely<DB>,
+  filter: OrganisationFilter = {},
+): Promise<OrganisationRow[]> {
   let q = organisationQuery(db, filter.asOf ?? today()).orderBy("o.name");
   if (filter.trustType) q = q.where("o.trust_type", "=", filter.trustType);
   if (filter.region) q = q.where("o.region", "=", filter.region);

@@ -10,7 +10,12 @@ export interface TierDistribution {
   progress: number[];
 }
 
-async function distribution(db: Kysely<DB>, group: string, column: "trust_type" | "epr_supplier", value: string) {
+async function distribution(
+  db: Kysely<DB>,
+  group: string,
+  column: "trust_type" | "epr_supplier",
+  value: string,
+) {
   const rows = await db
     .selectFrom("organisation as o")
     .innerJoin("organisation_tier as t", "t.ods_code", "o.ods_code")
@@ -19,7 +24,12 @@ async function distribution(db: Kysely<DB>, group: string, column: "trust_type" 
     .execute();
   const tierCounts = [0, 0, 0, 0, 0, 0];
   for (const r of rows) tierCounts[r.tier] = (tierCounts[r.tier] ?? 0) + 1;
-  return { group, trusts: rows.length, tierCounts, progress: rows.map((r) => r.progress).sort((a, b) => a - b) };
+  return {
+    group,
+    trusts: rows.length,
+    tierCounts,
+    progress: rows.map((r) => r.progress).sort((a, b) => a - b),
+  };
 }
 
 /** Where a trust's peers stand: same trust type, and same EPR supplier, as distributions (not a rank). */
@@ -30,7 +40,10 @@ export async function peerDistributions(db: Kysely<DB>, odsCode: string): Promis
     .where("ods_code", "=", odsCode)
     .executeTakeFirst();
   if (!org) return [];
-  const out = [await distribution(db, `All ${org.trust_type.replace("_", " ")} trusts`, "trust_type", org.trust_type)];
-  if (org.epr_supplier) out.push(await distribution(db, `All trusts on ${org.epr_supplier}`, "epr_supplier", org.epr_supplier));
+  const out = [
+    await distribution(db, `All ${org.trust_type.replace("_", " ")} trusts`, "trust_type", org.trust_type),
+  ];
+  if (org.epr_supplier)
+    out.push(await distribution(db, `All trusts on ${org.epr_supplier}`, "epr_supplier", org.epr_supplier));
   return out;
 }

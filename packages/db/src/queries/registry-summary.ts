@@ -6,7 +6,10 @@ export interface CountRow {
   count: number;
 }
 
-async function countBy(db: Kysely<DB>, column: "trust_type" | "region" | "epr_status" | "epr_supplier"): Promise<CountRow[]> {
+async function countBy(
+  db: Kysely<DB>,
+  column: "trust_type" | "region" | "epr_status" | "epr_supplier",
+): Promise<CountRow[]> {
   const rows = await db
     .selectFrom("organisation")
     .select([`${column} as key`, (eb) => eb.fn.countAll<string>().as("count")])

@@ -56,7 +56,12 @@ export async function returnDetail(db: Kysely<DB>, odsCode: string, period: stri
 }
 
 /** Submit a trust's return for a period: its current values are frozen into the return, which then locks editing. */
-export async function submitReturn(db: Kysely<DB>, odsCode: string, period: string, actor: Actor): Promise<ReturnRow> {
+export async function submitReturn(
+  db: Kysely<DB>,
+  odsCode: string,
+  period: string,
+  actor: Actor,
+): Promise<ReturnRow> {
   const frameworkVersion = await currentFrameworkVersion(db);
   return db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -90,7 +95,14 @@ export async function submitReturn(db: Kysely<DB>, odsCode: string, period: stri
     } else {
       await trx
         .insertInto("trust_return")
-        .values({ ods_code: odsCode, period, status: "submitted", framework_version: frameworkVersion, payload, submitted_by: actor.email })
+        .values({
+          ods_code: odsCode,
+          period,
+          status: "submitted",
+          framework_version: frameworkVersion,
+          payload,
+          submitted_by: actor.email,
+        })
         .execute();
     }
     await writeAudit(trx, actor, {
@@ -117,7 +129,13 @@ const TRANSITIONS: Record<"accept" | "sendBack" | "unlock", { from: ReturnStatus
 /** The national team's decision on a return; the expected version guards against two reviewers at once. */
 export async function decideReturn(
   db: Kysely<DB>,
-  args: { odsCode: string; period: string; decision: keyof typeof TRANSITIONS; comment: string | null; expectedVersion?: number },
+  args: {
+    odsCode: string;
+    period: string;
+    decision: keyof typeof TRANSITIONS;
+    comment: string | null;
+    expectedVersion?: number;
+  },
   actor: Actor,
 ): Promise<ReturnRow> {
   const rule = TRANSITIONS[args.decision];
@@ -131,7 +149,10 @@ export async function decideReturn(
       .executeTakeFirst();
     if (!existing) throw new NotFoundError(`Trust ${args.odsCode} has no return for ${args.period}`);
     if (args.expectedVersion !== undefined && existing.version !== args.expectedVersion) {
-      throw new ConflictError(`This return changed since you opened it (now version ${existing.version})`, existing);
+      throw new ConflictError(
+        `This return changed since you opened it (now version ${existing.version})`,
+        existing,
+      );
     }
     if (!rule.from.includes(existing.status as ReturnStatus)) {
       throw new StateError(`A return that is ${existing.status} cannot be ${rule.to}`);

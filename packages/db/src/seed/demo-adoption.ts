@@ -1,4 +1,10 @@
-import { applicableCriteria, assessTrust, deriveAdoptionLevel, type Framework, type TrustType } from "@realise/domain";
+import {
+  applicableCriteria,
+  assessTrust,
+  deriveAdoptionLevel,
+  type Framework,
+  type TrustType,
+} from "@realise/domain";
 import type { Insertable, Kysely } from "kysely";
 import type { AdoptionRecordTable, DB } from "../schema.js";
 import { hashString, seededRandom } from "./random.js";
@@ -33,11 +39,14 @@ export function demoRecordsFor(
     const coverage = Math.round(Math.min(100, Math.max(0, reach)));
     const planned = coverage === 0 && random() < maturity + 0.2;
     const denominator = 200 + Math.floor(random() * 4800);
-    const usageShare = coverage === 0 ? 0 : Math.min(1, Math.max(0, coverage / 100 - 0.05 + (random() - 0.3) * 0.2));
+    const usageShare =
+      coverage === 0 ? 0 : Math.min(1, Math.max(0, coverage / 100 - 0.05 + (random() - 0.3) * 0.2));
     const numerator = coverage === 0 ? null : Math.round(denominator * usageShare);
     const paperRetired = coverage >= 80 && random() < maturity;
     const benefitMeasured = coverage >= 90 && random() < maturity * 0.6;
-    const plannedGoLive = planned ? `${2026 + Math.floor(random() * 3)}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-01` : null;
+    const plannedGoLive = planned
+      ? `${2026 + Math.floor(random() * 3)}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-01`
+      : null;
     const measures = {
       coveragePct: coverage === 0 ? null : coverage,
       usageNumerator: numerator,

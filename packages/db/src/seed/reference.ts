@@ -10,7 +10,8 @@ const OPENED: Record<string, string> = { K0N6A: "2026-06-01", G6V2S: "2024-11-01
 
 /** Map the detail file's free-text EPR status onto the model's four states. */
 export function eprStatusFrom(text: string): "none" | "procuring" | "implementing" | "live" {
-  if (text.startsWith("primary EPR") || text.startsWith("live") || text.startsWith("predecessors")) return "live";
+  if (text.startsWith("primary EPR") || text.startsWith("live") || text.startsWith("predecessors"))
+    return "live";
   if (text.startsWith("contracted")) return "implementing";
   if (text.startsWith("no EPR")) return "procuring";
   return "none";
@@ -25,7 +26,10 @@ export async function seedReference(db: Kysely<DB>): Promise<{ organisations: nu
   const detail = new Map(readReferenceCsv("nhs-trusts-england-epr-detail.csv").map((r) => [r.ods_code!, r]));
 
   const regions = [...new Set([...icbs2022, ...icbs2026].map((r) => r.region!))].sort();
-  await db.insertInto("region").values(regions.map((name) => ({ name }))).execute();
+  await db
+    .insertInto("region")
+    .values(regions.map((name) => ({ name })))
+    .execute();
 
   const codes2026 = new Set(icbs2026.map((r) => r.icb_code!));
   const icbRows = [
@@ -52,7 +56,10 @@ export async function seedReference(db: Kysely<DB>): Promise<{ organisations: nu
   await db.insertInto("icb").values(icbRows).execute();
 
   const suppliers = [...new Set(trusts.map((t) => t.epr_supplier).filter((s): s is string => !!s))].sort();
-  await db.insertInto("epr_supplier").values(suppliers.map((name) => ({ name }))).execute();
+  await db
+    .insertInto("epr_supplier")
+    .values(suppliers.map((name) => ({ name })))
+    .execute();
 
   await db
     .insertInto("organisation")

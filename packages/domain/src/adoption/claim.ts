@@ -1,6 +1,11 @@
 import type { Functionality } from "../framework/schema.js";
 import { deriveAdoptionLevel, type LevelDerivation } from "./derive-level.js";
-import { ADOPTION_LEVEL_LABELS, type AdoptionInput, type AdoptionLevel, type AdoptionMeasures } from "./schema.js";
+import {
+  ADOPTION_LEVEL_LABELS,
+  type AdoptionInput,
+  type AdoptionLevel,
+  type AdoptionMeasures,
+} from "./schema.js";
 
 /**
  * The level that counts: the derived level, or a lower claim.
@@ -8,7 +13,10 @@ import { ADOPTION_LEVEL_LABELS, type AdoptionInput, type AdoptionLevel, type Ado
  * Why: a claim above the measures is flagged for validation rather than silently accepted, but a trust may
  * always under-claim (for example when it knows its measures are out of date).
  */
-export function effectiveLevel(derived: AdoptionLevel, claimedLevel: AdoptionLevel | number | null | undefined): AdoptionLevel {
+export function effectiveLevel(
+  derived: AdoptionLevel,
+  claimedLevel: AdoptionLevel | number | null | undefined,
+): AdoptionLevel {
   if (claimedLevel === null || claimedLevel === undefined) return derived;
   return Math.min(derived, Math.max(0, Math.floor(claimedLevel))) as AdoptionLevel;
 }
@@ -24,7 +32,10 @@ export function isClaimFlagged(derived: number, claimedLevel: number | null | un
 
 /** The measures held in an adoption form's input. */
 export function measuresFromInput(
-  input: Pick<AdoptionInput, "coveragePct" | "usageNumerator" | "usageDenominator" | "paperRetired" | "plannedGoLive">,
+  input: Pick<
+    AdoptionInput,
+    "coveragePct" | "usageNumerator" | "usageDenominator" | "paperRetired" | "plannedGoLive"
+  >,
   benefitMeasured = false,
 ): AdoptionMeasures {
   return {
@@ -56,11 +67,20 @@ export function checkClaim(
   functionality: Functionality,
   input: Pick<
     AdoptionInput,
-    "coveragePct" | "usageNumerator" | "usageDenominator" | "paperRetired" | "plannedGoLive" | "claimedLevel" | "claimReason"
+    | "coveragePct"
+    | "usageNumerator"
+    | "usageDenominator"
+    | "paperRetired"
+    | "plannedGoLive"
+    | "claimedLevel"
+    | "claimReason"
   >,
   context: { benefitMeasured?: boolean } = {},
 ): ClaimCheck {
-  const derived = deriveAdoptionLevel(functionality, measuresFromInput(input, context.benefitMeasured ?? false));
+  const derived = deriveAdoptionLevel(
+    functionality,
+    measuresFromInput(input, context.benefitMeasured ?? false),
+  );
   const claimFlag = isClaimFlagged(derived.level, input.claimedLevel);
   const issues: ClaimCheck["issues"] = [];
   if (claimFlag && (input.claimReason ?? "").trim() === "") {

@@ -31,7 +31,10 @@ function shortfall(t: Thresholds, coverage: number, usage: number | null, extra:
  * Why: levels are derived, not only claimed, so a trust's level means the same thing everywhere; cumulative
  * checks make the result monotone (raising any measure never lowers it) whatever the thresholds.
  */
-export function deriveAdoptionLevel(functionality: Functionality, measures: AdoptionMeasures): LevelDerivation {
+export function deriveAdoptionLevel(
+  functionality: Functionality,
+  measures: AdoptionMeasures,
+): LevelDerivation {
   const { l3, l4, l5 } = functionality.thresholds;
   const coverage = measures.coveragePct ?? 0;
   const usage = usagePct(measures.usageNumerator, measures.usageDenominator);
@@ -44,7 +47,11 @@ export function deriveAdoptionLevel(functionality: Functionality, measures: Adop
         reason: `Planned: go-live planned for ${measures.plannedGoLive}; not yet live in any service.`,
       };
     }
-    return { level: 0, rule: "l0.not_in_place", reason: "Not in place: no coverage and no planned go-live date." };
+    return {
+      level: 0,
+      rule: "l0.not_in_place",
+      reason: "Not in place: no coverage and no planned go-live date.",
+    };
   }
   if (!meets(l3, coverage, usage)) {
     return {
@@ -62,7 +69,12 @@ export function deriveAdoptionLevel(functionality: Functionality, measures: Adop
     };
   }
   if (!meets(l5, coverage, usage) || !measures.benefitMeasured) {
-    const missing = shortfall(l5, coverage, usage, measures.benefitMeasured ? [] : ["a linked benefit measured"]);
+    const missing = shortfall(
+      l5,
+      coverage,
+      usage,
+      measures.benefitMeasured ? [] : ["a linked benefit measured"],
+    );
     return {
       level: 4,
       rule: "l4.embedded",

@@ -72,7 +72,11 @@ function checkUsage(value: UsagePair, ctx: z.RefinementCtx): void {
       message: "Usage numerator and denominator must be given together, or both left empty",
     });
   } else if (n !== null && d !== null && n > d) {
-    ctx.addIssue({ code: "custom", path: ["usageNumerator"], message: "Usage numerator cannot exceed the denominator" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["usageNumerator"],
+      message: "Usage numerator cannot exceed the denominator",
+    });
   }
 }
 
@@ -154,7 +158,9 @@ function checkInput(value: UsagePair & WindowPair, ctx: z.RefinementCtx): void {
 export const AdoptionInputSchema = z
   .strictObject(adoptionInputShape, {
     error: (iss) =>
-      iss.code === "unrecognized_keys" ? `Unknown field${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}` : undefined,
+      iss.code === "unrecognized_keys"
+        ? `Unknown field${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}`
+        : undefined,
   })
   .superRefine(checkInput);
 /** The adoption form's input. */
@@ -165,11 +171,16 @@ export const AdoptionRecordSchema = z
   .object({
     ...adoptionInputShape,
     odsCode: OdsCodeSchema,
-    functionalityCode: z.string({ error: "Functionality code must be text" }).min(1, "Functionality code is required"),
+    functionalityCode: z
+      .string({ error: "Functionality code must be text" })
+      .min(1, "Functionality code is required"),
     derivedLevel: AdoptionLevelSchema,
     level: AdoptionLevelSchema,
     validationState: ValidationStateSchema,
-    version: z.number({ error: "Version must be a number" }).int("Version must be a whole number").min(1, "Version must be at least 1"),
+    version: z
+      .number({ error: "Version must be a number" })
+      .int("Version must be a whole number")
+      .min(1, "Version must be at least 1"),
     updatedAt: isoDateTime("Updated at"),
     benefitMeasured: z.boolean({ error: "Benefit measured must be true or false" }).optional(),
   })

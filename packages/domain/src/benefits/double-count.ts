@@ -29,7 +29,9 @@ export function totalsWithoutDoubleCounting(
   const basis = options.basis ?? "expected";
   const valued = lines.map((line, index) => {
     const magnitude =
-      basis === "realised" ? benefitProgress(line).realisedValueGbp : (line.fullYearValueGbp ?? 0) * (line.attributionPct / 100);
+      basis === "realised"
+        ? benefitProgress(line).realisedValueGbp
+        : (line.fullYearValueGbp ?? 0) * (line.attributionPct / 100);
     return { key: lineKey(line, index), line, value: line.isDisbenefit ? -magnitude : magnitude };
   });
   const best = new Map<string, (typeof valued)[number]>();

@@ -60,7 +60,9 @@ export function benefitFlags(input: {
     level.set(k, Math.max(level.get(k) ?? 0, r.level));
   }
   const levelOf = (ods: string, code: string) => level.get(`${ods}\u0000${code}`) ?? 0;
-  const benefitBearing = framework ? new Set(framework.benefitTypes.flatMap((b) => b.enablingFunctionalities)) : null;
+  const benefitBearing = framework
+    ? new Set(framework.benefitTypes.flatMap((b) => b.enablingFunctionalities))
+    : null;
 
   const tracked = new Set<string>();
   for (const line of lines) {
@@ -133,9 +135,18 @@ export function benefitFlags(input: {
  *
  * Why: L5 (optimised) needs "at least one linked benefit with baseline and measured improvement" (§7.3).
  */
-export function benefitMeasuredFor(odsCode: string, functionalityCode: string, lines: readonly BenefitLine[]): boolean {
+export function benefitMeasuredFor(
+  odsCode: string,
+  functionalityCode: string,
+  lines: readonly BenefitLine[],
+): boolean {
   return lines.some((line) => {
-    if (line.odsCode !== odsCode || line.isDisbenefit || !line.enablingFunctionalities.includes(functionalityCode)) return false;
+    if (
+      line.odsCode !== odsCode ||
+      line.isDisbenefit ||
+      !line.enablingFunctionalities.includes(functionalityCode)
+    )
+      return false;
     const p = benefitProgress(line).progress;
     return p !== null && p > 0;
   });

@@ -17,7 +17,14 @@ export interface BenefitProgress {
 
 type ProgressLine = Pick<
   BenefitLine,
-  "direction" | "baseline" | "target" | "trajectory" | "actuals" | "fullYearValueGbp" | "attributionPct" | "isDisbenefit"
+  | "direction"
+  | "baseline"
+  | "target"
+  | "trajectory"
+  | "actuals"
+  | "fullYearValueGbp"
+  | "attributionPct"
+  | "isDisbenefit"
 >;
 
 /** The latest actual by period end, then by recording time. */
@@ -26,7 +33,8 @@ export function latestActual(line: Pick<BenefitLine, "actuals">): { period: stri
   for (const a of line.actuals) {
     const end = periodRange(a.period).end;
     const at = a.recordedAt ?? "";
-    if (!best || end > best.end || (end === best.end && at >= best.at)) best = { period: a.period, value: a.value, end, at };
+    if (!best || end > best.end || (end === best.end && at >= best.at))
+      best = { period: a.period, value: a.value, end, at };
   }
   return best ? { period: best.period, value: best.value } : null;
 }
@@ -36,7 +44,10 @@ export function latestActual(line: Pick<BenefitLine, "actuals">): { period: stri
  *
  * Why: trajectories are sparse (one point a year) but actuals come quarterly.
  */
-export function plannedValueAt(line: Pick<BenefitLine, "baseline" | "target" | "trajectory">, date: string): number {
+export function plannedValueAt(
+  line: Pick<BenefitLine, "baseline" | "target" | "trajectory">,
+  date: string,
+): number {
   const points = new Map<string, number>();
   points.set(line.baseline.date, line.baseline.value);
   points.set(line.target.date, line.target.value);

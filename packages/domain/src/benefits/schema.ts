@@ -7,7 +7,9 @@ import { PeriodSchema } from "../periods/schema.js";
 const value = (label: string) => z.number({ error: `${label} must be a number` });
 
 /** Tracking confidence, as benefits leads rate it. */
-export const ConfidenceSchema = z.enum(["low", "medium", "high"], { error: "Confidence must be low, medium or high" });
+export const ConfidenceSchema = z.enum(["low", "medium", "high"], {
+  error: "Confidence must be low, medium or high",
+});
 /** Where a benefit is in its life. */
 export const BenefitStatusSchema = z.enum(["planned", "in_progress", "realised", "not_realised"], {
   error: "Status must be one of planned, in_progress, realised, not_realised",
@@ -39,29 +41,54 @@ export const BenefitLineSchema = z
       .array(z.object({ date: isoDate("Trajectory date"), value: value("Trajectory value") }))
       .max(200, "Trajectory can have at most 200 points"),
     actuals: z
-      .array(z.object({ period: PeriodSchema, value: value("Actual value"), recordedAt: isoDateTime("Recorded at").optional() }))
+      .array(
+        z.object({
+          period: PeriodSchema,
+          value: value("Actual value"),
+          recordedAt: isoDateTime("Recorded at").optional(),
+        }),
+      )
       .max(400, "Actuals can have at most 400 entries"),
     confidence: ConfidenceSchema,
     status: BenefitStatusSchema,
     enablingFunctionalities: z.array(FunctionalityCodeSchema).max(50, "At most 50 enabling functionalities"),
-    fullYearValueGbp: z.number({ error: "Full-year value must be a number" }).min(0, "Full-year value cannot be negative").nullable(),
+    fullYearValueGbp: z
+      .number({ error: "Full-year value must be a number" })
+      .min(0, "Full-year value cannot be negative")
+      .nullable(),
     attributionPct: z
       .number({ error: "Attribution must be a number between 0 and 100" })
       .min(0, "Attribution must be between 0 and 100")
       .max(100, "Attribution must be between 0 and 100"),
-    doubleCountGroup: z.string().trim().max(100, "Double-count group must be at most 100 characters").nullable(),
+    doubleCountGroup: z
+      .string()
+      .trim()
+      .max(100, "Double-count group must be at most 100 characters")
+      .nullable(),
     evidence: z.string().max(4000, "Evidence must be at most 4000 characters").nullable(),
   })
   .superRefine((line, ctx) => {
     if (line.target.date < line.baseline.date) {
-      ctx.addIssue({ code: "custom", path: ["target", "date"], message: "Target date cannot be before the baseline date" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["target", "date"],
+        message: "Target date cannot be before the baseline date",
+      });
     }
     // Progress is measured from baseline towards target, so the target must lie in the stated direction.
     if (line.direction === "increase" && line.target.value <= line.baseline.value) {
-      ctx.addIssue({ code: "custom", path: ["target", "value"], message: "Target value must be above the baseline for a metric that should increase" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["target", "value"],
+        message: "Target value must be above the baseline for a metric that should increase",
+      });
     }
     if (line.direction === "decrease" && line.target.value >= line.baseline.value) {
-      ctx.addIssue({ code: "custom", path: ["target", "value"], message: "Target value must be below the baseline for a metric that should decrease" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["target", "value"],
+        message: "Target value must be below the baseline for a metric that should decrease",
+      });
     }
   });
 /** A benefits register line. */

@@ -38,7 +38,12 @@ export function carryForward<T extends { functionalityCode: string; odsCode?: st
     const code = record.functionalityCode;
     const entry = entryOf.get(code);
     if (!entry) {
-      notCarried.push({ functionalityCode: code, ...ods(record), reason: `${code} is not in the crosswalk from version ${crosswalk.fromVersion} to ${crosswalk.toVersion}`, record });
+      notCarried.push({
+        functionalityCode: code,
+        ...ods(record),
+        reason: `${code} is not in the crosswalk from version ${crosswalk.fromVersion} to ${crosswalk.toVersion}`,
+        record,
+      });
       continue;
     }
     switch (entry.kind) {
@@ -47,10 +52,16 @@ export function carryForward<T extends { functionalityCode: string; odsCode?: st
         carried.push({ ...record, functionalityCode: entry.to[0]!, carriedFrom: [code], needsReview: false });
         break;
       case "split":
-        for (const to of entry.to) carried.push({ ...record, functionalityCode: to, carriedFrom: [code], needsReview: true });
+        for (const to of entry.to)
+          carried.push({ ...record, functionalityCode: to, carriedFrom: [code], needsReview: true });
         break;
       case "retired":
-        notCarried.push({ functionalityCode: code, ...ods(record), reason: `${code} was retired in version ${crosswalk.toVersion}`, record });
+        notCarried.push({
+          functionalityCode: code,
+          ...ods(record),
+          reason: `${code} was retired in version ${crosswalk.toVersion}`,
+          record,
+        });
         break;
       case "merged": {
         const key = `${record.odsCode ?? ""}\u0000${entry.to[0]}`;
@@ -71,7 +82,8 @@ export function carryForward<T extends { functionalityCode: string; odsCode?: st
         missing.length > 0
           ? `${to} merges ${entry.from.join(", ")}; no record for ${missing.join(", ")}, so the merged level cannot be set`
           : `${to} merges ${entry.from.join(", ")}; more than one record for the same functionality, so the merged level is ambiguous`;
-      for (const r of group) notCarried.push({ functionalityCode: r.functionalityCode, ...ods(r), reason, record: r });
+      for (const r of group)
+        notCarried.push({ functionalityCode: r.functionalityCode, ...ods(r), reason, record: r });
       continue;
     }
     // The lowest level is the merged level: a merged functionality is only as adopted as its weakest part.

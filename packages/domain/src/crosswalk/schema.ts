@@ -13,7 +13,10 @@ export const CrosswalkEntrySchema = z
   })
   .superRefine((e, ctx) => {
     const shape: Record<typeof e.kind, [boolean, string]> = {
-      kept: [e.from.length === 1 && e.to.length === 1 && e.from[0] === e.to[0], "A kept entry maps one code to the same code"],
+      kept: [
+        e.from.length === 1 && e.to.length === 1 && e.from[0] === e.to[0],
+        "A kept entry maps one code to the same code",
+      ],
       renamed: [e.from.length === 1 && e.to.length === 1, "A renamed entry maps one code to one code"],
       split: [e.from.length === 1 && e.to.length >= 2, "A split entry maps one code to two or more"],
       merged: [e.from.length >= 2 && e.to.length === 1, "A merged entry maps two or more codes to one"],
@@ -34,13 +37,22 @@ export const CrosswalkSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.toVersion <= c.fromVersion) {
-      ctx.addIssue({ code: "custom", path: ["toVersion"], message: "To version must be after the from version" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["toVersion"],
+        message: "To version must be after the from version",
+      });
     }
     // Each old code maps one way only, or a record would be carried twice.
     const seen = new Set<string>();
     c.entries.forEach((e, i) => {
       for (const code of e.from) {
-        if (seen.has(code)) ctx.addIssue({ code: "custom", path: ["entries", i, "from"], message: `Functionality ${code} appears in more than one crosswalk entry` });
+        if (seen.has(code))
+          ctx.addIssue({
+            code: "custom",
+            path: ["entries", i, "from"],
+            message: `Functionality ${code} appears in more than one crosswalk entry`,
+          });
         seen.add(code);
       }
     });

@@ -7,7 +7,11 @@ export interface FrameworkDiff {
   changed: Array<{ code: string; fields: string[] }>;
   criteriaChanged: { added: string[]; removed: string[]; changed: Array<{ id: string; fields: string[] }> };
   tiersChanged: Array<{ number: number; fields: string[] }>;
-  benefitTypesChanged: { added: string[]; removed: string[]; changed: Array<{ code: string; fields: string[] }> };
+  benefitTypesChanged: {
+    added: string[];
+    removed: string[];
+    changed: Array<{ code: string; fields: string[] }>;
+  };
   milestonesChanged: { added: string[]; removed: string[]; changed: Array<{ id: string; fields: string[] }> };
 }
 
@@ -15,7 +19,9 @@ export interface FrameworkDiff {
 function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }
@@ -58,13 +64,25 @@ export function diffFrameworks(a: Framework, b: Framework): FrameworkDiff {
     added: f.added.map((code) => ({ code, name: f.bm.get(code)!.name })),
     removed: f.removed.map((code) => ({ code, name: f.am.get(code)!.name })),
     changed: f.changed.map(({ key, fields }) => ({ code: key, fields })),
-    criteriaChanged: { added: c.added, removed: c.removed, changed: c.changed.map(({ key, fields }) => ({ id: key, fields })) },
+    criteriaChanged: {
+      added: c.added,
+      removed: c.removed,
+      changed: c.changed.map(({ key, fields }) => ({ id: key, fields })),
+    },
     tiersChanged: [
       ...t.changed.map(({ key, fields }) => ({ number: Number(key), fields })),
       ...t.added.map((k) => ({ number: Number(k), fields: ["added"] })),
       ...t.removed.map((k) => ({ number: Number(k), fields: ["removed"] })),
     ],
-    benefitTypesChanged: { added: bt.added, removed: bt.removed, changed: bt.changed.map(({ key, fields }) => ({ code: key, fields })) },
-    milestonesChanged: { added: m.added, removed: m.removed, changed: m.changed.map(({ key, fields }) => ({ id: key, fields })) },
+    benefitTypesChanged: {
+      added: bt.added,
+      removed: bt.removed,
+      changed: bt.changed.map(({ key, fields }) => ({ code: key, fields })),
+    },
+    milestonesChanged: {
+      added: m.added,
+      removed: m.removed,
+      changed: m.changed.map(({ key, fields }) => ({ id: key, fields })),
+    },
   };
 }

@@ -72,7 +72,12 @@ export const FunctionalitySchema = z
     references: z.object({
       dcf: z.array(z.string().max(60)).optional(),
       dcfLevel: z.enum(["core", "transformative", "innovative"]).optional(),
-      emramStage: z.number().int().min(0, "EMRAM stage must be from 0 to 7").max(7, "EMRAM stage must be from 0 to 7").optional(),
+      emramStage: z
+        .number()
+        .int()
+        .min(0, "EMRAM stage must be from 0 to 7")
+        .max(7, "EMRAM stage must be from 0 to 7")
+        .optional(),
       meaningfulUse: z.string().max(300).optional(),
       wgll: z.string().max(120).optional(),
       sources: z.array(z.string().max(1000)).optional(),
@@ -83,10 +88,18 @@ export const FunctionalitySchema = z
     const { l3, l4, l5 } = f.thresholds;
     for (const m of ["coveragePct", "usagePct"] as const) {
       if (l4[m] < l3[m]) {
-        ctx.addIssue({ code: "custom", path: ["thresholds", "l4", m], message: `L4 ${m === "coveragePct" ? "coverage" : "usage"} threshold cannot be below L3's` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["thresholds", "l4", m],
+          message: `L4 ${m === "coveragePct" ? "coverage" : "usage"} threshold cannot be below L3's`,
+        });
       }
       if (l5[m] < l4[m]) {
-        ctx.addIssue({ code: "custom", path: ["thresholds", "l5", m], message: `L5 ${m === "coveragePct" ? "coverage" : "usage"} threshold cannot be below L4's` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["thresholds", "l5", m],
+          message: `L5 ${m === "coveragePct" ? "coverage" : "usage"} threshold cannot be below L4's`,
+        });
       }
     }
   });
@@ -102,31 +115,53 @@ export const TierCriterionSchema = z
     id: text("Criterion id", 100),
     tier: tierNumber,
     kind: z.enum(["mandatory", "menu"], { error: "Criterion kind must be mandatory or menu" }),
-    functionalityCodes: z.array(FunctionalityCodeSchema).min(1, "A criterion needs at least one functionality"),
-    k: z.number({ error: "Menu k must be a number" }).int("Menu k must be a whole number").min(1, "Menu k must be at least 1").optional(),
+    functionalityCodes: z
+      .array(FunctionalityCodeSchema)
+      .min(1, "A criterion needs at least one functionality"),
+    k: z
+      .number({ error: "Menu k must be a number" })
+      .int("Menu k must be a whole number")
+      .min(1, "Menu k must be at least 1")
+      .optional(),
     requiredLevel: AdoptionLevelSchema,
     appliesTo: trustTypes("Criterion applies to"),
     description: z.string().max(500).optional(),
   })
   .superRefine((c, ctx) => {
     if (new Set(c.functionalityCodes).size !== c.functionalityCodes.length) {
-      ctx.addIssue({ code: "custom", path: ["functionalityCodes"], message: "A criterion cannot list a functionality twice" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["functionalityCodes"],
+        message: "A criterion cannot list a functionality twice",
+      });
     }
     if (c.kind === "mandatory") {
       if (c.functionalityCodes.length !== 1) {
-        ctx.addIssue({ code: "custom", path: ["functionalityCodes"], message: "A mandatory criterion names exactly one functionality" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["functionalityCodes"],
+          message: "A mandatory criterion names exactly one functionality",
+        });
       }
       if (c.k !== undefined) {
         ctx.addIssue({ code: "custom", path: ["k"], message: "Only a menu criterion has k" });
       }
     } else {
       if (c.functionalityCodes.length < 2) {
-        ctx.addIssue({ code: "custom", path: ["functionalityCodes"], message: "A menu criterion offers at least two functionalities" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["functionalityCodes"],
+          message: "A menu criterion offers at least two functionalities",
+        });
       }
       if (c.k === undefined) {
         ctx.addIssue({ code: "custom", path: ["k"], message: "A menu criterion needs k, how many to meet" });
       } else if (c.k > c.functionalityCodes.length) {
-        ctx.addIssue({ code: "custom", path: ["k"], message: "Menu k cannot exceed the number of functionalities offered" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["k"],
+          message: "Menu k cannot exceed the number of functionalities offered",
+        });
       }
     }
   });
@@ -136,13 +171,18 @@ export type TierCriterion = z.infer<typeof TierCriterionSchema>;
 /** HM Treasury Green Book benefit classes. */
 export const BenefitClassSchema = z.enum(
   ["cash_releasing", "non_cash_releasing", "quantitative_non_monetised", "qualitative", "wider_societal"],
-  { error: "Benefit class must be one of cash_releasing, non_cash_releasing, quantitative_non_monetised, qualitative, wider_societal" },
+  {
+    error:
+      "Benefit class must be one of cash_releasing, non_cash_releasing, quantitative_non_monetised, qualitative, wider_societal",
+  },
 );
 /** A benefit class. */
 export type BenefitClass = z.infer<typeof BenefitClassSchema>;
 
 /** Which way a metric should move for the benefit to count. */
-export const DirectionSchema = z.enum(["increase", "decrease"], { error: "Direction must be increase or decrease" });
+export const DirectionSchema = z.enum(["increase", "decrease"], {
+  error: "Direction must be increase or decrease",
+});
 /** A metric direction. */
 export type Direction = z.infer<typeof DirectionSchema>;
 
@@ -158,7 +198,10 @@ export const BenefitTypeSchema = z.object({
   direction: DirectionSchema,
   valuation: z
     .object({
-      perUnitGbp: z.number({ error: "Value per unit must be a number" }).min(0, "Value per unit cannot be negative").optional(),
+      perUnitGbp: z
+        .number({ error: "Value per unit must be a number" })
+        .min(0, "Value per unit cannot be negative")
+        .optional(),
       note: z.string().max(1000).optional(),
     })
     .optional(),
@@ -175,7 +218,9 @@ export const RoadmapMilestoneSchema = z
     id: text("Milestone id", 100),
     title: text("Milestone title", 200),
     targetDate: isoDate("Milestone target date"),
-    measure: z.enum(["epr_live", "tier_at_least"], { error: "Milestone measure must be epr_live or tier_at_least" }),
+    measure: z.enum(["epr_live", "tier_at_least"], {
+      error: "Milestone measure must be epr_live or tier_at_least",
+    }),
     tier: tierNumber.optional(),
     shareOfTrusts: z
       .number({ error: "Share of trusts must be a number from 0 to 1" })
@@ -202,7 +247,10 @@ function duplicates(values: readonly string[]): string[] {
 /** A version of the national framework, checked as a whole so that every reference resolves. */
 export const FrameworkSchema = z
   .object({
-    version: z.number({ error: "Framework version must be a number" }).int("Framework version must be a whole number").min(1, "Framework version must be at least 1"),
+    version: z
+      .number({ error: "Framework version must be a number" })
+      .int("Framework version must be a whole number")
+      .min(1, "Framework version must be at least 1"),
     name: text("Framework name", 200),
     status: FrameworkStatusSchema,
     effectiveFrom: isoDate("Framework effective date"),
@@ -213,47 +261,73 @@ export const FrameworkSchema = z
     milestones: z.array(RoadmapMilestoneSchema),
   })
   .superRefine((fw, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message });
 
     const numbers = fw.tiers.map((t) => t.number);
     numbers.forEach((n, i) => {
-      if (n !== i + 1) issue(["tiers", i, "number"], `Tiers must be numbered 1 to ${fw.tiers.length} in order; found ${n} at position ${i + 1}`);
+      if (n !== i + 1)
+        issue(
+          ["tiers", i, "number"],
+          `Tiers must be numbered 1 to ${fw.tiers.length} in order; found ${n} at position ${i + 1}`,
+        );
     });
     const tierSet = new Set(numbers);
 
-    for (const code of duplicates(fw.functionalities.map((f) => f.code))) issue(["functionalities"], `Functionality code ${code} is used more than once`);
+    for (const code of duplicates(fw.functionalities.map((f) => f.code)))
+      issue(["functionalities"], `Functionality code ${code} is used more than once`);
     const fnByCode = new Map(fw.functionalities.map((f) => [f.code, f]));
     fw.functionalities.forEach((f, i) => {
-      if (!tierSet.has(f.tier)) issue(["functionalities", i, "tier"], `Functionality ${f.code} is in tier ${f.tier}, which does not exist`);
+      if (!tierSet.has(f.tier))
+        issue(
+          ["functionalities", i, "tier"],
+          `Functionality ${f.code} is in tier ${f.tier}, which does not exist`,
+        );
     });
 
-    for (const id of duplicates(fw.criteria.map((c) => c.id))) issue(["criteria"], `Criterion id ${id} is used more than once`);
+    for (const id of duplicates(fw.criteria.map((c) => c.id)))
+      issue(["criteria"], `Criterion id ${id} is used more than once`);
     fw.criteria.forEach((c, i) => {
-      if (!tierSet.has(c.tier)) issue(["criteria", i, "tier"], `Criterion ${c.id} is in tier ${c.tier}, which does not exist`);
+      if (!tierSet.has(c.tier))
+        issue(["criteria", i, "tier"], `Criterion ${c.id} is in tier ${c.tier}, which does not exist`);
       const fns = c.functionalityCodes.map((code) => fnByCode.get(code));
       c.functionalityCodes.forEach((code, j) => {
-        if (!fnByCode.has(code)) issue(["criteria", i, "functionalityCodes", j], `Criterion ${c.id} names functionality ${code}, which does not exist`);
+        if (!fnByCode.has(code))
+          issue(
+            ["criteria", i, "functionalityCodes", j],
+            `Criterion ${c.id} names functionality ${code}, which does not exist`,
+          );
       });
       for (const t of c.appliesTo) {
         // A criterion must be meetable by every trust type it applies to, or those trusts can never attain the tier.
         const offered = fns.filter((f) => f?.appliesTo.includes(t)).length;
         const needed = c.kind === "mandatory" ? 1 : (c.k ?? 1);
         if (fns.every((f) => f !== undefined) && offered < needed) {
-          issue(["criteria", i, "appliesTo"], `Criterion ${c.id} applies to ${t} trusts but offers them ${offered} applicable functionalities; it needs ${needed}`);
+          issue(
+            ["criteria", i, "appliesTo"],
+            `Criterion ${c.id} applies to ${t} trusts but offers them ${offered} applicable functionalities; it needs ${needed}`,
+          );
         }
       }
     });
 
-    for (const code of duplicates(fw.benefitTypes.map((b) => b.code))) issue(["benefitTypes"], `Benefit type code ${code} is used more than once`);
+    for (const code of duplicates(fw.benefitTypes.map((b) => b.code)))
+      issue(["benefitTypes"], `Benefit type code ${code} is used more than once`);
     fw.benefitTypes.forEach((b, i) => {
       b.enablingFunctionalities.forEach((code, j) => {
-        if (!fnByCode.has(code)) issue(["benefitTypes", i, "enablingFunctionalities", j], `Benefit type ${b.code} names functionality ${code}, which does not exist`);
+        if (!fnByCode.has(code))
+          issue(
+            ["benefitTypes", i, "enablingFunctionalities", j],
+            `Benefit type ${b.code} names functionality ${code}, which does not exist`,
+          );
       });
     });
 
-    for (const id of duplicates(fw.milestones.map((m) => m.id))) issue(["milestones"], `Milestone id ${id} is used more than once`);
+    for (const id of duplicates(fw.milestones.map((m) => m.id)))
+      issue(["milestones"], `Milestone id ${id} is used more than once`);
     fw.milestones.forEach((m, i) => {
-      if (m.tier !== undefined && !tierSet.has(m.tier)) issue(["milestones", i, "tier"], `Milestone ${m.id} names tier ${m.tier}, which does not exist`);
+      if (m.tier !== undefined && !tierSet.has(m.tier))
+        issue(["milestones", i, "tier"], `Milestone ${m.id} names tier ${m.tier}, which does not exist`);
     });
   });
 /** A framework version. */

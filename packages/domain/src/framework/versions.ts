@@ -19,7 +19,9 @@ export function draftNextVersion(framework: Framework, effectiveFrom: string): F
  */
 export function defaultCrosswalk(from: Framework, to: Framework): Crosswalk {
   const next = new Set(to.functionalities.map((f) => f.code));
-  const kept = from.functionalities.filter((f) => next.has(f.code)).map((f) => ({ kind: "kept" as const, from: [f.code], to: [f.code] }));
+  const kept = from.functionalities
+    .filter((f) => next.has(f.code))
+    .map((f) => ({ kind: "kept" as const, from: [f.code], to: [f.code] }));
   const retired = from.functionalities.filter((f) => !next.has(f.code)).map((f) => f.code);
   return {
     fromVersion: from.version,

@@ -7,7 +7,8 @@ import type { IcbMembership } from "./schema.js";
  */
 export function icbOn(memberships: readonly IcbMembership[], odsCode: string, date: string): string | null {
   for (const m of memberships) {
-    if (m.odsCode === odsCode && m.validFrom <= date && (m.validTo === null || date <= m.validTo)) return m.icbCode;
+    if (m.odsCode === odsCode && m.validFrom <= date && (m.validTo === null || date <= m.validTo))
+      return m.icbCode;
   }
   return null;
 }
@@ -24,11 +25,14 @@ export function overlappingMemberships(
   const byTrust = new Map<string, IcbMembership[]>();
   for (const m of memberships) byTrust.set(m.odsCode, [...(byTrust.get(m.odsCode) ?? []), m]);
   for (const [odsCode, list] of byTrust) {
-    const sorted = [...list].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+    const sorted = [...list].sort((a, b) =>
+      a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0,
+    );
     for (let i = 1; i < sorted.length; i++) {
       const prev = sorted[i - 1]!;
       const cur = sorted[i]!;
-      if (prev.validTo === null || prev.validTo >= cur.validFrom) out.push({ odsCode, first: prev, second: cur });
+      if (prev.validTo === null || prev.validTo >= cur.validFrom)
+        out.push({ odsCode, first: prev, second: cur });
     }
   }
   return out;

@@ -5,9 +5,12 @@ import { isoDate, text } from "../common/schema.js";
  * NHS trust types as NHS England's 2024 primary-EPR FOI groups them, with `specialist` split out of acute
  * and `combined` meaning mental health and community.
  */
-export const TrustTypeSchema = z.enum(["acute", "specialist", "combined", "mental_health", "community", "ambulance"], {
-  error: "Trust type must be one of acute, specialist, combined, mental_health, community, ambulance",
-});
+export const TrustTypeSchema = z.enum(
+  ["acute", "specialist", "combined", "mental_health", "community", "ambulance"],
+  {
+    error: "Trust type must be one of acute, specialist, combined, mental_health, community, ambulance",
+  },
+);
 /** One of the six trust types. */
 export type TrustType = z.infer<typeof TrustTypeSchema>;
 
@@ -45,7 +48,10 @@ export const OdsCodeSchema = z
   .string({ error: "ODS code must be text" })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9]{3}([A-Z0-9]{2})?$/, "ODS code must be 3 or 5 letters or digits (for example RCF or G6V2S)");
+  .regex(
+    /^[A-Z0-9]{3}([A-Z0-9]{2})?$/,
+    "ODS code must be 3 or 5 letters or digits (for example RCF or G6V2S)",
+  );
 /** An ODS code. */
 export type OdsCode = z.infer<typeof OdsCodeSchema>;
 

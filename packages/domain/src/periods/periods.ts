@@ -42,7 +42,7 @@ function lastDay(y: number, m: number): string {
 export function periodRange(period: string): { start: string; end: string } {
   const p = mustParse(period);
   if (p.quarter === null) return { start: `${p.startYear}-04-01`, end: `${p.startYear + 1}-03-31` };
-  const firstMonth = ((p.quarter - 1) * 3 + 3) % 12 + 1; // Q1 → 4, Q2 → 7, Q3 → 10, Q4 → 1
+  const firstMonth = (((p.quarter - 1) * 3 + 3) % 12) + 1; // Q1 → 4, Q2 → 7, Q3 → 10, Q4 → 1
   const y = p.quarter === 4 ? p.startYear + 1 : p.startYear;
   return { start: `${y}-${String(firstMonth).padStart(2, "0")}-01`, end: lastDay(y, firstMonth + 2) };
 }
@@ -98,6 +98,7 @@ export function listQuarters(from: string, to: string): string[] {
   const start = f.startYear * 4 + ((f.quarter ?? 1) - 1);
   const end = t.startYear * 4 + ((t.quarter ?? 4) - 1);
   const out: string[] = [];
-  for (let i = start; i <= end; i++) out.push(formatPeriod({ startYear: Math.floor(i / 4), quarter: ((i % 4) + 1) as 1 | 2 | 3 | 4 }));
+  for (let i = start; i <= end; i++)
+    out.push(formatPeriod({ startYear: Math.floor(i / 4), quarter: ((i % 4) + 1) as 1 | 2 | 3 | 4 }));
   return out;
 }

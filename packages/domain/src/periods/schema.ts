@@ -10,7 +10,10 @@ export const PeriodSchema = z
   .string({ error: "Period must be text like 2025/26 or 2025/26 Q4" })
   .trim()
   .regex(PERIOD_RE, "Period must look like 2025/26 or 2025/26 Q4")
-  .refine((p) => parsePeriod(p) !== null, "Period's second year must follow its first (2025/26, not 2025/27)");
+  .refine(
+    (p) => parsePeriod(p) !== null,
+    "Period's second year must follow its first (2025/26, not 2025/27)",
+  );
 /** A period. */
 export type Period = z.infer<typeof PeriodSchema>;
 

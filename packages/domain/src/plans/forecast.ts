@@ -15,7 +15,9 @@ export function forecastTiers(
   framework: Framework,
   organisation: { odsCode: string; trustType: TrustType },
   records: readonly AssessableRecord[],
-  planItems: ReadonlyArray<Pick<PlanItem, "odsCode" | "functionalityCode" | "targetLevel" | "targetDate" | "status">>,
+  planItems: ReadonlyArray<
+    Pick<PlanItem, "odsCode" | "functionalityCode" | "targetLevel" | "targetDate" | "status">
+  >,
   options: { excludeAtRisk?: boolean } = {},
 ): TierForecast[] {
   const now = assessTrust(framework, organisation, records);
@@ -50,8 +52,14 @@ export function forecastTiers(
   }
 
   return now.tiers.map((t) => {
-    if (t.attained) return { tier: t.tier, attainedNow: true, forecastDate: null, status: "attained" as const };
+    if (t.attained)
+      return { tier: t.tier, attainedNow: true, forecastDate: null, status: "attained" as const };
     const date = forecast.get(t.tier) ?? null;
-    return { tier: t.tier, attainedNow: false, forecastDate: date, status: date ? ("forecast" as const) : ("not_planned" as const) };
+    return {
+      tier: t.tier,
+      attainedNow: false,
+      forecastDate: date,
+      status: date ? ("forecast" as const) : ("not_planned" as const),
+    };
   });
 }

@@ -42,7 +42,13 @@ export interface MilestoneSlippage {
  */
 export function trustMilestoneInput(
   milestone: RoadmapMilestone,
-  trust: { odsCode: string; trustType: TrustType; eprStatus?: string; eprGoLiveDate?: string | null; tierForecasts?: readonly TierForecast[] },
+  trust: {
+    odsCode: string;
+    trustType: TrustType;
+    eprStatus?: string;
+    eprGoLiveDate?: string | null;
+    tierForecasts?: readonly TierForecast[];
+  },
 ): MilestoneTrustInput {
   const base = { odsCode: trust.odsCode, trustType: trust.trustType };
   if (milestone.measure === "epr_live") {
@@ -59,15 +65,29 @@ export function trustMilestoneInput(
  * Why: the roadmap ("70% of trusts at the core level by March 2026") is a share, so the date it is met is the
  * date the required-th trust gets there.
  */
-export function milestoneSlippage(milestone: RoadmapMilestone, trusts: readonly MilestoneTrustInput[]): MilestoneSlippage {
+export function milestoneSlippage(
+  milestone: RoadmapMilestone,
+  trusts: readonly MilestoneTrustInput[],
+): MilestoneSlippage {
   const eligible = trusts.filter((t) => milestone.trustTypes.includes(t.trustType));
   const requiredCount = Math.ceil(milestone.shareOfTrusts * eligible.length - 1e-9);
   const metNow = eligible.filter((t) => t.attainedNow).length;
-  const metByTarget = eligible.filter((t) => t.attainedNow || (t.forecastDate !== null && t.forecastDate <= milestone.targetDate)).length;
+  const metByTarget = eligible.filter(
+    (t) => t.attainedNow || (t.forecastDate !== null && t.forecastDate <= milestone.targetDate),
+  ).length;
   const share = (n: number) => (eligible.length === 0 ? 1 : n / eligible.length);
   const perTrust = eligible.map((t) => {
-    const slippageDays = t.attainedNow ? 0 : t.forecastDate === null ? null : daysBetween(milestone.targetDate, t.forecastDate);
-    return { odsCode: t.odsCode, forecastDate: t.forecastDate, slippageDays, late: slippageDays === null || slippageDays > 0 };
+    const slippageDays = t.attainedNow
+      ? 0
+      : t.forecastDate === null
+        ? null
+        : daysBetween(milestone.targetDate, t.forecastDate);
+    return {
+      odsCode: t.odsCode,
+      forecastDate: t.forecastDate,
+      slippageDays,
+      late: slippageDays === null || slippageDays > 0,
+    };
   });
 
   let forecastDate: string | null = null;

@@ -30,7 +30,8 @@ export function rollUp<T extends { attainedTier: number; progressToNext: number 
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([group, list]) => {
       const suppressed = list.length < suppressBelow;
-      if (suppressed) return { group, count: list.length, suppressed, tierCounts: null, progress: null, score: null };
+      if (suppressed)
+        return { group, count: list.length, suppressed, tierCounts: null, progress: null, score: null };
       const tierCounts: TierCounts = { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
       for (const item of list) {
         const tier = Math.max(0, Math.min(5, Math.floor(item.attainedTier))) as keyof TierCounts;

@@ -21,7 +21,9 @@ export function applicableOptions(
   trustType: TrustType,
   functionalities: ReadonlyMap<string, Functionality>,
 ): string[] {
-  return criterion.functionalityCodes.filter((code) => functionalities.get(code)?.appliesTo.includes(trustType));
+  return criterion.functionalityCodes.filter((code) =>
+    functionalities.get(code)?.appliesTo.includes(trustType),
+  );
 }
 
 /** Units a criterion contributes: one for a mandatory item, k for a menu. */

@@ -13,7 +13,9 @@ import type { AssessableRecord, FunctionalityView, Gap, TierStatus, TrustAssessm
  *
  * Why: callers may pass history; scoring must use the current value, deterministically.
  */
-export function latestRecords<R extends { functionalityCode: string; version?: number }>(records: readonly R[]): Map<string, R> {
+export function latestRecords<R extends { functionalityCode: string; version?: number }>(
+  records: readonly R[],
+): Map<string, R> {
   const out = new Map<string, R>();
   for (const r of records) {
     const prev = out.get(r.functionalityCode);
@@ -30,14 +32,23 @@ interface CriterionResult {
   required: number;
 }
 
-function evaluate(criterion: TierCriterion, trustType: TrustType, fns: ReadonlyMap<string, Functionality>, levelOf: (code: string) => number): CriterionResult {
+function evaluate(
+  criterion: TierCriterion,
+  trustType: TrustType,
+  fns: ReadonlyMap<string, Functionality>,
+  levelOf: (code: string) => number,
+): CriterionResult {
   const options = applicableOptions(criterion, trustType, fns);
   const metCount = options.filter((code) => levelOf(code) >= criterion.requiredLevel).length;
   const required = requiredUnits(criterion);
   return { criterion, options, met: Math.min(metCount, required), required };
 }
 
-function view(fn: Functionality, trustType: TrustType, record: AssessableRecord | undefined): FunctionalityView {
+function view(
+  fn: Functionality,
+  trustType: TrustType,
+  record: AssessableRecord | undefined,
+): FunctionalityView {
   const applicable = fn.appliesTo.includes(trustType);
   const base = { code: fn.code, name: fn.name, category: fn.category, tier: fn.tier, applicable };
   if (!record) {
@@ -57,7 +68,10 @@ function view(fn: Functionality, trustType: TrustType, record: AssessableRecord 
   }
   const level = toAdoptionLevel(record.level);
   const derivedLevel = toAdoptionLevel(record.derivedLevel ?? record.level);
-  const claimedLevel = record.claimedLevel === null || record.claimedLevel === undefined ? null : toAdoptionLevel(record.claimedLevel);
+  const claimedLevel =
+    record.claimedLevel === null || record.claimedLevel === undefined
+      ? null
+      : toAdoptionLevel(record.claimedLevel);
   let rule = record.rule;
   let reason = record.reason;
   if (rule === undefined || reason === undefined) {
@@ -71,7 +85,9 @@ function view(fn: Functionality, trustType: TrustType, record: AssessableRecord 
     });
     const agrees = d.level === derivedLevel;
     rule ??= agrees ? d.rule : "recorded";
-    reason ??= agrees ? d.reason : `${ADOPTION_LEVEL_LABELS[derivedLevel]}: level L${derivedLevel} as recorded.`;
+    reason ??= agrees
+      ? d.reason
+      : `${ADOPTION_LEVEL_LABELS[derivedLevel]}: level L${derivedLevel} as recorded.`;
   }
   return {
     ...base,
@@ -108,7 +124,8 @@ export function assessTrust(
   const tiersSorted = [...framework.tiers].sort((a, b) => a.number - b.number);
 
   const results = new Map<number, CriterionResult[]>();
-  for (const c of criteria) results.set(c.tier, [...(results.get(c.tier) ?? []), evaluate(c, trustType, fns, levelOf)]);
+  for (const c of criteria)
+    results.set(c.tier, [...(results.get(c.tier) ?? []), evaluate(c, trustType, fns, levelOf)]);
 
   let cumulative = true;
   let attainedTier = 0;

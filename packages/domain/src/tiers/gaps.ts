@@ -20,7 +20,8 @@ export function measureGaps(
   const gaps: MeasureGap[] = [];
   if (requiredLevel <= 0) return gaps;
   if (requiredLevel === 1) {
-    if ((coverage ?? 0) <= 0 && !record?.plannedGoLive) gaps.push({ measure: "go_live_planned", current: false, required: true });
+    if ((coverage ?? 0) <= 0 && !record?.plannedGoLive)
+      gaps.push({ measure: "go_live_planned", current: false, required: true });
     return gaps;
   }
   if (requiredLevel === 2) {
@@ -35,10 +36,14 @@ export function measureGaps(
     needCoverage = Math.max(needCoverage, t.coveragePct);
     needUsage = Math.max(needUsage, t.usagePct);
   }
-  if ((coverage ?? 0) < needCoverage || coverage === null) gaps.push({ measure: "coverage", current: coverage, required: needCoverage });
-  if ((usage ?? 0) < needUsage || (usage === null && needUsage > 0)) gaps.push({ measure: "usage", current: usage, required: needUsage });
-  if (requiredLevel >= 4 && !record?.paperRetired) gaps.push({ measure: "paper_retired", current: record?.paperRetired ?? false, required: true });
-  if (requiredLevel >= 5 && !record?.benefitMeasured) gaps.push({ measure: "benefit_measured", current: record?.benefitMeasured ?? false, required: true });
+  if ((coverage ?? 0) < needCoverage || coverage === null)
+    gaps.push({ measure: "coverage", current: coverage, required: needCoverage });
+  if ((usage ?? 0) < needUsage || (usage === null && needUsage > 0))
+    gaps.push({ measure: "usage", current: usage, required: needUsage });
+  if (requiredLevel >= 4 && !record?.paperRetired)
+    gaps.push({ measure: "paper_retired", current: record?.paperRetired ?? false, required: true });
+  if (requiredLevel >= 5 && !record?.benefitMeasured)
+    gaps.push({ measure: "benefit_measured", current: record?.benefitMeasured ?? false, required: true });
   return gaps;
 }
 

@@ -10,7 +10,9 @@ export const DEFAULT_BENEFIT_TYPES: BenefitType[] = [
     isDisbenefit: false,
     unit: "errors per 1,000 administrations",
     direction: "decrease",
-    valuation: { note: "Can be valued: about 237m medication errors a year in England, about £98m (Medscape, NHS England figures)" },
+    valuation: {
+      note: "Can be valued: about 237m medication errors a year in England, about £98m (Medscape, NHS England figures)",
+    },
     enablingFunctionalities: ["F13", "F14", "F23", "F25"],
     sources: [S.ePmaEvidence, S.ePmaFunding],
   },
@@ -72,7 +74,9 @@ export const DEFAULT_BENEFIT_TYPES: BenefitType[] = [
     isDisbenefit: false,
     unit: "mean length of stay (days)",
     direction: "decrease",
-    valuation: { note: "Digitally optimised trusts report about 4% shorter length of stay (DMA 2025, secondary)" },
+    valuation: {
+      note: "Digitally optimised trusts report about 4% shorter length of stay (DMA 2025, secondary)",
+    },
     enablingFunctionalities: ["F20", "F18", "F26"],
     sources: [S.dmaProductivity, S.productivity],
   },
@@ -104,7 +108,9 @@ export const DEFAULT_BENEFIT_TYPES: BenefitType[] = [
     isDisbenefit: false,
     unit: "documentation hours per WTE per week",
     direction: "decrease",
-    valuation: { note: "YHEC modelled £176m a year of documentation time nationally from ambient voice technology" },
+    valuation: {
+      note: "YHEC modelled £176m a year of documentation time nationally from ambient voice technology",
+    },
     enablingFunctionalities: ["F42", "F10", "F03"],
     sources: [S.gosh],
   },
@@ -165,7 +171,8 @@ export const DEFAULT_BENEFIT_TYPES: BenefitType[] = [
     isDisbenefit: false,
     unit: "journeys avoided per month",
     direction: "increase",
-    description: "Patients' travel and time saved by digital consultations, virtual wards and online follow-up.",
+    description:
+      "Patients' travel and time saved by digital consultations, virtual wards and online follow-up.",
     enablingFunctionalities: ["F35", "F36", "F34"],
     sources: [S.tenYearPlanAccess, S.greenBook],
   },
@@ -176,7 +183,8 @@ export const DEFAULT_BENEFIT_TYPES: BenefitType[] = [
     isDisbenefit: true,
     unit: "nurse documentation minutes per shift",
     direction: "increase",
-    description: "EPRs often increase documentation time (+22% to +46% in a systematic review); tracked so it is managed, not hidden.",
+    description:
+      "EPRs often increase documentation time (+22% to +46% in a systematic review); tracked so it is managed, not hidden.",
     enablingFunctionalities: ["F10", "F11"],
     sources: [S.nurseTime],
   },

@@ -14,7 +14,14 @@ function mandatory(tier: number, fn: Functionality, requiredLevel: 3 | 4, id?: s
   };
 }
 
-function menu(tier: number, id: string, codes: string[], k: number, appliesTo: TrustType[], description: string): TierCriterion {
+function menu(
+  tier: number,
+  id: string,
+  codes: string[],
+  k: number,
+  appliesTo: TrustType[],
+  description: string,
+): TierCriterion {
   return { id, tier, kind: "menu", functionalityCodes: codes, k, requiredLevel: 3, appliesTo, description };
 }
 
@@ -41,13 +48,58 @@ export function buildDefaultCriteria(fns: readonly Functionality[]): TierCriteri
   for (const tier of [1, 2, 3, 4, 5] as const) {
     for (const code of core[tier]) out.push(mandatory(tier, by(code), 3));
   }
-  out.push(menu(1, "T1-MENU", ["F03", "F04", "F06", "F09"], 2, ALL, "Two of: single sign-on, digitised legacy notes, point-of-care infrastructure, electronic letters"));
-  out.push(menu(2, "T2-MENU", ["F17", "F19", "F20", "F21"], 2, NON_AMBULANCE, "Two of: results acknowledgement, referral management, patient flow, medicines reconciliation"));
-  out.push(menu(3, "T3-MENU", ["F24", "F27", "F28"], 2, NON_AMBULANCE, "Two of: blood and specimen tracking, order sets and pathways, coded problem lists"));
+  out.push(
+    menu(
+      1,
+      "T1-MENU",
+      ["F03", "F04", "F06", "F09"],
+      2,
+      ALL,
+      "Two of: single sign-on, digitised legacy notes, point-of-care infrastructure, electronic letters",
+    ),
+  );
+  out.push(
+    menu(
+      2,
+      "T2-MENU",
+      ["F17", "F19", "F20", "F21"],
+      2,
+      NON_AMBULANCE,
+      "Two of: results acknowledgement, referral management, patient flow, medicines reconciliation",
+    ),
+  );
+  out.push(
+    menu(
+      3,
+      "T3-MENU",
+      ["F24", "F27", "F28"],
+      2,
+      NON_AMBULANCE,
+      "Two of: blood and specimen tracking, order sets and pathways, coded problem lists",
+    ),
+  );
   // Ambulance trusts have no prescribing or results, so their tier 3 depth is clinical pathways in the ePCR.
   out.push({ ...mandatory(3, by("F27"), 3, "T3-F27-AMB"), appliesTo: ["ambulance"] });
-  out.push(menu(4, "T4-MENU", ["F34", "F35", "F36", "F37", "F38"], 2, ALL, "Two of: digital questionnaires, virtual wards, digital consultations, registry submissions, single patient record readiness"));
-  out.push(menu(5, "T5-MENU", ["F41", "F42", "F43", "F44", "F46"], 2, ALL, "Two of: predictive models, ambient voice, AI decision support, automated coding, population health"));
+  out.push(
+    menu(
+      4,
+      "T4-MENU",
+      ["F34", "F35", "F36", "F37", "F38"],
+      2,
+      ALL,
+      "Two of: digital questionnaires, virtual wards, digital consultations, registry submissions, single patient record readiness",
+    ),
+  );
+  out.push(
+    menu(
+      5,
+      "T5-MENU",
+      ["F41", "F42", "F43", "F44", "F46"],
+      2,
+      ALL,
+      "Two of: predictive models, ambient voice, AI decision support, automated coding, population health",
+    ),
+  );
   for (const tier of [1, 2, 3] as const) {
     for (const code of core[tier]) out.push(mandatory(tier + 2, by(code), 4, `T${tier + 2}-EMBED-${code}`));
   }
