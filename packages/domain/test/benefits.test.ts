@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type BenefitLine, BenefitLineSchema, benefitFlags, benefitMeasuredFor, benefitProgress, defaultFramework, totalsWithoutDoubleCounting } from "../src/index.js";
+import {
+  type BenefitLine,
+  BenefitLineSchema,
+  benefitFlags,
+  benefitMeasuredFor,
+  benefitProgress,
+  defaultFramework,
+  totalsWithoutDoubleCounting,
+} from "../src/index.js";
 
 const line = (over: Partial<BenefitLine> = {}): BenefitLine => ({
   id: "L1",
@@ -51,7 +59,13 @@ describe("benefitProgress", () => {
 
   it("measures increases the other way round", () => {
     const p = benefitProgress(
-      line({ direction: "increase", baseline: { value: 40, date: "2025-04-01", source: "x" }, target: { value: 90, date: "2026-03-31" }, trajectory: [], actuals: [{ period: "2025/26 Q4", value: 95 }] }),
+      line({
+        direction: "increase",
+        baseline: { value: 40, date: "2025-04-01", source: "x" },
+        target: { value: 90, date: "2026-03-31" },
+        trajectory: [],
+        actuals: [{ period: "2025/26 Q4", value: 95 }],
+      }),
     );
     expect(p.progress).toBeCloseTo(1.1);
     expect(p.realisedValueGbp).toBeCloseTo(50_000); // clamped at 100%
@@ -59,12 +73,25 @@ describe("benefitProgress", () => {
   });
 
   it("has no progress without actuals", () => {
-    expect(benefitProgress(line({ actuals: [] }))).toMatchObject({ progress: null, latestActual: null, trajectoryVariance: null, onTrack: null, realisedValueGbp: 0 });
+    expect(benefitProgress(line({ actuals: [] }))).toMatchObject({
+      progress: null,
+      latestActual: null,
+      trajectoryVariance: null,
+      onTrack: null,
+      realisedValueGbp: 0,
+    });
   });
 
   it("for a dis-benefit, less harm than planned is ahead", () => {
     const p = benefitProgress(
-      line({ isDisbenefit: true, direction: "increase", baseline: { value: 60, date: "2025-04-01", source: "x" }, target: { value: 80, date: "2026-03-31" }, trajectory: [], actuals: [{ period: "2025/26 Q4", value: 70 }] }),
+      line({
+        isDisbenefit: true,
+        direction: "increase",
+        baseline: { value: 60, date: "2025-04-01", source: "x" },
+        target: { value: 80, date: "2026-03-31" },
+        trajectory: [],
+        actuals: [{ period: "2025/26 Q4", value: 70 }],
+      }),
     );
     expect(p.trajectoryVariance).toBeCloseTo(10);
     expect(p.onTrack).toBe(true);
@@ -77,8 +104,20 @@ describe("totalsWithoutDoubleCounting", () => {
       line({ id: "A", fullYearValueGbp: 100_000, attributionPct: 100, doubleCountGroup: "nurse-time" }),
       line({ id: "B", fullYearValueGbp: 150_000, attributionPct: 100, doubleCountGroup: "nurse-time" }),
       line({ id: "C", fullYearValueGbp: 20_000, attributionPct: 50, doubleCountGroup: null }),
-      line({ id: "D", fullYearValueGbp: 5_000, attributionPct: 100, isDisbenefit: true, doubleCountGroup: null }),
-      line({ id: "E", odsCode: "RBS", fullYearValueGbp: 1_000, attributionPct: 100, doubleCountGroup: "nurse-time" }),
+      line({
+        id: "D",
+        fullYearValueGbp: 5_000,
+        attributionPct: 100,
+        isDisbenefit: true,
+        doubleCountGroup: null,
+      }),
+      line({
+        id: "E",
+        odsCode: "RBS",
+        fullYearValueGbp: 1_000,
+        attributionPct: 100,
+        doubleCountGroup: "nurse-time",
+      }),
     ];
     const t = totalsWithoutDoubleCounting(lines);
     expect(t.countedLines).toEqual(["B", "C", "D", "E"]);
@@ -97,15 +136,41 @@ describe("benefitFlags", () => {
     ];
     const lines = [
       line({ id: "L1", doubleCountGroup: "meds" }),
-      line({ id: "L2", title: "Missed doses", doubleCountGroup: "meds", enablingFunctionalities: ["F13"], actuals: [{ period: "2025/26 Q3", value: 7 }] }),
+      line({
+        id: "L2",
+        title: "Missed doses",
+        doubleCountGroup: "meds",
+        enablingFunctionalities: ["F13"],
+        actuals: [{ period: "2025/26 Q3", value: 7 }],
+      }),
     ];
     const flags = benefitFlags({ records, lines, currentPeriod: "2025/26 Q4", framework: defaultFramework });
     const kinds = flags.map((f) => f.kind).sort();
-    expect(kinds).toEqual(["double_count", "enablers_not_live", "l4_without_benefit", "l4_without_benefit", "overdue_actual"]);
-    expect(flags.find((f) => f.kind === "enablers_not_live")).toMatchObject({ line: "L1", functionalityCodes: ["F14"] });
-    expect(flags.find((f) => f.kind === "overdue_actual")).toMatchObject({ line: "L1", duePeriod: "2025/26 Q3" });
-    expect(flags.find((f) => f.kind === "double_count")).toMatchObject({ group: "meds", lines: ["L1", "L2"] });
-    expect(flags.filter((f) => f.kind === "l4_without_benefit").map((f) => (f as { functionalityCode: string }).functionalityCode).sort()).toEqual(["F12", "F45"]);
+    expect(kinds).toEqual([
+      "double_count",
+      "enablers_not_live",
+      "l4_without_benefit",
+      "l4_without_benefit",
+      "overdue_actual",
+    ]);
+    expect(flags.find((f) => f.kind === "enablers_not_live")).toMatchObject({
+      line: "L1",
+      functionalityCodes: ["F14"],
+    });
+    expect(flags.find((f) => f.kind === "overdue_actual")).toMatchObject({
+      line: "L1",
+      duePeriod: "2025/26 Q3",
+    });
+    expect(flags.find((f) => f.kind === "double_count")).toMatchObject({
+      group: "meds",
+      lines: ["L1", "L2"],
+    });
+    expect(
+      flags
+        .filter((f) => f.kind === "l4_without_benefit")
+        .map((f) => (f as { functionalityCode: string }).functionalityCode)
+        .sort(),
+    ).toEqual(["F12", "F45"]);
   });
 
   it("knows when a benefit has been measured for L5", () => {
@@ -120,11 +185,15 @@ describe("BenefitLineSchema", () => {
     expect(BenefitLineSchema.safeParse(line()).success).toBe(true);
   });
   it("names the field in its errors", () => {
-    const r = BenefitLineSchema.safeParse(line({ target: { value: 12, date: "2026-03-31" }, attributionPct: 120 }));
+    const r = BenefitLineSchema.safeParse(
+      line({ target: { value: 12, date: "2026-03-31" }, attributionPct: 120 }),
+    );
     const msgs = r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(msgs).toContain("attributionPct: Attribution must be between 0 and 100");
     const r2 = BenefitLineSchema.safeParse(line({ target: { value: 12, date: "2026-03-31" } }));
-    expect(r2.success ? [] : r2.error.issues.map((i) => i.message)).toEqual(["Target value must be below the baseline for a metric that should decrease"]);
+    expect(r2.success ? [] : r2.error.issues.map((i) => i.message)).toEqual([
+      "Target value must be below the baseline for a metric that should decrease",
+    ]);
     const r3 = BenefitLineSchema.safeParse(line({ owner: " " }));
     expect(r3.success ? [] : r3.error.issues.map((i) => i.message)).toEqual(["Owner is required"]);
   });

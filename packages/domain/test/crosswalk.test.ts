@@ -45,7 +45,13 @@ describe("carryForward", () => {
 
   it("validates crosswalk shapes", () => {
     expect(CrosswalkSchema.safeParse(cw).success).toBe(true);
-    const bad = CrosswalkSchema.safeParse({ ...cw, entries: [{ kind: "split", from: ["F01"], to: ["F02"] }, { kind: "kept", from: ["F01"], to: ["F01"] }] });
+    const bad = CrosswalkSchema.safeParse({
+      ...cw,
+      entries: [
+        { kind: "split", from: ["F01"], to: ["F02"] },
+        { kind: "kept", from: ["F01"], to: ["F01"] },
+      ],
+    });
     expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual([
       "A split entry maps one code to two or more",
       "Functionality F01 appears in more than one crosswalk entry",
@@ -55,24 +61,33 @@ describe("carryForward", () => {
   it("never loses a record silently: every input is carried or listed as not carried (property)", () => {
     const codes = Array.from({ length: 12 }, (_, i) => `F${String(i + 1).padStart(2, "0")}`);
     const crosswalkArb = fc.shuffledSubarray(codes).chain((used) =>
-      fc.array(fc.constantFrom("kept", "renamed", "split", "merged", "retired"), { minLength: used.length, maxLength: used.length }).map((kinds) => {
-        const entries: CrosswalkEntry[] = [];
-        for (let i = 0; i < used.length; i++) {
-          const code = used[i]!;
-          const kind = kinds[i]!;
-          if (kind === "merged" && i + 1 < used.length) {
-            entries.push({ kind, from: [code, used[i + 1]!], to: [`F${90 + i}`] });
-            i++;
-          } else if (kind === "split") entries.push({ kind, from: [code], to: [`${code}a`, `${code}b`] });
-          else if (kind === "renamed") entries.push({ kind, from: [code], to: [`F${60 + i}`] });
-          else if (kind === "retired") entries.push({ kind, from: [code], to: [] });
-          else entries.push({ kind: "kept", from: [code], to: [code] });
-        }
-        return { fromVersion: 1, toVersion: 2, entries } satisfies Crosswalk;
-      }),
+      fc
+        .array(fc.constantFrom("kept", "renamed", "split", "merged", "retired"), {
+          minLength: used.length,
+          maxLength: used.length,
+        })
+        .map((kinds) => {
+          const entries: CrosswalkEntry[] = [];
+          for (let i = 0; i < used.length; i++) {
+            const code = used[i]!;
+            const kind = kinds[i]!;
+            if (kind === "merged" && i + 1 < used.length) {
+              entries.push({ kind, from: [code, used[i + 1]!], to: [`F${90 + i}`] });
+              i++;
+            } else if (kind === "split") entries.push({ kind, from: [code], to: [`${code}a`, `${code}b`] });
+            else if (kind === "renamed") entries.push({ kind, from: [code], to: [`F${60 + i}`] });
+            else if (kind === "retired") entries.push({ kind, from: [code], to: [] });
+            else entries.push({ kind: "kept", from: [code], to: [code] });
+          }
+          return { fromVersion: 1, toVersion: 2, entries } satisfies Crosswalk;
+        }),
     );
     const recordsArb = fc.uniqueArray(
-      fc.record({ odsCode: fc.constantFrom("RCF", "RBS", "RX9"), functionalityCode: fc.constantFrom(...codes, "F77"), level: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({
+        odsCode: fc.constantFrom("RCF", "RBS", "RX9"),
+        functionalityCode: fc.constantFrom(...codes, "F77"),
+        level: fc.integer({ min: 0, max: 5 }),
+      }),
       { selector: (r) => `${r.odsCode}/${r.functionalityCode}`, maxLength: 30 },
     );
     fc.assert(
@@ -80,10 +95,14 @@ describe("carryForward", () => {
         expect(CrosswalkSchema.safeParse(crosswalk).success).toBe(true);
         const { carried, notCarried } = carryForward(crosswalk, records);
         const key = (ods: string | undefined, code: string) => `${ods}/${code}`;
-        const fromCarried = new Set(carried.flatMap((c) => c.carriedFrom.map((code) => key(c.odsCode, code))));
+        const fromCarried = new Set(
+          carried.flatMap((c) => c.carriedFrom.map((code) => key(c.odsCode, code))),
+        );
         const fromNot = notCarried.map((n) => key(n.odsCode, n.functionalityCode));
         for (const k of fromNot) expect(fromCarried.has(k)).toBe(false);
-        expect(new Set([...fromCarried, ...fromNot])).toEqual(new Set(records.map((r) => key(r.odsCode, r.functionalityCode))));
+        expect(new Set([...fromCarried, ...fromNot])).toEqual(
+          new Set(records.map((r) => key(r.odsCode, r.functionalityCode))),
+        );
         expect(fromCarried.size + fromNot.length).toBe(records.length);
         const splits = crosswalk.entries.filter((e) => e.kind === "split" || e.kind === "merged").length;
         if (splits === 0) expect(carried.length + notCarried.length).toBe(records.length);

@@ -1,16 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { IcbMembershipSchema, OdsCodeSchema, OrganisationSchema, icbOn, overlappingMemberships, peerGroupConflicts, peerGroupOf } from "../src/index.js";
+import {
+  IcbMembershipSchema,
+  OdsCodeSchema,
+  OrganisationSchema,
+  icbOn,
+  overlappingMemberships,
+  peerGroupConflicts,
+  peerGroupOf,
+} from "../src/index.js";
 
 describe("organisation", () => {
   it("normalises ODS codes of 3 or 5 characters and names the rule when wrong", () => {
     expect(OdsCodeSchema.parse(" rcf ")).toBe("RCF");
     expect(OdsCodeSchema.parse("g6v2s")).toBe("G6V2S");
     const r = OdsCodeSchema.safeParse("RCFX");
-    expect(r.success ? "" : r.error.issues[0]?.message).toBe("ODS code must be 3 or 5 letters or digits (for example RCF or G6V2S)");
+    expect(r.success ? "" : r.error.issues[0]?.message).toBe(
+      "ODS code must be 3 or 5 letters or digits (for example RCF or G6V2S)",
+    );
   });
 
   it("parses an organisation and names bad fields", () => {
-    const org = { odsCode: "RCF", name: "Airedale NHS Foundation Trust", trustType: "acute", region: "North East and Yorkshire", icbCode: "QWO", eprStatus: "live", eprSupplier: "TPP SystmOne" };
+    const org = {
+      odsCode: "RCF",
+      name: "Airedale NHS Foundation Trust",
+      trustType: "acute",
+      region: "North East and Yorkshire",
+      icbCode: "QWO",
+      eprStatus: "live",
+      eprSupplier: "TPP SystmOne",
+    };
     expect(OrganisationSchema.parse(org)).toEqual(org);
     const r = OrganisationSchema.safeParse({ ...org, trustType: "hospital", region: "Wales" });
     expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
@@ -21,16 +39,30 @@ describe("organisation", () => {
 
   it("finds the ICB on a date across the April 2026 mergers", () => {
     const memberships = [
-      IcbMembershipSchema.parse({ odsCode: "RCF", icbCode: "QWO", validFrom: "2022-07-01", validTo: "2026-03-31" }),
+      IcbMembershipSchema.parse({
+        odsCode: "RCF",
+        icbCode: "QWO",
+        validFrom: "2022-07-01",
+        validTo: "2026-03-31",
+      }),
       IcbMembershipSchema.parse({ odsCode: "RCF", icbCode: "QXX", validFrom: "2026-04-01", validTo: null }),
     ];
     expect(icbOn(memberships, "RCF", "2026-03-31")).toBe("QWO");
     expect(icbOn(memberships, "RCF", "2026-04-01")).toBe("QXX");
     expect(icbOn(memberships, "RCF", "2020-01-01")).toBeNull();
     expect(overlappingMemberships(memberships)).toEqual([]);
-    expect(overlappingMemberships([...memberships, { ...memberships[1]!, validFrom: "2026-03-01" }])).toHaveLength(2);
-    const bad = IcbMembershipSchema.safeParse({ odsCode: "RCF", icbCode: "QWO", validFrom: "2026-04-01", validTo: "2026-03-31" });
-    expect(bad.success ? "" : bad.error.issues[0]?.message).toBe("Membership end date cannot be before the start date");
+    expect(
+      overlappingMemberships([...memberships, { ...memberships[1]!, validFrom: "2026-03-01" }]),
+    ).toHaveLength(2);
+    const bad = IcbMembershipSchema.safeParse({
+      odsCode: "RCF",
+      icbCode: "QWO",
+      validFrom: "2026-04-01",
+      validTo: "2026-03-31",
+    });
+    expect(bad.success ? "" : bad.error.issues[0]?.message).toBe(
+      "Membership end date cannot be before the start date",
+    );
   });
 
   it("keeps peer groups in a set exclusive", () => {

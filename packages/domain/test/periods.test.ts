@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PeriodSchema, comparePeriods, listQuarters, nextPeriod, periodOf, periodRange, previousPeriod } from "../src/index.js";
+import {
+  PeriodSchema,
+  comparePeriods,
+  listQuarters,
+  nextPeriod,
+  periodOf,
+  periodRange,
+  previousPeriod,
+} from "../src/index.js";
 
 describe("periods", () => {
   it("puts 31 March 2026 in 2025/26 Q4 and 1 April 2026 in 2026/27 Q1", () => {
@@ -26,7 +34,12 @@ describe("periods", () => {
   });
 
   it("lists quarters, expanding years", () => {
-    expect(listQuarters("2025/26 Q3", "2026/27 Q2")).toEqual(["2025/26 Q3", "2025/26 Q4", "2026/27 Q1", "2026/27 Q2"]);
+    expect(listQuarters("2025/26 Q3", "2026/27 Q2")).toEqual([
+      "2025/26 Q3",
+      "2025/26 Q4",
+      "2026/27 Q1",
+      "2026/27 Q2",
+    ]);
     expect(listQuarters("2025/26", "2025/26")).toHaveLength(4);
     expect(listQuarters("2026/27 Q1", "2025/26 Q4")).toEqual([]);
   });
@@ -36,20 +49,29 @@ describe("periods", () => {
     const bad = PeriodSchema.safeParse("2025/27");
     expect(bad.success ? "" : bad.error.issues[0]?.message).toMatch(/^Period's second year/);
     const worse = PeriodSchema.safeParse("Q4 2025");
-    expect(worse.success ? "" : worse.error.issues[0]?.message).toBe("Period must look like 2025/26 or 2025/26 Q4");
+    expect(worse.success ? "" : worse.error.issues[0]?.message).toBe(
+      "Period must look like 2025/26 or 2025/26 Q4",
+    );
   });
 
   it("every day falls in the quarter whose range contains it, and previous/next invert (property)", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }), (d) => {
-        const iso = d.toISOString().slice(0, 10);
-        const q = periodOf(iso, "quarter");
-        const { start, end } = periodRange(q);
-        expect(start <= iso && iso <= end).toBe(true);
-        expect(periodOf(d, "quarter")).toBe(q);
-        expect(nextPeriod(previousPeriod(q))).toBe(q);
-        expect(comparePeriods(previousPeriod(q), q)).toBe(-1);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date("2000-01-01T00:00:00Z"),
+          max: new Date("2099-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          const q = periodOf(iso, "quarter");
+          const { start, end } = periodRange(q);
+          expect(start <= iso && iso <= end).toBe(true);
+          expect(periodOf(d, "quarter")).toBe(q);
+          expect(nextPeriod(previousPeriod(q))).toBe(q);
+          expect(comparePeriods(previousPeriod(q), q)).toBe(-1);
+        },
+      ),
     );
   });
 });

@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { type PlanItem, PlanItemSchema, defaultFramework, forecastTiers, milestoneSlippage, trustMilestoneInput } from "../src/index.js";
+import {
+  type PlanItem,
+  PlanItemSchema,
+  defaultFramework,
+  forecastTiers,
+  milestoneSlippage,
+  trustMilestoneInput,
+} from "../src/index.js";
 import { allAt } from "./helpers.js";
 
 const fw = defaultFramework;
 const org = { odsCode: "RCF", trustType: "acute" as const };
-const item = (functionalityCode: string, targetLevel: number, targetDate: string, status: PlanItem["status"] = "in_progress"): PlanItem => ({
+const item = (
+  functionalityCode: string,
+  targetLevel: number,
+  targetDate: string,
+  status: PlanItem["status"] = "in_progress",
+): PlanItem => ({
   odsCode: "RCF",
   functionalityCode,
   targetLevel,
@@ -16,9 +28,18 @@ const item = (functionalityCode: string, targetLevel: number, targetDate: string
 describe("forecastTiers", () => {
   it("finds the date the plan makes each tier attained", () => {
     // Everything adopted except ePMA, which is only live: tier 1 now, tier 2 when ePMA is adopted.
-    const records = allAt(fw, "acute", 3).map((r) => (r.functionalityCode === "F13" ? { ...r, level: 2 } : r));
-    const embed = fw.criteria.filter((c) => c.tier === 3 && c.requiredLevel === 4).flatMap((c) => c.functionalityCodes);
-    const plan = [item("F13", 3, "2026-01-31"), ...embed.map((code) => item(code, 4, "2026-09-30", code === "F07" ? "at_risk" : "in_progress")), item("F99", 5, "2025-01-01"), { ...item("F13", 5, "2025-05-01"), odsCode: "RBS" }];
+    const records = allAt(fw, "acute", 3).map((r) =>
+      r.functionalityCode === "F13" ? { ...r, level: 2 } : r,
+    );
+    const embed = fw.criteria
+      .filter((c) => c.tier === 3 && c.requiredLevel === 4)
+      .flatMap((c) => c.functionalityCodes);
+    const plan = [
+      item("F13", 3, "2026-01-31"),
+      ...embed.map((code) => item(code, 4, "2026-09-30", code === "F07" ? "at_risk" : "in_progress")),
+      item("F99", 5, "2025-01-01"),
+      { ...item("F13", 5, "2025-05-01"), odsCode: "RBS" },
+    ];
     const f = forecastTiers(fw, org, records, plan);
     expect(f.map((t) => [t.tier, t.status, t.forecastDate])).toEqual([
       [1, "attained", null],
@@ -45,7 +66,15 @@ describe("milestoneSlippage", () => {
       { odsCode: "A05", trustType: "ambulance" as const, attainedNow: false, forecastDate: null },
     ];
     const s = milestoneSlippage(core, trusts);
-    expect(s).toMatchObject({ eligible: 5, requiredCount: 4, metNow: 2, metByTarget: 3, forecastDate: "2026-06-30", slippageDays: 91, status: "slipping" });
+    expect(s).toMatchObject({
+      eligible: 5,
+      requiredCount: 4,
+      metNow: 2,
+      metByTarget: 3,
+      forecastDate: "2026-06-30",
+      slippageDays: 91,
+      status: "slipping",
+    });
     expect(s.trusts.find((t) => t.odsCode === "A04")).toMatchObject({ slippageDays: -31, late: false });
     expect(s.trusts.find((t) => t.odsCode === "A05")).toMatchObject({ slippageDays: null, late: true });
   });
@@ -53,14 +82,32 @@ describe("milestoneSlippage", () => {
   it("reports met, on track and no forecast", () => {
     const live = { odsCode: "A", trustType: "acute" as const, attainedNow: true, forecastDate: null };
     expect(milestoneSlippage(epr, [live]).status).toBe("met");
-    expect(milestoneSlippage(epr, [live, { ...live, odsCode: "B", attainedNow: false, forecastDate: "2026-03-01" }])).toMatchObject({ status: "on_track", slippageDays: -30 });
-    expect(milestoneSlippage(epr, [live, { ...live, odsCode: "B", attainedNow: false, forecastDate: null }])).toMatchObject({ status: "no_forecast", slippageDays: null });
+    expect(
+      milestoneSlippage(epr, [
+        live,
+        { ...live, odsCode: "B", attainedNow: false, forecastDate: "2026-03-01" },
+      ]),
+    ).toMatchObject({ status: "on_track", slippageDays: -30 });
+    expect(
+      milestoneSlippage(epr, [live, { ...live, odsCode: "B", attainedNow: false, forecastDate: null }]),
+    ).toMatchObject({ status: "no_forecast", slippageDays: null });
   });
 
   it("builds a trust's input from its EPR status or tier forecasts", () => {
-    expect(trustMilestoneInput(epr, { odsCode: "A", trustType: "acute", eprStatus: "implementing", eprGoLiveDate: "2026-05-01" })).toEqual({ odsCode: "A", trustType: "acute", attainedNow: false, forecastDate: "2026-05-01" });
     expect(
-      trustMilestoneInput(core, { odsCode: "A", trustType: "acute", tierForecasts: [{ tier: 2, attainedNow: false, forecastDate: "2026-01-31", status: "forecast" }] }),
+      trustMilestoneInput(epr, {
+        odsCode: "A",
+        trustType: "acute",
+        eprStatus: "implementing",
+        eprGoLiveDate: "2026-05-01",
+      }),
+    ).toEqual({ odsCode: "A", trustType: "acute", attainedNow: false, forecastDate: "2026-05-01" });
+    expect(
+      trustMilestoneInput(core, {
+        odsCode: "A",
+        trustType: "acute",
+        tierForecasts: [{ tier: 2, attainedNow: false, forecastDate: "2026-01-31", status: "forecast" }],
+      }),
     ).toMatchObject({ attainedNow: false, forecastDate: "2026-01-31" });
   });
 });

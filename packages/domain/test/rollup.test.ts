@@ -41,29 +41,43 @@ describe("rollUp", () => {
       (t) => t.region,
     );
     expect(groups.map((g) => g.group)).toEqual(["London", "Midlands"]);
-    expect(groups[0]).toMatchObject({ count: 2, suppressed: false, tierCounts: { 0: 0, 1: 0, 2: 1, 3: 1, 4: 0, 5: 0 } });
+    expect(groups[0]).toMatchObject({
+      count: 2,
+      suppressed: false,
+      tierCounts: { 0: 0, 1: 0, 2: 1, 3: 1, 4: 0, 5: 0 },
+    });
     expect(groups[0]!.progress?.median).toBeCloseTo(0.3);
     expect(groups[0]!.score).toMatchObject({ min: 2.5, max: 3.1 });
   });
 
   it("suppresses detail for small groups but keeps their count", () => {
     const groups = rollUp([{ attainedTier: 1, progressToNext: 0.2 }], () => "X", { suppressBelow: 5 });
-    expect(groups).toEqual([{ group: "X", count: 1, suppressed: true, tierCounts: null, progress: null, score: null }]);
+    expect(groups).toEqual([
+      { group: "X", count: 1, suppressed: true, tierCounts: null, progress: null, score: null },
+    ]);
   });
 
   it("counts add up to the trusts given, with or without suppression (property)", () => {
     fc.assert(
-      fc.property(fc.array(itemArb, { maxLength: 60 }), fc.integer({ min: 0, max: 10 }), (items, suppressBelow) => {
-        const groups = rollUp(items, (t) => t.region, { suppressBelow });
-        expect(groups.reduce((s, g) => s + g.count, 0)).toBe(items.length);
-        for (const g of groups) {
-          if (g.tierCounts) expect(Object.values(g.tierCounts).reduce((s, n) => s + n, 0)).toBe(g.count);
-          expect(g.suppressed).toBe(g.count < suppressBelow);
-        }
-        const unsuppressed = rollUp(items, (t) => t.region);
-        const totals = [0, 1, 2, 3, 4, 5].map((tier) => unsuppressed.reduce((s, g) => s + (g.tierCounts?.[tier as 0] ?? 0), 0));
-        expect(totals).toEqual([0, 1, 2, 3, 4, 5].map((tier) => items.filter((i) => i.attainedTier === tier).length));
-      }),
+      fc.property(
+        fc.array(itemArb, { maxLength: 60 }),
+        fc.integer({ min: 0, max: 10 }),
+        (items, suppressBelow) => {
+          const groups = rollUp(items, (t) => t.region, { suppressBelow });
+          expect(groups.reduce((s, g) => s + g.count, 0)).toBe(items.length);
+          for (const g of groups) {
+            if (g.tierCounts) expect(Object.values(g.tierCounts).reduce((s, n) => s + n, 0)).toBe(g.count);
+            expect(g.suppressed).toBe(g.count < suppressBelow);
+          }
+          const unsuppressed = rollUp(items, (t) => t.region);
+          const totals = [0, 1, 2, 3, 4, 5].map((tier) =>
+            unsuppressed.reduce((s, g) => s + (g.tierCounts?.[tier as 0] ?? 0), 0),
+          );
+          expect(totals).toEqual(
+            [0, 1, 2, 3, 4, 5].map((tier) => items.filter((i) => i.attainedTier === tier).length),
+          );
+        },
+      ),
     );
   });
 });

@@ -1,10 +1,33 @@
 import axe from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { startRealise, type Running } from "@realise/api/server";
+import { afterAll, beforeAll, inject } from "vitest";
 import { CHROMIUM_ARGS } from "./chromium.js";
 
-export const baseUrl = () => inject("baseUrl");
+let current: Running | undefined;
+export const baseUrl = () => {
+  if (!current) throw new Error("useServer() must be called in the test file");
+  return current.url;
+};
 export const hasChromium = () => inject("chromium") !== null;
+
+/**
+ * A built server of the file's own on a fresh embedded database with demo data, so files never see each
+ * other's changes. Also launches the browser.
+ */
+export function useServer(): { browser(): Browser; server(): Running } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    current = await startRealise({ port: 0, demo: true, log: () => {} });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await current?.close();
+    current = undefined;
+  });
+  return { browser: () => browser!, server: () => current! };
+}
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: inject("chromium")!, headless: true, args: CHROMIUM_ARGS });

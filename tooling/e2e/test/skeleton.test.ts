@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, hasChromium, launch, newPage, seriousAxeFindings } from "../src/browser.js";
+import { describe, expect, it } from "vitest";
+import { baseUrl, hasChromium, newPage, seriousAxeFindings, useServer } from "../src/browser.js";
 
 const run = hasChromium() ? describe : describe.skip;
 if (!hasChromium())
   console.warn("Chromium is not installed: browser tests skipped (set E2E_REQUIRED=1 to fail instead)");
 
 run("walking skeleton in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser } = useServer();
 
   it("answers health and readiness with the engine", async () => {
     const ready = await fetch(`${baseUrl()}/readyz`);
@@ -22,7 +15,7 @@ run("walking skeleton in Chromium", () => {
   });
 
   it("lists real trusts, filters them, and opens one", async () => {
-    const { page, errors, context } = await newPage(browser);
+    const { page, errors, context } = await newPage(browser());
     await page.goto("/");
     await expect.poll(() => page.locator("table tbody tr").count()).toBe(202);
     expect(await seriousAxeFindings(page)).toEqual([]);
@@ -43,7 +36,7 @@ run("walking skeleton in Chromium", () => {
   });
 
   it("shows a clear page for an unknown trust", async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(browser());
     await page.goto("/trusts/ZZZ");
     await page.getByRole("heading", { name: "Trust not found" }).waitFor();
     expect(await page.getByText("No trust has the ODS code ZZZ").count()).toBe(1);
@@ -51,7 +44,7 @@ run("walking skeleton in Chromium", () => {
   });
 
   it("shows the national summary with real counts in the admin app", async () => {
-    const { page, errors, context } = await newPage(browser);
+    const { page, errors, context } = await newPage(browser());
     await page.goto("/admin/");
     await page.getByRole("heading", { level: 1, name: "National summary" }).waitFor();
     await page.getByText("202 NHS trusts in England").waitFor();
