@@ -1,0 +1,1 @@
+export { BarChart, type BarSeries, NHS_COLOURS } from "./BarChart";
