@@ -79,7 +79,13 @@ export type {
   Tier,
   TierCriterion,
 } from "./framework/schema.js";
-export { defaultCrosswalk, draftNextVersion, functionalityByCode } from "./framework/versions.js";
+export {
+  canChangeStatus,
+  defaultCrosswalk,
+  draftNextVersion,
+  functionalityByCode,
+  isEditable,
+} from "./framework/versions.js";
 
 // tiers
 export { applicableCriteria, applicableOptions, requiredUnits } from "./tiers/applicable.js";

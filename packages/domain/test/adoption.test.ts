@@ -137,6 +137,8 @@ describe("claims", () => {
     expect(effectiveLevel(2, 4)).toBe(2);
     expect(effectiveLevel(4, 2)).toBe(2);
     expect(effectiveLevel(3, null)).toBe(3);
+    expect(effectiveLevel(2, 4, "validated")).toBe(4);
+    expect(effectiveLevel(2, 4, "evidence_attached")).toBe(2);
   });
 
   it("requires a reason when the claim is above the derived level", () => {
@@ -222,5 +224,19 @@ describe("schemas name the field in their errors", () => {
       updatedAt: "2026-01-05T10:00:00Z",
     });
     expect(r.success && r.data.odsCode).toBe("RCF");
+    const over = AdoptionRecordSchema.safeParse({
+      ...validInput,
+      odsCode: "RCF",
+      functionalityCode: "F13",
+      derivedLevel: 2,
+      level: 4,
+      claimedLevel: 4,
+      validationState: "self_assessed",
+      version: 1,
+      updatedAt: "2026-01-05T10:00:00Z",
+    });
+    expect(over.success ? [] : over.error.issues.map((i) => i.message)).toEqual([
+      "Level cannot be above the derived level unless a validator has accepted the claim",
+    ]);
   });
 });

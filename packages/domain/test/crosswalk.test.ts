@@ -107,7 +107,7 @@ describe("carryForward", () => {
         const splits = crosswalk.entries.filter((e) => e.kind === "split" || e.kind === "merged").length;
         if (splits === 0) expect(carried.length + notCarried.length).toBe(records.length);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

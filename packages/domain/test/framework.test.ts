@@ -4,10 +4,12 @@ import {
   FrameworkSchema,
   TRUST_TYPES,
   applicableCriteria,
+  canChangeStatus,
   defaultCrosswalk,
   defaultFramework,
   diffFrameworks,
   draftNextVersion,
+  isEditable,
   type Framework,
 } from "../src/index.js";
 
@@ -178,5 +180,14 @@ describe("versions and diff", () => {
 
     const cw = defaultCrosswalk(defaultFramework, next);
     expect(cw.entries.find((e) => e.kind === "retired")).toEqual({ kind: "retired", from: ["F46"], to: [] });
+  });
+
+  it("moves draft → published → retired only, and edits drafts only", () => {
+    expect(canChangeStatus("draft", "published")).toBe(true);
+    expect(canChangeStatus("published", "retired")).toBe(true);
+    expect(canChangeStatus("published", "draft")).toBe(false);
+    expect(canChangeStatus("retired", "published")).toBe(false);
+    expect(isEditable(defaultFramework)).toBe(false);
+    expect(isEditable(draftNextVersion(defaultFramework, "2026-04-01"))).toBe(true);
   });
 });

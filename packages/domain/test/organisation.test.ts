@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  AdoptionInputSchema,
+  AdoptionMeasuresSchema,
+  AdoptionRecordSchema,
+  BenefitLineSchema,
+  CrosswalkSchema,
+  FrameworkSchema,
   IcbMembershipSchema,
+  PeerGroupSchema,
+  PlanItemSchema,
   OdsCodeSchema,
   OrganisationSchema,
   icbOn,
@@ -74,4 +82,33 @@ describe("organisation", () => {
     expect(peerGroupConflicts(groups)).toEqual([{ set: "size", odsCode: "RBS", groupIds: ["big", "small"] }]);
     expect(peerGroupOf(groups, "supplier", "RCF")).toBe("tpp");
   });
+});
+
+describe("every input schema names the field in its errors", () => {
+  const schemas = {
+    OrganisationSchema,
+    IcbMembershipSchema,
+    PeerGroupSchema,
+    AdoptionInputSchema,
+    AdoptionRecordSchema,
+    AdoptionMeasuresSchema,
+    FrameworkSchema,
+    BenefitLineSchema,
+    PlanItemSchema,
+    CrosswalkSchema,
+  };
+  const inputs: unknown[] = [
+    {},
+    { odsCode: 5, name: [], evidence: [1], tiers: [{}], actuals: [1], baseline: 1 },
+  ];
+  for (const [name, schema] of Object.entries(schemas)) {
+    it(`${name} never falls back to zod's generic messages`, () => {
+      for (const input of inputs) {
+        const r = schema.safeParse(input);
+        expect(r.success).toBe(false);
+        const generic = r.success ? [] : r.error.issues.filter((i) => i.message.startsWith("Invalid input"));
+        expect(generic.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([]);
+      }
+    });
+  }
 });

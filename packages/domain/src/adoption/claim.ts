@@ -5,20 +5,27 @@ import {
   type AdoptionInput,
   type AdoptionLevel,
   type AdoptionMeasures,
+  type ValidationState,
+  toAdoptionLevel,
 } from "./schema.js";
 
 /**
- * The level that counts: the derived level, or a lower claim.
+ * The level that counts: the derived level, or a lower claim. A claim above the derived level counts only once
+ * a validator has marked the record `validated` (pass its state as the third argument).
  *
  * Why: a claim above the measures is flagged for validation rather than silently accepted, but a trust may
  * always under-claim (for example when it knows its measures are out of date).
  */
 export function effectiveLevel(
-  derived: AdoptionLevel,
+  derived: AdoptionLevel | number,
   claimedLevel: AdoptionLevel | number | null | undefined,
+  validationState?: ValidationState | null,
 ): AdoptionLevel {
-  if (claimedLevel === null || claimedLevel === undefined) return derived;
-  return Math.min(derived, Math.max(0, Math.floor(claimedLevel))) as AdoptionLevel;
+  const d = toAdoptionLevel(derived);
+  if (claimedLevel === null || claimedLevel === undefined) return d;
+  const claimed = toAdoptionLevel(claimedLevel);
+  if (validationState === "validated") return claimed;
+  return Math.min(d, claimed) as AdoptionLevel;
 }
 
 /**

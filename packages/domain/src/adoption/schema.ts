@@ -95,24 +95,27 @@ export const AdoptionMeasuresSchema = z
 export type AdoptionMeasures = z.infer<typeof AdoptionMeasuresSchema>;
 
 /** One evidence link: a label and an http(s) address. */
-export const EvidenceLinkSchema = z.object({
-  label: z
-    .string({ error: "Evidence label must be text" })
-    .trim()
-    .min(1, "Evidence label is required")
-    .max(200, "Evidence label must be at most 200 characters"),
-  url: z
-    .string({ error: "Evidence link must be text" })
-    .trim()
-    .max(2000, "Evidence link must be at most 2000 characters")
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        hostname: z.regexes.domain,
-        error: "Evidence link must be a web address starting with http:// or https://",
-      }),
-    ),
-});
+export const EvidenceLinkSchema = z.object(
+  {
+    label: z
+      .string({ error: "Evidence label must be text" })
+      .trim()
+      .min(1, "Evidence label is required")
+      .max(200, "Evidence label must be at most 200 characters"),
+    url: z
+      .string({ error: "Evidence link must be text" })
+      .trim()
+      .max(2000, "Evidence link must be at most 2000 characters")
+      .pipe(
+        z.url({
+          protocol: /^https?$/,
+          hostname: z.regexes.domain,
+          error: "Evidence link must be a web address starting with http:// or https://",
+        }),
+      ),
+  },
+  { error: "Each evidence item must have a label and a link" },
+);
 /** An evidence link. */
 export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>;
 
@@ -160,7 +163,7 @@ export const AdoptionInputSchema = z
     error: (iss) =>
       iss.code === "unrecognized_keys"
         ? `Unknown field${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}`
-        : undefined,
+        : "Adoption input must be an object",
   })
   .superRefine(checkInput);
 /** The adoption form's input. */
@@ -184,6 +187,20 @@ export const AdoptionRecordSchema = z
     updatedAt: isoDateTime("Updated at"),
     benefitMeasured: z.boolean({ error: "Benefit measured must be true or false" }).optional(),
   })
-  .superRefine(checkInput);
+  .superRefine((r, ctx) => {
+    checkInput(r, ctx);
+    // The effective level is the derived one or lower; only a validated claim may lift it (see effectiveLevel).
+    const ceiling =
+      r.validationState === "validated" && r.claimedLevel !== null
+        ? Math.max(r.derivedLevel, r.claimedLevel)
+        : r.derivedLevel;
+    if (r.level > ceiling) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["level"],
+        message: "Level cannot be above the derived level unless a validator has accepted the claim",
+      });
+    }
+  });
 /** A stored adoption record. */
 export type AdoptionRecord = z.infer<typeof AdoptionRecordSchema>;

@@ -31,27 +31,47 @@ export const BenefitLineSchema = z
     metric: text("Metric", 300),
     unit: text("Unit", 120),
     direction: DirectionSchema,
-    baseline: z.object({
-      value: value("Baseline value"),
-      date: isoDate("Baseline date"),
-      source: text("Baseline source", 500),
-    }),
-    target: z.object({ value: value("Target value"), date: isoDate("Target date") }),
+    baseline: z.object(
+      {
+        value: value("Baseline value"),
+        date: isoDate("Baseline date"),
+        source: text("Baseline source", 500),
+      },
+      { error: "Baseline must have a value, a date and a source" },
+    ),
+    target: z.object(
+      { value: value("Target value"), date: isoDate("Target date") },
+      { error: "Target must have a value and a date" },
+    ),
     trajectory: z
-      .array(z.object({ date: isoDate("Trajectory date"), value: value("Trajectory value") }))
+      .array(
+        z.object(
+          { date: isoDate("Trajectory date"), value: value("Trajectory value") },
+          { error: "Each trajectory point must have a date and a value" },
+        ),
+        { error: "Trajectory must be a list of dated values" },
+      )
       .max(200, "Trajectory can have at most 200 points"),
     actuals: z
       .array(
-        z.object({
-          period: PeriodSchema,
-          value: value("Actual value"),
-          recordedAt: isoDateTime("Recorded at").optional(),
-        }),
+        z.object(
+          {
+            period: PeriodSchema,
+            value: value("Actual value"),
+            recordedAt: isoDateTime("Recorded at").optional(),
+          },
+          { error: "Each actual must have a period and a value" },
+        ),
+        { error: "Actuals must be a list of period values" },
       )
       .max(400, "Actuals can have at most 400 entries"),
     confidence: ConfidenceSchema,
     status: BenefitStatusSchema,
-    enablingFunctionalities: z.array(FunctionalityCodeSchema).max(50, "At most 50 enabling functionalities"),
+    enablingFunctionalities: z
+      .array(FunctionalityCodeSchema, {
+        error: "Enabling functionalities must be a list of functionality codes",
+      })
+      .max(50, "At most 50 enabling functionalities"),
     fullYearValueGbp: z
       .number({ error: "Full-year value must be a number" })
       .min(0, "Full-year value cannot be negative")
@@ -61,11 +81,14 @@ export const BenefitLineSchema = z
       .min(0, "Attribution must be between 0 and 100")
       .max(100, "Attribution must be between 0 and 100"),
     doubleCountGroup: z
-      .string()
+      .string({ error: "Double-count group must be text or empty" })
       .trim()
       .max(100, "Double-count group must be at most 100 characters")
       .nullable(),
-    evidence: z.string().max(4000, "Evidence must be at most 4000 characters").nullable(),
+    evidence: z
+      .string({ error: "Evidence must be text or empty" })
+      .max(4000, "Evidence must be at most 4000 characters")
+      .nullable(),
   })
   .superRefine((line, ctx) => {
     if (line.target.date < line.baseline.date) {

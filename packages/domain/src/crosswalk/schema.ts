@@ -7,8 +7,8 @@ export const CrosswalkEntrySchema = z
     kind: z.enum(["kept", "renamed", "split", "merged", "retired"], {
       error: "Crosswalk kind must be one of kept, renamed, split, merged, retired",
     }),
-    from: z.array(FunctionalityCodeSchema),
-    to: z.array(FunctionalityCodeSchema),
+    from: z.array(FunctionalityCodeSchema, { error: "Crosswalk from must be a list of functionality codes" }),
+    to: z.array(FunctionalityCodeSchema, { error: "Crosswalk to must be a list of functionality codes" }),
     note: z.string().max(1000).optional(),
   })
   .superRefine((e, ctx) => {
@@ -31,9 +31,15 @@ export type CrosswalkEntry = z.infer<typeof CrosswalkEntrySchema>;
 /** The mapping from one framework version to the next, so that trends survive criteria changes. */
 export const CrosswalkSchema = z
   .object({
-    fromVersion: z.number().int().min(1, "From version must be at least 1"),
-    toVersion: z.number().int().min(1, "To version must be at least 1"),
-    entries: z.array(CrosswalkEntrySchema),
+    fromVersion: z
+      .number({ error: "From version must be a whole number" })
+      .int("From version must be a whole number")
+      .min(1, "From version must be at least 1"),
+    toVersion: z
+      .number({ error: "To version must be a whole number" })
+      .int("To version must be a whole number")
+      .min(1, "To version must be at least 1"),
+    entries: z.array(CrosswalkEntrySchema, { error: "Crosswalk entries must be a list" }),
   })
   .superRefine((c, ctx) => {
     if (c.toVersion <= c.fromVersion) {

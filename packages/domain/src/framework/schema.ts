@@ -32,13 +32,15 @@ const pct = (label: string) =>
     .max(100, `${label} must be between 0 and 100`);
 
 const thresholdSchema = (level: string) =>
-  z.object({
-    coveragePct: pct(`${level} coverage threshold`),
-    usagePct: pct(`${level} usage threshold`),
-  });
+  z.object(
+    { coveragePct: pct(`${level} coverage threshold`), usagePct: pct(`${level} usage threshold`) },
+    { error: `${level} thresholds must give coverage and usage percentages` },
+  );
 
 const trustTypes = (label: string) =>
-  z.array(TrustTypeSchema).min(1, `${label} must name at least one trust type`);
+  z
+    .array(TrustTypeSchema, { error: `${label} must be a list of trust types` })
+    .min(1, `${label} must name at least one trust type`);
 
 /** Codes look like F01; a letter suffix allows a split in a later version (F15a). */
 export const FunctionalityCodeSchema = z
@@ -56,32 +58,37 @@ export const FunctionalitySchema = z
     category: text("Functionality category", 80),
     tier: tierNumber,
     appliesTo: trustTypes("Applies to"),
-    coverage: z.object({ label: text("Coverage label", 300) }),
-    usage: z.object({
-      numerator: text("Usage numerator label", 300),
-      denominator: text("Usage denominator label", 300),
-      label: text("Usage label", 300),
-    }),
-    thresholds: z.object({
-      l3: thresholdSchema("L3"),
-      l4: thresholdSchema("L4"),
-      l5: thresholdSchema("L5"),
-    }),
+    coverage: z.object({ label: text("Coverage label", 300) }, { error: "Coverage must have a label" }),
+    usage: z.object(
+      {
+        numerator: text("Usage numerator label", 300),
+        denominator: text("Usage denominator label", 300),
+        label: text("Usage label", 300),
+      },
+      { error: "Usage must have a numerator, a denominator and a label" },
+    ),
+    thresholds: z.object(
+      { l3: thresholdSchema("L3"), l4: thresholdSchema("L4"), l5: thresholdSchema("L5") },
+      { error: "Thresholds must give L3, L4 and L5" },
+    ),
     /** What "paper retired" means here, for functionalities whose paper process is not obvious. */
     paperRetiredMeans: z.string().max(300, "Paper retired wording must be at most 300 characters").optional(),
-    references: z.object({
-      dcf: z.array(z.string().max(60)).optional(),
-      dcfLevel: z.enum(["core", "transformative", "innovative"]).optional(),
-      emramStage: z
-        .number()
-        .int()
-        .min(0, "EMRAM stage must be from 0 to 7")
-        .max(7, "EMRAM stage must be from 0 to 7")
-        .optional(),
-      meaningfulUse: z.string().max(300).optional(),
-      wgll: z.string().max(120).optional(),
-      sources: z.array(z.string().max(1000)).optional(),
-    }),
+    references: z.object(
+      {
+        dcf: z.array(z.string().max(60)).optional(),
+        dcfLevel: z.enum(["core", "transformative", "innovative"]).optional(),
+        emramStage: z
+          .number()
+          .int()
+          .min(0, "EMRAM stage must be from 0 to 7")
+          .max(7, "EMRAM stage must be from 0 to 7")
+          .optional(),
+        meaningfulUse: z.string().max(300).optional(),
+        wgll: z.string().max(120).optional(),
+        sources: z.array(z.string().max(1000)).optional(),
+      },
+      { error: "References must be an object (it may be empty)" },
+    ),
   })
   .superRefine((f, ctx) => {
     // Higher levels must ask at least as much as lower ones, or a trust could be L5 without meeting L4's bar.
@@ -116,7 +123,7 @@ export const TierCriterionSchema = z
     tier: tierNumber,
     kind: z.enum(["mandatory", "menu"], { error: "Criterion kind must be mandatory or menu" }),
     functionalityCodes: z
-      .array(FunctionalityCodeSchema)
+      .array(FunctionalityCodeSchema, { error: "Criterion functionalities must be a list of codes" })
       .min(1, "A criterion needs at least one functionality"),
     k: z
       .number({ error: "Menu k must be a number" })
@@ -205,7 +212,9 @@ export const BenefitTypeSchema = z.object({
       note: z.string().max(1000).optional(),
     })
     .optional(),
-  enablingFunctionalities: z.array(FunctionalityCodeSchema),
+  enablingFunctionalities: z.array(FunctionalityCodeSchema, {
+    error: "Enabling functionalities must be a list of functionality codes",
+  }),
   description: z.string().max(2000).optional(),
   sources: z.array(z.string().max(1000)).optional(),
 });
@@ -254,11 +263,15 @@ export const FrameworkSchema = z
     name: text("Framework name", 200),
     status: FrameworkStatusSchema,
     effectiveFrom: isoDate("Framework effective date"),
-    tiers: z.array(TierSchema).min(1, "A framework needs at least one tier"),
-    functionalities: z.array(FunctionalitySchema).min(1, "A framework needs at least one functionality"),
-    criteria: z.array(TierCriterionSchema),
-    benefitTypes: z.array(BenefitTypeSchema),
-    milestones: z.array(RoadmapMilestoneSchema),
+    tiers: z
+      .array(TierSchema, { error: "Tiers must be a list" })
+      .min(1, "A framework needs at least one tier"),
+    functionalities: z
+      .array(FunctionalitySchema, { error: "Functionalities must be a list" })
+      .min(1, "A framework needs at least one functionality"),
+    criteria: z.array(TierCriterionSchema, { error: "Criteria must be a list" }),
+    benefitTypes: z.array(BenefitTypeSchema, { error: "Benefit types must be a list" }),
+    milestones: z.array(RoadmapMilestoneSchema, { error: "Milestones must be a list" }),
   })
   .superRefine((fw, ctx) => {
     const issue = (path: (string | number)[], message: string) =>

@@ -1,5 +1,5 @@
 import type { Crosswalk } from "../crosswalk/schema.js";
-import type { Framework } from "./schema.js";
+import type { Framework, FrameworkStatus } from "./schema.js";
 
 /**
  * A draft of the next version: a deep copy with the version number raised.
@@ -33,4 +33,28 @@ export function defaultCrosswalk(from: Framework, to: Framework): Crosswalk {
 /** A functionality by code, or undefined. */
 export function functionalityByCode(framework: Framework, code: string) {
   return framework.functionalities.find((f) => f.code === code);
+}
+
+const TRANSITIONS: Record<FrameworkStatus, readonly FrameworkStatus[]> = {
+  draft: ["published"],
+  published: ["retired"],
+  retired: [],
+};
+
+/**
+ * Whether a framework may move from one status to another: draft → published → retired, never back.
+ *
+ * Why: a published version never changes, so scores computed against it stay reproducible.
+ */
+export function canChangeStatus(from: FrameworkStatus, to: FrameworkStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Whether a framework's content may be edited: only drafts.
+ *
+ * Why: editing a published version would silently change every trust's historical score.
+ */
+export function isEditable(framework: Pick<Framework, "status">): boolean {
+  return framework.status === "draft";
 }

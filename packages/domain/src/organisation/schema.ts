@@ -98,7 +98,9 @@ export const PeerGroupSchema = z.object({
   id: text("Peer group id", 100),
   name: text("Peer group name", 200),
   set: text("Peer group set", 100),
-  members: z.array(OdsCodeSchema).max(1000, "A peer group can have at most 1000 members"),
+  members: z
+    .array(OdsCodeSchema, { error: "Peer group members must be a list of ODS codes" })
+    .max(1000, "A peer group can have at most 1000 members"),
 });
 /** A peer group. */
 export type PeerGroup = z.infer<typeof PeerGroupSchema>;

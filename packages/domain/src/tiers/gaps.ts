@@ -36,10 +36,11 @@ export function measureGaps(
     needCoverage = Math.max(needCoverage, t.coveragePct);
     needUsage = Math.max(needUsage, t.usagePct);
   }
-  if ((coverage ?? 0) < needCoverage || coverage === null)
-    gaps.push({ measure: "coverage", current: coverage, required: needCoverage });
-  if ((usage ?? 0) < needUsage || (usage === null && needUsage > 0))
-    gaps.push({ measure: "usage", current: usage, required: needUsage });
+  // Any level from L2 up also needs the functionality live (coverage above 0), even with a 0% threshold.
+  if ((coverage ?? 0) < needCoverage || (coverage ?? 0) <= 0) {
+    gaps.push({ measure: "coverage", current: coverage, required: Math.max(needCoverage, 1) });
+  }
+  if ((usage ?? 0) < needUsage) gaps.push({ measure: "usage", current: usage, required: needUsage });
   if (requiredLevel >= 4 && !record?.paperRetired)
     gaps.push({ measure: "paper_retired", current: record?.paperRetired ?? false, required: true });
   if (requiredLevel >= 5 && !record?.benefitMeasured)
