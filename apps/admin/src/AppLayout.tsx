@@ -8,7 +8,15 @@ export function AppLayout() {
       serviceName="Realise national view"
       serviceHref="/admin/"
       nav={[
-        { href: "/admin/", text: "Summary", current: pathname === "/" },
+        { href: "/admin/", text: "Overview", current: pathname === "/" },
+        { href: "/admin/heatmap", text: "Heatmap", current: pathname === "/heatmap" },
+        { href: "/admin/returns", text: "Returns", current: pathname.startsWith("/returns") },
+        { href: "/admin/snapshots", text: "Snapshots", current: pathname === "/snapshots" },
+        { href: "/admin/summary", text: "Registry summary", current: pathname === "/summary" },
+        { href: "/admin/benefits", text: "Benefits and plans", current: pathname === "/benefits" },
+        { href: "/admin/frameworks", text: "Framework", current: pathname.startsWith("/frameworks") },
+        { href: "/admin/registry", text: "Registry", current: pathname.startsWith("/registry") },
+        { href: "/admin/accounts", text: "Accounts", current: pathname.startsWith("/accounts") },
         { href: "/", text: "Trust app" },
       ]}
     >

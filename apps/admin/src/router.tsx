@@ -1,14 +1,23 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { AppLayout } from "./AppLayout";
-import { NationalSummary } from "./pages/NationalSummary";
+import { nationalIndex, nationalRoutes } from "./pages/national/routes";
 import { NotFound } from "./pages/NotFound";
+import { frameworkRoutes } from "./pages/frameworks/routes";
+import { registryRoutes } from "./pages/registry/routes";
+import { accountRoutes } from "./pages/accounts/routes";
+import { benefitsRoutes } from "./pages/benefits/routes";
 
 export const routes: RouteObject[] = [
   {
     path: "/",
     element: <AppLayout />,
     children: [
-      { index: true, element: <NationalSummary /> },
+      nationalIndex,
+      ...nationalRoutes,
+      ...frameworkRoutes,
+      ...registryRoutes,
+      ...accountRoutes,
+      ...benefitsRoutes,
       { path: "*", element: <NotFound /> },
     ],
   },

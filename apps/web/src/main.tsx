@@ -1,5 +1,6 @@
 import "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css";
 import "@realise/ui/styles.css";
+import "./web.css";
 import { RealiseProviders } from "@realise/ui";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

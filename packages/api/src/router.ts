@@ -1,6 +1,13 @@
 import { adoptionRouter } from "./routers/adoption.js";
+import { benefitsRouter } from "./routers/benefits.js";
+import { plansRouter } from "./routers/plans.js";
 import { frameworkRouter } from "./routers/framework.js";
+import { frameworksRouter } from "./routers/frameworks.js";
+import { registryAdminRouter } from "./routers/registry-admin.js";
+import { accountsRouter } from "./routers/accounts.js";
 import { returnsRouter } from "./routers/returns.js";
+import { nationalRouter } from "./routers/national.js";
+import { snapshotsRouter } from "./routers/snapshots.js";
 import { registryRouter } from "./routers/registry.js";
 import { organisationsRouter } from "./routers/organisations.js";
 import { sessionRouter } from "./routers/session.js";
@@ -8,9 +15,16 @@ import { router } from "./trpc.js";
 
 export const appRouter = router({
   adoption: adoptionRouter,
+  benefits: benefitsRouter,
+  plans: plansRouter,
   framework: frameworkRouter,
+  frameworks: frameworksRouter,
+  registryAdmin: registryAdminRouter,
+  accounts: accountsRouter,
   organisations: organisationsRouter,
   returns: returnsRouter,
+  national: nationalRouter,
+  snapshots: snapshotsRouter,
   registry: registryRouter,
   session: sessionRouter,
 });

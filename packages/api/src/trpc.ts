@@ -1,7 +1,7 @@
 import { ConflictError, ValidationError } from "@realise/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { ZodError, ZodRealError } from "zod";
 import { type Access, decide } from "./access.js";
 import type { Context } from "./context.js";
 
@@ -70,7 +70,7 @@ async function rawOdsCode(getRawInput: () => Promise<unknown>): Promise<string |
  * access test can enumerate every procedure from the router and check it against every role.
  */
 export function procedure(rule: Access) {
-  return t.procedure.meta({ access: rule }).use(async ({ ctx, next, getRawInput }) => {
+  const builder = t.procedure.meta({ access: rule }).use(async ({ ctx, next, getRawInput }) => {
     const odsCode = rule.kind === "trust" ? await rawOdsCode(getRawInput) : undefined;
     const outcome = decide(rule, ctx.principal, odsCode);
     if (outcome === "UNAUTHORIZED")
@@ -86,7 +86,43 @@ export function procedure(rule: Access) {
     }
     return next({ ctx });
   });
+  // Every input schema is followed by the unknown-field check, whatever its nested objects say.
+  const input: typeof builder.input = (schema) => builder.input(schema).use(rejectStrippedKeys) as never;
+  return { ...builder, input } as typeof builder;
 }
+
+/**
+ * Keys of the raw input that the parsed input dropped, as paths. A nested z.object() strips unknown keys
+ * silently; the house rule is that a misspelt or unexpected field is an error, so it is refused here for
+ * every procedure rather than trusted to each schema. Only objects that stay objects are compared, so
+ * transforms that reshape a value are left alone.
+ */
+function strippedKeys(raw: unknown, parsed: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(raw) && Array.isArray(parsed) && raw.length === parsed.length) {
+    return raw.flatMap((item, i) => strippedKeys(item, parsed[i], [...path, i]));
+  }
+  if (!isPlainObject(raw) || !isPlainObject(parsed)) return [];
+  return Object.keys(raw).flatMap((key) =>
+    key in parsed ? strippedKeys(raw[key], parsed[key], [...path, key]) : [[...path, key]],
+  );
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+const rejectStrippedKeys = t.middleware(async ({ next, getRawInput, input }) => {
+  const stripped = strippedKeys(await getRawInput(), input);
+  if (stripped.length > 0) {
+    const issues = stripped.map((path) => ({
+      code: "custom" as const,
+      path: path.slice(0, -1),
+      message: `Unknown field: ${String(path[path.length - 1])}`,
+      input: undefined,
+    }));
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Unknown field", cause: new ZodRealError(issues) });
+  }
+  return next();
+});
 
 /** The principal of a call whose procedure requires a signed-in user. */
 export function requirePrincipal(ctx: Context) {

@@ -161,6 +161,62 @@ export interface AuthUserTable {
   updatedAt: Timestamp;
 }
 
+/** A benefits register line (migration 0004): Green Book Box 9 fields plus tracking. */
+export interface BenefitLineTable {
+  id: string;
+  ods_code: string;
+  benefit_type_code: string;
+  title: string;
+  benefit_class: string;
+  is_disbenefit: boolean;
+  owner: string;
+  metric: string;
+  unit: string;
+  direction: string;
+  baseline_value: number;
+  baseline_date: DateText;
+  baseline_source: string;
+  target_value: number;
+  target_date: DateText;
+  trajectory: ColumnType<{ date: string; value: number }[], string | undefined, string>;
+  confidence: string;
+  status: string;
+  enabling_functionalities: ColumnType<string[], string | undefined, string>;
+  full_year_value_gbp: number | null;
+  attribution_pct: ColumnType<number, number | undefined, number>;
+  double_count_group: string | null;
+  evidence: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** One actual of a benefit line for a period (migration 0004). */
+export interface BenefitActualTable {
+  benefit_id: string;
+  period: string;
+  value: number;
+  source: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+}
+
+/** One item of a trust's plan: a functionality to reach a level by a date (migration 0004). */
+export interface PlanItemTable {
+  id: string;
+  ods_code: string;
+  functionality_code: string;
+  target_level: number;
+  target_date: DateText;
+  owner: string;
+  status: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface DB {
   user: AuthUserTable;
   region: RegionTable;
@@ -177,4 +233,31 @@ export interface DB {
   snapshot_adoption: SnapshotAdoptionTable;
   snapshot_organisation: SnapshotOrganisationTable;
   user_role: UserRoleTable;
+  benefit_line: BenefitLineTable;
+  benefit_actual: BenefitActualTable;
+  plan_item: PlanItemTable;
+  peer_group_set: PeerGroupSetTable;
+  peer_group: PeerGroupTable;
+  peer_group_member: PeerGroupMemberTable;
+}
+
+/** Peer group sets defined by the national team (migration 0005); groups in a set are exclusive. */
+export interface PeerGroupSetTable {
+  id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface PeerGroupTable {
+  id: string;
+  set_id: string;
+  name: string;
+}
+
+export interface PeerGroupMemberTable {
+  set_id: string;
+  group_id: string;
+  ods_code: string;
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import axe from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { startRealise, type Running } from "@realise/api/server";
+import { createDatabase } from "@realise/db";
 import { afterAll, beforeAll, inject } from "vitest";
 import { CHROMIUM_ARGS } from "./chromium.js";
 
@@ -18,12 +20,15 @@ export const hasChromium = () => inject("chromium") !== null;
 export function useServer(): { browser(): Browser; server(): Running } {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    current = await startRealise({ port: 0, demo: true, log: () => {} });
+    // A copy of the seeded image: the same data a first start creates, without re-seeding per file.
+    const database = await createDatabase({ loadDataDir: new Blob([readFileSync(inject("databaseImage"))]) });
+    current = await startRealise({ port: 0, demo: true, database, log: () => {} });
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
     await current?.close();
+    await current?.database.close();
     current = undefined;
   });
   return { browser: () => browser!, server: () => current! };

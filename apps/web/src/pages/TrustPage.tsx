@@ -2,12 +2,14 @@ import { EPR_STATUS_LABELS, LoadError, Loading, label, TRUST_TYPE_LABELS, useTRP
 import { useQuery } from "@tanstack/react-query";
 import { BackLink, SummaryList, Table } from "nhsuk-react-components";
 import { Link, useParams } from "react-router";
+import { canSee, useMe } from "../session";
 
 /** One trust: its registry details and ICB history. */
 export function TrustPage() {
   const { odsCode = "" } = useParams();
   const trpc = useTRPC();
   const trust = useQuery(trpc.organisations.byOdsCode.queryOptions({ odsCode }));
+  const me = useMe();
   if (trust.isPending) return <Loading what="the trust" />;
   if (trust.error) {
     return (
@@ -25,6 +27,11 @@ export function TrustPage() {
         All trusts
       </BackLink>
       <h1>{t.name}</h1>
+      {canSee(me.data ?? null, t.odsCode) && (
+        <p className="nhsuk-body-l">
+          <Link to={`/trusts/${t.odsCode}/dashboard`}>Open the adoption dashboard for {t.name}</Link>
+        </p>
+      )}
       <SummaryList>
         <SummaryList.Row>
           <SummaryList.Key>ODS code</SummaryList.Key>

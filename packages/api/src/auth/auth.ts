@@ -1,6 +1,7 @@
 import type { Database } from "@realise/db";
 import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
+import { accountThrottle } from "./account-throttle.js";
 
 export interface AuthOptions {
   /** Public origin of the server, e.g. http://localhost:3000; decides cookie flags (Secure behind https). */
@@ -9,10 +10,16 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Throttle sign-in per address; on in production, configurable for tests. */
   rateLimit?: boolean;
+  /**
+   * Check the Origin of state-changing auth requests. better-auth checks it always, except under
+   * NODE_ENV=test where it defaults to off; the safety tests turn it on.
+   */
+  originCheck?: boolean;
 }
 
 /** Accounts, sessions and password hashing through better-auth, on our own database handle. */
 export function createAuth(database: Database, options: AuthOptions) {
+  const throttle = options.rateLimit ?? process.env.NODE_ENV === "production";
   return betterAuth({
     baseURL: options.baseURL,
     basePath: "/api/auth",
@@ -22,13 +29,16 @@ export function createAuth(database: Database, options: AuthOptions) {
     trustedOrigins: options.trustedOrigins ?? [],
     session: { expiresIn: 60 * 60 * 8, updateAge: 60 * 60 },
     rateLimit: {
-      enabled: options.rateLimit ?? process.env.NODE_ENV === "production",
+      enabled: throttle,
       window: 60,
       max: 300,
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
       storage: "memory",
     },
+    // Per address above; per account here, so one account cannot be guessed at from many addresses.
+    ...(throttle ? { hooks: accountThrottle() } : {}),
     advanced: {
+      ...(options.originCheck === undefined ? {} : { disableOriginCheck: !options.originCheck }),
       // The server overwrites this header with the socket address, so a client cannot choose its bucket.
       ipAddress: { ipAddressHeaders: ["x-client-ip"] },
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },

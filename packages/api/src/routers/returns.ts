@@ -1,4 +1,12 @@
-import { decideReturn, returnDetail, returnQueue, returnsFor, submitReturn } from "@realise/db";
+import {
+  compareReturn,
+  decideReturn,
+  returnDetail,
+  returnPeriods,
+  returnQueue,
+  returnsFor,
+  submitReturn,
+} from "@realise/db";
 import { OdsCodeSchema, PeriodSchema } from "@realise/domain";
 import { z } from "zod";
 import { access } from "../access.js";
@@ -34,6 +42,16 @@ export const returnsRouter = router({
         .optional(),
     )
     .query(({ ctx, input }) => returnQueue(ctx.database.db, input ?? {})),
+
+  /** Periods with returns, and how many are in each state. */
+  periods: procedure(access.nationalRead).query(({ ctx }) => returnPeriods(ctx.database.db)),
+
+  /** A return beside the previous period's values, large changes flagged, with its audit trail. */
+  compare: procedure(access.trustRead)
+    .input(z.object(ReturnKey).strict())
+    .query(({ ctx, input }) =>
+      mapDataErrors(() => compareReturn(ctx.database.db, input.odsCode, input.period)),
+    ),
 
   /** One return with its frozen values. */
   detail: procedure(access.trustRead)

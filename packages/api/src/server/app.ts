@@ -118,7 +118,7 @@ export function createRequestListener(options: AppOptions) {
       if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
       if (path === "/admin") {
         res.statusCode = 308;
-        res.setHeader("location", "/admin/");
+        res.setHeader("location", `/admin/${url.search}`);
         return void res.end();
       }
       if (path.startsWith("/admin/")) return admin(req, res, path);

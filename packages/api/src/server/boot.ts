@@ -6,6 +6,7 @@ import { createDatabase, type Database, migrateToLatest, seedIfEmpty } from "@re
 import { type Auth, createAuth, migrateAuth } from "../auth/auth.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { createRequestListener } from "./app.js";
+import { openDataRoutes } from "../open-data/index.js";
 
 export interface BootOptions {
   port?: number;
@@ -18,11 +19,15 @@ export interface BootOptions {
   publicUrl?: string | undefined;
   authSecret?: string | undefined;
   rateLimit?: boolean;
+  /** Check the Origin of auth requests even under NODE_ENV=test (always checked otherwise). */
+  originCheck?: boolean;
   webDist?: string;
   adminDist?: string;
   /** Use an already open database (tests). */
   database?: Database;
   log?: (line: string) => void;
+  /** Open data withholds the breakdown of groups with fewer trusts than this (default 5). */
+  suppressBelow?: number;
 }
 
 export interface Running {
@@ -62,6 +67,7 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
     secret: secret ?? randomBytes(32).toString("hex"),
     trustedOrigins,
     rateLimit: options.rateLimit,
+    originCheck: options.originCheck,
   });
   await migrateAuth(auth);
   const accounts = demo ? await seedDemoAccounts(database, auth) : 0;
@@ -74,6 +80,11 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
       trustedOrigins,
       webDist: options.webDist ?? distOf("web"),
       adminDist: options.adminDist ?? distOf("admin"),
+      extraRoutes: openDataRoutes({
+        database,
+        origin,
+        suppressBelow: options.suppressBelow ?? (Number(process.env.REALISE_SUPPRESS_BELOW) || undefined),
+      }),
     }),
   );
   log(

@@ -2,12 +2,18 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_reference.js";
 import * as m0002 from "./0002_framework_adoption.js";
 import * as m0003 from "./0003_audit_returns.js";
+import * as m0004 from "./0004_benefits_plans.js";
+import * as m0006 from "./0006_national.js";
+import * as m0005 from "./0005_registry_admin.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
   "0001_reference": m0001,
   "0002_framework_adoption": m0002,
   "0003_audit_returns": m0003,
+  "0004_benefits_plans": m0004,
+  "0006_national": m0006,
+  "0005_registry_admin": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

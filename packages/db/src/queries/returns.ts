@@ -1,9 +1,10 @@
+import { comparePeriods, previousPeriod } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 import { ConflictError, NotFoundError, StateError } from "../errors.js";
 import type { DB } from "../schema.js";
 import { adoptionRecords } from "./adoption.js";
-import { type Actor, writeAudit } from "./audit.js";
-import { currentFrameworkVersion } from "./frameworks.js";
+import { type Actor, auditTrail, writeAudit } from "./audit.js";
+import { currentFrameworkVersion, frameworkVersion } from "./frameworks.js";
 
 /** A return's life: submitted by the trust → accepted, or returned with a comment (editable again) → resubmitted. */
 export type ReturnStatus = "submitted" | "accepted" | "returned" | "unlocked";
@@ -22,20 +23,23 @@ export interface ReturnRow {
 }
 
 function returnSelect(db: Kysely<DB>) {
-  return db
-    .selectFrom("trust_return")
-    .select([
-      "ods_code as odsCode",
-      "period",
-      "status",
-      "framework_version as frameworkVersion",
-      "submitted_by as submittedBy",
-      "submitted_at as submittedAt",
-      "decided_by as decidedBy",
-      "decided_at as decidedAt",
-      "comment",
-      "version",
-    ]);
+  return (
+    db
+      .selectFrom("trust_return")
+      // Qualified, so the queue can join the organisation without ambiguous columns.
+      .select([
+        "trust_return.ods_code as odsCode",
+        "trust_return.period",
+        "trust_return.status",
+        "trust_return.framework_version as frameworkVersion",
+        "trust_return.submitted_by as submittedBy",
+        "trust_return.submitted_at as submittedAt",
+        "trust_return.decided_by as decidedBy",
+        "trust_return.decided_at as decidedAt",
+        "trust_return.comment",
+        "trust_return.version",
+      ])
+  );
 }
 
 /** A trust's returns, newest period first. */
@@ -205,8 +209,175 @@ export async function returnQueue(db: Kysely<DB>, filter: { period?: string; sta
   let q = returnSelect(db)
     .innerJoin("organisation as o", "o.ods_code", "trust_return.ods_code")
     .select(["o.name", "o.trust_type as trustType", "o.region"])
-    .where("status", "=", filter.status ?? "submitted")
-    .orderBy("submitted_at");
-  if (filter.period) q = q.where("period", "=", filter.period);
+    .where("trust_return.status", "=", filter.status ?? "submitted")
+    .orderBy("trust_return.submitted_at");
+  if (filter.period) q = q.where("trust_return.period", "=", filter.period);
   return q.execute();
+}
+
+/** Periods that have returns, newest first, with how many are in each state. */
+export async function returnPeriods(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom("trust_return")
+    .select([
+      "period",
+      sql<number>`(count(*) filter (where status = 'submitted'))::int`.as("submitted"),
+      sql<number>`(count(*) filter (where status = 'accepted'))::int`.as("accepted"),
+      sql<number>`(count(*) filter (where status = 'returned'))::int`.as("returned"),
+      sql<number>`(count(*) filter (where status = 'unlocked'))::int`.as("unlocked"),
+    ])
+    .groupBy("period")
+    .execute();
+  return rows
+    .map((r) => ({
+      period: r.period,
+      submitted: Number(r.submitted),
+      accepted: Number(r.accepted),
+      returned: Number(r.returned),
+      unlocked: Number(r.unlocked),
+    }))
+    .sort((a, b) => comparePeriods(b.period, a.period));
+}
+
+/** What counts as a large change between periods, highlighted for the reviewer. */
+export const LARGE_CHANGE = { levels: 2, coveragePoints: 25, usagePoints: 25 } as const;
+
+interface ComparedValues {
+  level: number;
+  coveragePct: number | null;
+  usagePct: number | null;
+}
+
+export interface ReturnComparisonRow {
+  functionalityCode: string;
+  name: string;
+  tier: number;
+  current: ComparedValues | null;
+  previous: ComparedValues | null;
+  levelChange: number | null;
+  coverageChange: number | null;
+  usageChange: number | null;
+  /** Why the row is highlighted; empty when the change is small. */
+  largeChanges: string[];
+}
+
+type PayloadRecord = {
+  functionalityCode: string;
+  level: number;
+  coveragePct: number | null;
+  usageNumerator: number | null;
+  usageDenominator: number | null;
+};
+
+function valuesOf(r: PayloadRecord | undefined): ComparedValues | null {
+  if (!r) return null;
+  const usagePct =
+    r.usageNumerator !== null && r.usageDenominator ? (100 * r.usageNumerator) / r.usageDenominator : null;
+  return { level: r.level, coveragePct: r.coveragePct, usagePct };
+}
+
+function recordsOf(payload: unknown): PayloadRecord[] {
+  const p = typeof payload === "string" ? JSON.parse(payload) : payload;
+  return ((p as { records?: PayloadRecord[] })?.records ?? []) as PayloadRecord[];
+}
+
+const delta = (a: number | null | undefined, b: number | null | undefined) =>
+  a === null || a === undefined || b === null || b === undefined ? null : a - b;
+
+/**
+ * A return's values beside the previous period's (its return if there is one, else the published snapshot),
+ * with large changes flagged, and the return's audit trail.
+ */
+export async function compareReturn(db: Kysely<DB>, odsCode: string, period: string) {
+  const current = await returnDetail(db, odsCode, period);
+  const previousKey = previousPeriod(period);
+  const [org, previousReturn, previousSnapshot, trail, framework] = await Promise.all([
+    db
+      .selectFrom("organisation")
+      .select(["ods_code as odsCode", "name", "trust_type as trustType", "region"])
+      .where("ods_code", "=", odsCode)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("trust_return")
+      .select(["payload", "status"])
+      .where("ods_code", "=", odsCode)
+      .where("period", "=", previousKey)
+      .executeTakeFirst(),
+    db
+      .selectFrom("snapshot_adoption as a")
+      .innerJoin("snapshot as s", "s.period", "a.period")
+      .select([
+        "a.functionality_code as functionalityCode",
+        "a.level",
+        "a.coverage_pct as coveragePct",
+        "a.usage_numerator as usageNumerator",
+        "a.usage_denominator as usageDenominator",
+      ])
+      .where("a.period", "=", previousKey)
+      .where("a.ods_code", "=", odsCode)
+      .where("s.status", "=", "published")
+      .execute(),
+    auditTrail(db, { entity: "trust_return", entityKey: `${odsCode}/${period}` }),
+    frameworkVersion(db, current.framework_version),
+  ]);
+  const previousRecords = previousReturn
+    ? recordsOf(previousReturn.payload)
+    : previousSnapshot.length > 0
+      ? previousSnapshot
+      : null;
+  const now = new Map(recordsOf(current.payload).map((r) => [r.functionalityCode, r]));
+  const before = new Map((previousRecords ?? []).map((r) => [r.functionalityCode, r]));
+  const rows: ReturnComparisonRow[] = framework.functionalities
+    .filter((f) => f.appliesTo.includes(org.trustType as never))
+    .map((f) => {
+      const cur = valuesOf(now.get(f.code)) ?? { level: 0, coveragePct: null, usagePct: null };
+      const prev = previousRecords
+        ? (valuesOf(before.get(f.code)) ?? { level: 0, coveragePct: null, usagePct: null })
+        : null;
+      const levelChange = prev ? cur.level - prev.level : null;
+      const coverageChange = delta(cur.coveragePct, prev?.coveragePct);
+      const usageChange = delta(cur.usagePct, prev?.usagePct);
+      const largeChanges: string[] = [];
+      if (levelChange !== null && Math.abs(levelChange) >= LARGE_CHANGE.levels)
+        largeChanges.push(`Level ${levelChange > 0 ? "up" : "down"} ${Math.abs(levelChange)}`);
+      if (coverageChange !== null && Math.abs(coverageChange) >= LARGE_CHANGE.coveragePoints)
+        largeChanges.push(
+          `Coverage ${coverageChange > 0 ? "up" : "down"} ${Math.round(Math.abs(coverageChange))} points`,
+        );
+      if (usageChange !== null && Math.abs(usageChange) >= LARGE_CHANGE.usagePoints)
+        largeChanges.push(
+          `Usage ${usageChange > 0 ? "up" : "down"} ${Math.round(Math.abs(usageChange))} points`,
+        );
+      return {
+        functionalityCode: f.code,
+        name: f.name,
+        tier: f.tier,
+        current: cur,
+        previous: prev,
+        levelChange,
+        coverageChange,
+        usageChange,
+        largeChanges,
+      };
+    });
+  return {
+    organisation: org,
+    return: {
+      odsCode: current.ods_code,
+      period: current.period,
+      status: current.status,
+      frameworkVersion: current.framework_version,
+      submittedBy: current.submitted_by,
+      submittedAt: current.submitted_at,
+      decidedBy: current.decided_by,
+      decidedAt: current.decided_at,
+      comment: current.comment,
+      version: current.version,
+    },
+    previousPeriod: previousKey,
+    previousSource: previousReturn ? ("return" as const) : previousRecords ? ("snapshot" as const) : null,
+    rows,
+    largeChangeCount: rows.filter((r) => r.largeChanges.length > 0).length,
+    audit: trail,
+  };
 }

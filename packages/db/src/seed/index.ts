@@ -2,6 +2,7 @@ import { defaultFramework } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../schema.js";
 import { seedDemoAdoption } from "./demo-adoption.js";
+import { seedDemoBenefits } from "./demo-benefits.js";
 import { insertFrameworkVersion } from "./framework.js";
 import { seedReference } from "./reference.js";
 
@@ -25,6 +26,7 @@ export async function seedIfEmpty(db: Kysely<DB>, options: { demo: boolean }): P
     const { organisations } = await seedReference(trx);
     await insertFrameworkVersion(trx, defaultFramework);
     const adoptionRecords = options.demo ? await seedDemoAdoption(trx, defaultFramework) : 0;
+    if (options.demo) await seedDemoBenefits(trx, defaultFramework);
     return { seeded: true, organisations, adoptionRecords };
   });
 }

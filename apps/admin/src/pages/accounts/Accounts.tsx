@@ -1,0 +1,268 @@
+import { Empty, LoadError, Loading, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Select, Table, TextInput } from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { fieldId, noProblems, type Problems, ProblemSummary, problemsOf } from "../frameworks/forms";
+
+export const ROLE_LABELS: Record<string, string> = {
+  trust_viewer: "Trust viewer",
+  trust_editor: "Trust editor",
+  trust_approver: "Trust approver (CIO or deputy)",
+  national_admin: "National admin",
+  national_analyst: "National analyst",
+};
+
+/** Every account with its role and trust. */
+export function Accounts() {
+  const trpc = useTRPC();
+  const accounts = useQuery(trpc.accounts.list.queryOptions());
+  if (accounts.isPending) return <Loading what="accounts" />;
+  if (accounts.error) return <LoadError error={accounts.error} />;
+  return (
+    <>
+      <h1>Accounts</h1>
+      <p>
+        <Link to="/accounts/new">Create an account</Link>
+      </p>
+      {accounts.data.length === 0 ? (
+        <Empty>No accounts yet.</Empty>
+      ) : (
+        <Table caption={`${accounts.data.length} accounts`} responsive>
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Email</Table.Cell>
+              <Table.Cell>Name</Table.Cell>
+              <Table.Cell>Role</Table.Cell>
+              <Table.Cell>Trust</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {accounts.data.map((a) => (
+              <Table.Row key={a.userId}>
+                <Table.Cell>
+                  <Link to={`/accounts/${a.userId}`}>{a.email}</Link>
+                </Table.Cell>
+                <Table.Cell>{a.name}</Table.Cell>
+                <Table.Cell>{ROLE_LABELS[a.role] ?? a.role}</Table.Cell>
+                <Table.Cell>{a.trustName ? `${a.trustName} (${a.odsCode})` : "–"}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </>
+  );
+}
+
+function RoleFields({
+  role,
+  setRole,
+  odsCode,
+  setOdsCode,
+  problems,
+}: {
+  role: string;
+  setRole: (v: string) => void;
+  odsCode: string;
+  setOdsCode: (v: string) => void;
+  problems: Problems;
+}) {
+  return (
+    <>
+      <Select
+        id={fieldId("role")}
+        label="Role"
+        value={role}
+        onChange={(e) => setRole(e.currentTarget.value)}
+        error={problems.fields.role}
+      >
+        {Object.entries(ROLE_LABELS).map(([code, text]) => (
+          <Select.Option key={code} value={code}>
+            {text}
+          </Select.Option>
+        ))}
+      </Select>
+      {role.startsWith("trust_") && (
+        <TextInput
+          id={fieldId("odsCode")}
+          label="Trust ODS code"
+          hint="For example RGT"
+          value={odsCode}
+          onChange={(e) => setOdsCode(e.currentTarget.value)}
+          error={problems.fields.odsCode}
+          width={5}
+        />
+      )}
+    </>
+  );
+}
+
+/** Create an account with an initial password. */
+export function CreateAccount() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState("trust_editor");
+  const [odsCode, setOdsCode] = useState("");
+  const [password, setPassword] = useState("");
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  const [attempt, setAttempt] = useState(0);
+  const create = useMutation(
+    trpc.accounts.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.accounts.pathFilter()),
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setProblems(noProblems);
+    create.mutate({
+      email: email.trim(),
+      name,
+      role: role as "trust_editor",
+      odsCode: role.startsWith("trust_") ? odsCode.trim().toUpperCase() || null : null,
+      password,
+    });
+  };
+  if (create.data)
+    return (
+      <>
+        <h1>Account created</h1>
+        <p role="status">
+          {create.data.email} can now sign in with the initial password you set. Ask them to keep it private.
+        </p>
+        <p>
+          <Link to="/accounts">All accounts</Link>
+        </p>
+      </>
+    );
+  return (
+    <>
+      <p>
+        <Link to="/accounts">All accounts</Link>
+      </p>
+      <ProblemSummary problems={problems} attempt={attempt} />
+      <h1>Create an account</h1>
+      <form onSubmit={onSubmit} noValidate>
+        <TextInput
+          id={fieldId("email")}
+          type="email"
+          label="Email address"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={problems.fields.email}
+          width={30}
+        />
+        <TextInput
+          id={fieldId("name")}
+          label="Name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={problems.fields.name}
+          width={30}
+        />
+        <RoleFields
+          role={role}
+          setRole={setRole}
+          odsCode={odsCode}
+          setOdsCode={setOdsCode}
+          problems={problems}
+        />
+        <TextInput
+          id={fieldId("password")}
+          type="password"
+          label="Initial password"
+          hint="At least 10 characters"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={problems.fields.password}
+          width={20}
+        />
+        <Button type="submit" disabled={create.isPending}>
+          Create account
+        </Button>
+      </form>
+    </>
+  );
+}
+
+/** Change an account's role and trust. */
+export function EditAccount() {
+  const trpc = useTRPC();
+  const { userId = "" } = useParams();
+  const accounts = useQuery(trpc.accounts.list.queryOptions());
+  if (accounts.isPending) return <Loading what="the account" />;
+  if (accounts.error) return <LoadError error={accounts.error} />;
+  const account = accounts.data.find((a) => a.userId === userId);
+  if (!account) return <LoadError error={{ message: "No account has that id" }} />;
+  return <BindingForm key={`${account.role}-${account.odsCode}`} account={account} />;
+}
+
+function BindingForm({
+  account,
+}: {
+  account: { userId: string; email: string; name: string; role: string; odsCode: string | null };
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState(account.role);
+  const [odsCode, setOdsCode] = useState(account.odsCode ?? "");
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  const [attempt, setAttempt] = useState(0);
+  const [saved, setSaved] = useState(false);
+  const change = useMutation(
+    trpc.accounts.changeBinding.mutationOptions({
+      onSuccess: async () => {
+        setSaved(true);
+        await queryClient.invalidateQueries(trpc.accounts.pathFilter());
+      },
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setProblems(noProblems);
+    setSaved(false);
+    change.mutate({
+      userId: account.userId,
+      expected: { role: account.role as "trust_editor", odsCode: account.odsCode },
+      role: role as "trust_editor",
+      odsCode: role.startsWith("trust_") ? odsCode.trim().toUpperCase() || null : null,
+    });
+  };
+  return (
+    <>
+      <p>
+        <Link to="/accounts">All accounts</Link>
+      </p>
+      <ProblemSummary problems={problems} attempt={attempt} />
+      <h1>
+        <span className="nhsuk-caption-l">{account.email}</span>
+        {account.name}
+      </h1>
+      {saved && (
+        <p role="status">
+          <strong>Role saved.</strong>
+        </p>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <RoleFields
+          role={role}
+          setRole={setRole}
+          odsCode={odsCode}
+          setOdsCode={setOdsCode}
+          problems={problems}
+        />
+        <Button type="submit" disabled={change.isPending}>
+          Save role
+        </Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { Empty, LoadError, Loading, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Select, Table, Tag } from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { noProblems, ProblemSummary, problemsOf } from "./forms";
+
+export const STATUS_TAG = {
+  draft: { text: "Draft", modifier: "yellow" },
+  published: { text: "Published", modifier: "green" },
+  retired: { text: "Retired", modifier: "grey" },
+} as const;
+
+export function StatusTag({ status }: { status: keyof typeof STATUS_TAG }) {
+  const s = STATUS_TAG[status];
+  return <Tag modifier={s.modifier}>{s.text}</Tag>;
+}
+
+const date = (d: Date | null) => (d ? new Date(d).toLocaleDateString("en-GB") : "–");
+
+/** Every framework version with its status; start a draft; compare two versions. */
+export function FrameworkList() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const versions = useQuery(trpc.frameworks.list.queryOptions());
+  const [problems, setProblems] = useState(noProblems);
+  const [attempt, setAttempt] = useState(0);
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const create = useMutation(
+    trpc.frameworks.createDraft.mutationOptions({
+      onSuccess: async (draft) => {
+        await queryClient.invalidateQueries(trpc.frameworks.pathFilter());
+        navigate(`/frameworks/${draft.version}`);
+      },
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+
+  if (versions.isPending) return <Loading what="framework versions" />;
+  if (versions.error) return <LoadError error={versions.error} />;
+  const list = versions.data;
+  const draft = list.find((v) => v.status === "draft");
+  const published = list.find((v) => v.status === "published");
+
+  const compare = (event: FormEvent) => {
+    event.preventDefault();
+    const a = from || String(list[1]?.version ?? "");
+    const b = to || String(list[0]?.version ?? "");
+    if (a && b) navigate(`/frameworks/diff?from=${a}&to=${b}`);
+  };
+
+  return (
+    <>
+      <ProblemSummary problems={problems} attempt={attempt} />
+      <h1>National framework</h1>
+      <p className="nhsuk-lede-text">
+        The tiers, functionalities, thresholds, criteria, benefit types and roadmap milestones every trust is
+        assessed against. A published version never changes: changes are made in a draft and published with a
+        crosswalk.
+      </p>
+      {list.length === 0 ? (
+        <Empty>No framework version exists yet.</Empty>
+      ) : (
+        <Table caption="Framework versions">
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Version</Table.Cell>
+              <Table.Cell>Name</Table.Cell>
+              <Table.Cell>Status</Table.Cell>
+              <Table.Cell>Effective from</Table.Cell>
+              <Table.Cell>Published</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {list.map((v) => (
+              <Table.Row key={v.version}>
+                <Table.Cell>
+                  <Link to={`/frameworks/${v.version}`}>Version {v.version}</Link>
+                </Table.Cell>
+                <Table.Cell>{v.name}</Table.Cell>
+                <Table.Cell>
+                  <StatusTag status={v.status} />
+                </Table.Cell>
+                <Table.Cell>{v.effectiveFrom}</Table.Cell>
+                <Table.Cell>{date(v.publishedAt)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      <h2>Change the framework</h2>
+      {draft ? (
+        <p>
+          <Link to={`/frameworks/${draft.version}`}>Continue editing draft version {draft.version}</Link>
+        </p>
+      ) : (
+        <>
+          <p>
+            A draft starts as a copy of version {published?.version ?? "in force"}. Trusts keep being assessed
+            against the published version until the draft is published.
+          </p>
+          <Button
+            type="button"
+            disabled={create.isPending}
+            onClick={() => {
+              setAttempt((n) => n + 1);
+              setProblems(noProblems);
+              create.mutate(undefined);
+            }}
+          >
+            Create draft
+          </Button>
+        </>
+      )}
+      {list.length >= 2 && (
+        <>
+          <h2>Compare two versions</h2>
+          <form onSubmit={compare} noValidate>
+            <div className="nhsuk-grid-row">
+              <div className="nhsuk-grid-column-one-quarter">
+                <Select
+                  id="diff-from"
+                  label="From version"
+                  value={from}
+                  onChange={(e) => setFrom(e.currentTarget.value)}
+                >
+                  <Select.Option value="">Previous</Select.Option>
+                  {list.map((v) => (
+                    <Select.Option key={v.version} value={v.version}>
+                      Version {v.version}
+                    </Select.Option>
+                  ))}
+                </Select>
+              </div>
+              <div className="nhsuk-grid-column-one-quarter">
+                <Select
+                  id="diff-to"
+                  label="To version"
+                  value={to}
+                  onChange={(e) => setTo(e.currentTarget.value)}
+                >
+                  <Select.Option value="">Newest</Select.Option>
+                  {list.map((v) => (
+                    <Select.Option key={v.version} value={v.version}>
+                      Version {v.version}
+                    </Select.Option>
+                  ))}
+                </Select>
+              </div>
+            </div>
+            <Button type="submit" secondary>
+              Compare
+            </Button>
+          </form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { LoadError, Loading, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Panel, SummaryList, WarningCallout } from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { noProblems, type Problems, ProblemSummary, problemsOf } from "./forms";
+import { useVersion } from "./useVersion";
+
+/** Confirm and publish a draft; afterwards the version never changes. */
+export function Publish() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { version, valid, query } = useVersion();
+  const effect = useQuery({
+    ...trpc.frameworks.effect.queryOptions({ version }),
+    enabled: valid && query.data?.status === "draft",
+  });
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  const [attempt, setAttempt] = useState(0);
+  const publish = useMutation(
+    trpc.frameworks.publish.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(),
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+  if (!valid) return <LoadError error={{ message: "Version must be a whole number" }} />;
+  if (publish.data) {
+    const r = publish.data;
+    return (
+      <>
+        <Panel>
+          <Panel.Title>Version {r.version} published</Panel.Title>
+          Version {r.retiredVersion} is retired. {r.carried} records carried forward; {r.trustsRefreshed}{" "}
+          trusts reassessed.
+        </Panel>
+        {r.notCarried.length > 0 && (
+          <WarningCallout>
+            <WarningCallout.Heading>{r.notCarried.length} records were not carried</WarningCallout.Heading>
+            <ul>
+              {r.notCarried.slice(0, 20).map((n) => (
+                <li key={`${n.odsCode}/${n.functionalityCode}`}>
+                  {n.odsCode} {n.functionalityCode}: {n.reason}
+                </li>
+              ))}
+            </ul>
+            <p>Each is kept in the audit log.</p>
+          </WarningCallout>
+        )}
+        <p>
+          <Link to={`/frameworks/${r.version}`}>View version {r.version}</Link>
+        </p>
+      </>
+    );
+  }
+  if (query.isPending) return <Loading what={`framework version ${version}`} />;
+  if (query.error) return <LoadError error={query.error} />;
+  const v = query.data;
+  if (v.status !== "draft")
+    return (
+      <LoadError error={{ message: `Version ${version} is ${v.status}; only a draft can be published` }} />
+    );
+  const kinds = new Map<string, number>();
+  for (const e of v.crosswalk?.entries ?? []) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + e.from.length);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setProblems(noProblems);
+    publish.mutate({ version, expectedRowVersion: v.rowVersion });
+  };
+
+  return (
+    <>
+      <p>
+        <Link to={`/frameworks/${version}`}>Back to draft version {version}</Link>
+      </p>
+      <ProblemSummary problems={problems} attempt={attempt} known={() => false} />
+      <h1>Publish version {version}</h1>
+      <SummaryList>
+        <SummaryList.Row>
+          <SummaryList.Key>Name</SummaryList.Key>
+          <SummaryList.Value>{v.name}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Effective from</SummaryList.Key>
+          <SummaryList.Value>{v.effectiveFrom}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Crosswalk</SummaryList.Key>
+          <SummaryList.Value>
+            {[...kinds].map(([k, n]) => `${n} ${k}`).join(", ") || "None"} (
+            <Link to={`/frameworks/${version}/crosswalk`}>check the crosswalk</Link>)
+          </SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Effect on trusts</SummaryList.Key>
+          <SummaryList.Value>
+            {effect.data
+              ? `${effect.data.up} up, ${effect.data.same} same, ${effect.data.down} down`
+              : effect.error
+                ? effect.error.message
+                : "Working it out…"}{" "}
+            (<Link to={`/frameworks/${version}/effect`}>see the effect by trust type</Link>)
+          </SummaryList.Value>
+        </SummaryList.Row>
+      </SummaryList>
+      <WarningCallout>
+        <WarningCallout.Heading>Publishing cannot be undone</WarningCallout.Heading>
+        <p>
+          Version {v.crosswalk?.fromVersion ?? "in force"} will be retired, every trust's records carried
+          forward by the crosswalk and every trust reassessed. Version {version} will never change again.
+        </p>
+      </WarningCallout>
+      <form onSubmit={onSubmit} noValidate>
+        <Button type="submit" disabled={publish.isPending}>
+          Publish version {version}
+        </Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { fieldErrorsOf, TRUST_TYPE_LABELS } from "@realise/ui";
+import { TRPCClientError } from "@trpc/client";
+import { Checkboxes, ErrorSummary } from "nhsuk-react-components";
+
+/** Field errors keyed by the element id of the field ("functionality.thresholds.l3.coveragePct" → dashes). */
+export type FieldErrors = Record<string, string>;
+
+/** The id of the input for a server field path, so the error summary can link to it. */
+export const fieldId = (path: string) => path.replace(/\./g, "-");
+
+/** Errors from a zod parse in the browser, with the same paths the server would name. */
+export function zodFieldErrors(
+  error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> },
+  prefix: string,
+): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const id = fieldId([prefix, ...issue.path.map(String)].filter(Boolean).join("."));
+    out[id] ??= issue.message;
+  }
+  return out;
+}
+
+export interface Problems {
+  fields: FieldErrors;
+  /** Messages that belong to no one field (a conflict, a refused state). */
+  general: string[];
+  conflict: boolean;
+}
+
+export const noProblems: Problems = { fields: {}, general: [], conflict: false };
+
+/** What a failed mutation means for the form: field errors, a conflict, or a plain message. */
+export function problemsOf(error: unknown): Problems {
+  const fields: FieldErrors = {};
+  for (const [path, message] of Object.entries(fieldErrorsOf(error))) fields[fieldId(path)] = message;
+  const code =
+    error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    fields,
+    general: Object.keys(fields).length > 0 ? [] : [message],
+    conflict: code === "CONFLICT",
+  };
+}
+
+/** The NHS error summary: each field error links to its field; other messages are listed plainly. */
+export function ProblemSummary({
+  problems,
+  attempt,
+  known,
+}: {
+  problems: Problems;
+  attempt: number;
+  /** Ids of fields on this page; errors for other fields are listed without a link. */
+  known?: (id: string) => boolean;
+}) {
+  const fieldEntries = Object.entries(problems.fields);
+  if (fieldEntries.length === 0 && problems.general.length === 0) return null;
+  return (
+    <ErrorSummary key={attempt}>
+      <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
+      <ErrorSummary.List>
+        {fieldEntries.map(([id, message]) =>
+          !known || known(id) ? (
+            <ErrorSummary.ListItem key={id} href={`#${id}`}>
+              {message}
+            </ErrorSummary.ListItem>
+          ) : (
+            <li key={id}>{message}</li>
+          ),
+        )}
+        {problems.general.map((m) => (
+          <li key={m}>
+            {m}
+            {problems.conflict && " Reload the page to see the latest version."}
+          </li>
+        ))}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}
+
+/** Trust-type checkboxes with one error for the group. */
+export function TrustTypeChoice({
+  id,
+  legend,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  legend: string;
+  value: string[];
+  onChange: (next: string[]) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <Checkboxes idPrefix={id} legend={legend} legendProps={{ size: "s" }} error={error}>
+      {Object.entries(TRUST_TYPE_LABELS).map(([code, text], i) => (
+        <Checkboxes.Item
+          key={code}
+          // The first box carries the field's id, so the error summary's link lands on the group.
+          id={i === 0 ? id : `${id}-${code}`}
+          value={code}
+          checked={value.includes(code)}
+          onChange={(e) =>
+            onChange(e.currentTarget.checked ? [...value, code] : value.filter((v) => v !== code))
+          }
+        >
+          {text}
+        </Checkboxes.Item>
+      ))}
+    </Checkboxes>
+  );
+}
+
+/** A number typed into a text box: empty or unparsable becomes NaN so the schema names the field. */
+export const numberOf = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));

@@ -1,0 +1,290 @@
+import { EPR_STATUS_LABELS, LoadError, Loading, TRUST_TYPE_LABELS, label, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Select, SummaryList, Table, TextInput } from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { fieldId, noProblems, type Problems, ProblemSummary, problemsOf } from "../frameworks/forms";
+
+/** One trust in the registry: EPR status, supplier and product; ICB membership with dates; peer groups. */
+export function OrganisationEdit() {
+  const trpc = useTRPC();
+  const { odsCode = "" } = useParams();
+  const org = useQuery(trpc.registryAdmin.organisation.queryOptions({ odsCode }));
+  const lists = useQuery(trpc.organisations.referenceLists.queryOptions());
+  const icbs = useQuery(trpc.registryAdmin.icbs.queryOptions());
+  const error = org.error ?? lists.error ?? icbs.error;
+  if (error) return <LoadError error={error} />;
+  if (!org.data || !lists.data || !icbs.data) return <Loading what="the trust" />;
+  const o = org.data.organisation;
+  return (
+    <>
+      <p>
+        <Link to="/registry">Organisation registry</Link>
+      </p>
+      <h1>
+        <span className="nhsuk-caption-l">
+          {o.odsCode} · {label(TRUST_TYPE_LABELS, o.trustType)} · {o.region}
+        </span>
+        {o.name}
+      </h1>
+      <EprForm key={`epr-${o.odsCode}`} organisation={o} suppliers={lists.data.suppliers} />
+      <MembershipForm key={`icb-${o.odsCode}`} organisation={o} icbs={icbs.data} />
+      <h2>Peer groups</h2>
+      {org.data.peerGroups.length === 0 ? (
+        <p>Not in any peer group set.</p>
+      ) : (
+        <SummaryList>
+          {org.data.peerGroups.map((g) => (
+            <SummaryList.Row key={g.setId}>
+              <SummaryList.Key>
+                <Link to={`/registry/peer-groups/${g.setId}`}>{g.setName}</Link>
+              </SummaryList.Key>
+              <SummaryList.Value>{g.groupName}</SummaryList.Value>
+            </SummaryList.Row>
+          ))}
+        </SummaryList>
+      )}
+      <h2>Recent registry changes</h2>
+      {org.data.history.length === 0 ? (
+        <p>No changes recorded.</p>
+      ) : (
+        <ul>
+          {org.data.history.map((h) => (
+            <li key={h.id}>
+              {new Date(h.at).toLocaleString("en-GB")}: {h.action.replace("organisation.", "")} by{" "}
+              {h.actorEmail ?? "the system"}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+type Org = {
+  odsCode: string;
+  version: number;
+  eprStatus: string;
+  eprSupplier: string | null;
+  eprProduct: string | null;
+  icbMemberships: Array<{ icbCode: string; validFrom: string; validTo: string | null }>;
+};
+
+function EprForm({ organisation: o, suppliers }: { organisation: Org; suppliers: string[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState(o.eprStatus);
+  const [supplier, setSupplier] = useState(o.eprSupplier ?? "");
+  const [product, setProduct] = useState(o.eprProduct ?? "");
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  const [attempt, setAttempt] = useState(0);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(
+    trpc.registryAdmin.updateEpr.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        setSaved(true);
+      },
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setProblems(noProblems);
+    save.mutate({
+      odsCode: o.odsCode,
+      expectedVersion: o.version,
+      eprStatus: status as "live",
+      eprSupplier: supplier || null,
+      eprProduct: product || null,
+    });
+  };
+  return (
+    <section aria-labelledby="h-epr">
+      <h2 id="h-epr">Electronic patient record</h2>
+      <ProblemSummary problems={problems} attempt={attempt} />
+      {saved && (
+        <p role="status">
+          <strong>EPR details saved.</strong>
+        </p>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Select
+          id={fieldId("eprStatus")}
+          label="EPR status"
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          error={problems.fields.eprStatus}
+        >
+          {Object.entries(EPR_STATUS_LABELS).map(([code, text]) => (
+            <Select.Option key={code} value={code}>
+              {text}
+            </Select.Option>
+          ))}
+        </Select>
+        <Select
+          id={fieldId("eprSupplier")}
+          label="EPR supplier"
+          value={supplier}
+          onChange={(e) => setSupplier(e.currentTarget.value)}
+          error={problems.fields.eprSupplier}
+        >
+          <Select.Option value="">None recorded</Select.Option>
+          {suppliers.map((s) => (
+            <Select.Option key={s} value={s}>
+              {s}
+            </Select.Option>
+          ))}
+        </Select>
+        <TextInput
+          id={fieldId("eprProduct")}
+          label="EPR product"
+          value={product}
+          onChange={(e) => setProduct(e.currentTarget.value)}
+          error={problems.fields.eprProduct}
+          width={20}
+        />
+        <Button type="submit" disabled={save.isPending}>
+          Save EPR details
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+interface Icb {
+  code: string;
+  name: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Icb[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [rows, setRows] = useState(() =>
+    o.icbMemberships.map((m) => ({ icbCode: m.icbCode, validFrom: m.validFrom, validTo: m.validTo ?? "" })),
+  );
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  const [attempt, setAttempt] = useState(0);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(
+    trpc.registryAdmin.setIcbMemberships.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        setSaved(true);
+      },
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+  const set = (i: number, change: Partial<(typeof rows)[number]>) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setProblems(noProblems);
+    save.mutate({
+      odsCode: o.odsCode,
+      expectedVersion: o.version,
+      memberships: rows.map((r) => ({
+        icbCode: r.icbCode,
+        validFrom: r.validFrom,
+        validTo: r.validTo || null,
+      })),
+    });
+  };
+  const err = (i: number, f: string) => problems.fields[fieldId(`memberships.${i}.${f}`)];
+  return (
+    <section aria-labelledby="h-icb">
+      <h2 id="h-icb">ICB membership</h2>
+      <p>
+        ICBs merge: end a membership the day before the merger and start the merged ICB's the day after. A
+        trust is in one ICB on any day.
+      </p>
+      <ProblemSummary problems={problems} attempt={attempt} />
+      {saved && (
+        <p role="status">
+          <strong>ICB membership saved.</strong>
+        </p>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Table caption="ICB membership history">
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>ICB</Table.Cell>
+              <Table.Cell>From</Table.Cell>
+              <Table.Cell>To (blank if current)</Table.Cell>
+              <Table.Cell>Remove</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((r, i) => (
+              <Table.Row key={i}>
+                <Table.Cell>
+                  <Select
+                    id={fieldId(`memberships.${i}.icbCode`)}
+                    label={`ICB for membership ${i + 1}`}
+                    labelProps={{ className: "nhsuk-u-visually-hidden" }}
+                    value={r.icbCode}
+                    onChange={(e) => set(i, { icbCode: e.currentTarget.value })}
+                    error={err(i, "icbCode")}
+                  >
+                    <Select.Option value="">Choose an ICB</Select.Option>
+                    {icbs.map((icb) => (
+                      <Select.Option key={`${icb.code}-${icb.validFrom}`} value={icb.code}>
+                        {icb.name} ({icb.code}, {icb.validFrom} to {icb.validTo ?? "now"})
+                      </Select.Option>
+                    ))}
+                  </Select>
+                </Table.Cell>
+                <Table.Cell>
+                  <TextInput
+                    id={fieldId(`memberships.${i}.validFrom`)}
+                    label={`Start date of membership ${i + 1}`}
+                    labelProps={{ className: "nhsuk-u-visually-hidden" }}
+                    value={r.validFrom}
+                    onChange={(e) => set(i, { validFrom: e.currentTarget.value })}
+                    error={err(i, "validFrom")}
+                    width={10}
+                  />
+                </Table.Cell>
+                <Table.Cell>
+                  <TextInput
+                    id={fieldId(`memberships.${i}.validTo`)}
+                    label={`End date of membership ${i + 1}`}
+                    labelProps={{ className: "nhsuk-u-visually-hidden" }}
+                    value={r.validTo}
+                    onChange={(e) => set(i, { validTo: e.currentTarget.value })}
+                    error={err(i, "validTo")}
+                    width={10}
+                  />
+                </Table.Cell>
+                <Table.Cell>
+                  <Button
+                    type="button"
+                    secondary
+                    small
+                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                  >
+                    Remove<span className="nhsuk-u-visually-hidden"> membership {i + 1}</span>
+                  </Button>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+        <Button
+          type="button"
+          secondary
+          onClick={() => setRows((rs) => [...rs, { icbCode: "", validFrom: "", validTo: "" }])}
+        >
+          Add a membership
+        </Button>{" "}
+        <Button type="submit" disabled={save.isPending}>
+          Save ICB membership
+        </Button>
+      </form>
+    </section>
+  );
+}

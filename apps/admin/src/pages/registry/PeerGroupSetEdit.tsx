@@ -1,0 +1,159 @@
+import { LoadError, Loading, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Fieldset, Textarea, TextInput } from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { fieldId, noProblems, type Problems, ProblemSummary, problemsOf } from "../frameworks/forms";
+
+const codes = (text: string) =>
+  text
+    .toUpperCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+
+/** One peer group set: rename groups, move trusts between them (one group per trust), delete the set. */
+export function PeerGroupSetEdit() {
+  const trpc = useTRPC();
+  const { id = "" } = useParams();
+  const set = useQuery(trpc.registryAdmin.peerGroupSet.queryOptions({ id }));
+  if (set.isPending) return <Loading what="the peer group set" />;
+  if (set.error) return <LoadError error={set.error} />;
+  return <SetForm key={set.data.id} set={set.data} />;
+}
+
+function SetForm({
+  set,
+}: {
+  set: {
+    id: string;
+    name: string;
+    description: string;
+    version: number;
+    groups: Array<{ id: string; name: string; members: string[] }>;
+  };
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [name, setName] = useState(set.name);
+  const [description, setDescription] = useState(set.description);
+  const [groups, setGroups] = useState(() => set.groups.map((g) => ({ ...g, text: g.members.join(", ") })));
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  const [attempt, setAttempt] = useState(0);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(
+    trpc.registryAdmin.savePeerGroupSet.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.registryAdmin.pathFilter());
+        setSaved(true);
+      },
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+  const remove = useMutation(
+    trpc.registryAdmin.deletePeerGroupSet.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.registryAdmin.pathFilter());
+        navigate("/registry/peer-groups");
+      },
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setProblems(noProblems);
+    setSaved(false);
+    save.mutate({
+      id: set.id,
+      name,
+      description,
+      expectedVersion: set.version,
+      groups: groups.map((g) => ({ id: g.id, name: g.name, members: codes(g.text) })),
+    });
+  };
+  return (
+    <>
+      <p>
+        <Link to="/registry/peer-groups">Peer group sets</Link>
+      </p>
+      <ProblemSummary problems={problems} attempt={attempt} />
+      <h1>{set.name}</h1>
+      {saved && (
+        <p role="status">
+          <strong>Peer group set saved.</strong>
+        </p>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <TextInput
+          id={fieldId("name")}
+          label="Set name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={problems.fields.name}
+        />
+        <Textarea
+          id={fieldId("description")}
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          rows={2}
+        />
+        {groups.map((g, i) => (
+          <Fieldset key={g.id}>
+            <Fieldset.Legend size="s">Group {i + 1}</Fieldset.Legend>
+            <TextInput
+              id={fieldId(`groups.${i}.name`)}
+              label="Group name"
+              value={g.name}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setGroups((gs) => gs.map((x, j) => (j === i ? { ...x, name: value } : x)));
+              }}
+              error={problems.fields[fieldId(`groups.${i}.name`)]}
+            />
+            <Textarea
+              id={fieldId(`groups.${i}.members`)}
+              label={`Trusts in ${g.name} (ODS codes)`}
+              hint="Separated by commas or spaces; a trust can be in one group of this set"
+              value={g.text}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setGroups((gs) => gs.map((x, j) => (j === i ? { ...x, text: value } : x)));
+              }}
+              error={problems.fields[fieldId(`groups.${i}.members`)]}
+              rows={3}
+            />
+          </Fieldset>
+        ))}
+        <Button
+          type="button"
+          secondary
+          onClick={() =>
+            setGroups((gs) => [
+              ...gs,
+              { id: `${set.id}-g${gs.length + 1}`, name: `Group ${gs.length + 1}`, members: [], text: "" },
+            ])
+          }
+        >
+          Add a group
+        </Button>{" "}
+        <Button type="submit" disabled={save.isPending}>
+          Save set
+        </Button>
+      </form>
+      <h2>Delete this set</h2>
+      <Button
+        type="button"
+        warning
+        disabled={remove.isPending}
+        onClick={() => {
+          setAttempt((n) => n + 1);
+          remove.mutate({ id: set.id, expectedVersion: set.version });
+        }}
+      >
+        Delete {set.name}
+      </Button>
+    </>
+  );
+}

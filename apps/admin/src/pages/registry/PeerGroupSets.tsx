@@ -1,0 +1,145 @@
+import { Empty, LoadError, Loading, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Select, Table, Textarea, TextInput } from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { fieldId, noProblems, type Problems, ProblemSummary, problemsOf } from "../frameworks/forms";
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 50) || "group";
+
+/** Peer group sets: exclusive groupings of trusts the national team defines. */
+export function PeerGroupSets() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const sets = useQuery(trpc.registryAdmin.peerGroupSets.queryOptions());
+  const orgs = useQuery(trpc.organisations.list.queryOptions({}));
+  const [id, setId] = useState("");
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [by, setBy] = useState("trust_type");
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  const [attempt, setAttempt] = useState(0);
+  const save = useMutation(
+    trpc.registryAdmin.savePeerGroupSet.mutationOptions({
+      onSuccess: async (r) => {
+        await queryClient.invalidateQueries(trpc.registryAdmin.pathFilter());
+        navigate(`/registry/peer-groups/${r.id}`);
+      },
+      onError: (error) => setProblems(problemsOf(error)),
+    }),
+  );
+  const error = sets.error ?? orgs.error;
+  if (error) return <LoadError error={error} />;
+  if (!sets.data || !orgs.data) return <Loading what="peer group sets" />;
+  const trusts = orgs.data;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const setId = id.trim().toLowerCase();
+    const groups = new Map<string, string[]>();
+    if (by !== "none") {
+      for (const o of trusts) {
+        const key =
+          by === "trust_type"
+            ? (TRUST_TYPE_LABELS[o.trustType] ?? o.trustType)
+            : (o.eprSupplier ?? "No supplier");
+        groups.set(key, [...(groups.get(key) ?? []), o.odsCode]);
+      }
+    }
+    save.mutate({
+      id: setId,
+      name,
+      description,
+      expectedVersion: 0,
+      groups: [...groups].map(([groupName, members]) => ({
+        id: `${setId}-${slug(groupName)}`.slice(0, 100),
+        name: groupName,
+        members,
+      })),
+    });
+  };
+
+  return (
+    <>
+      <p>
+        <Link to="/registry">Organisation registry</Link>
+      </p>
+      <h1>Peer group sets</h1>
+      <p>A set divides trusts into groups; a trust sits in at most one group of each set.</p>
+      {sets.data.length === 0 ? (
+        <Empty>No peer group set has been defined yet.</Empty>
+      ) : (
+        <Table caption="Peer group sets">
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Set</Table.Cell>
+              <Table.Cell>Description</Table.Cell>
+              <Table.Cell format="numeric">Groups</Table.Cell>
+              <Table.Cell format="numeric">Trusts</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {sets.data.map((s) => (
+              <Table.Row key={s.id}>
+                <Table.Cell>
+                  <Link to={`/registry/peer-groups/${s.id}`}>{s.name}</Link>
+                </Table.Cell>
+                <Table.Cell>{s.description || "–"}</Table.Cell>
+                <Table.Cell format="numeric">{s.groups}</Table.Cell>
+                <Table.Cell format="numeric">{s.members}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      <h2>Create a set</h2>
+      <ProblemSummary problems={problems} attempt={attempt} />
+      <form onSubmit={onSubmit} noValidate>
+        <TextInput
+          id={fieldId("id")}
+          label="Set id"
+          hint="Lower-case letters, digits and hyphens, for example by-type"
+          value={id}
+          onChange={(e) => setId(e.currentTarget.value)}
+          error={problems.fields.id}
+          width={20}
+        />
+        <TextInput
+          id={fieldId("name")}
+          label="Set name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={problems.fields.name}
+        />
+        <Textarea
+          id={fieldId("description")}
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={problems.fields.description}
+          rows={2}
+        />
+        <Select
+          id="by"
+          label="Start with groups by"
+          value={by}
+          onChange={(e) => setBy(e.currentTarget.value)}
+        >
+          <Select.Option value="trust_type">Trust type</Select.Option>
+          <Select.Option value="epr_supplier">EPR supplier</Select.Option>
+          <Select.Option value="none">No groups (add them afterwards)</Select.Option>
+        </Select>
+        <Button type="submit" disabled={save.isPending}>
+          Create set
+        </Button>
+      </form>
+    </>
+  );
+}

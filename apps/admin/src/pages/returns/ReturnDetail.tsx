@@ -1,0 +1,252 @@
+import { fieldErrorsOf, Loading, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  BackLink,
+  Button,
+  ErrorSummary,
+  InsetText,
+  SummaryList,
+  Table,
+  Tag,
+  Textarea,
+} from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { periodFromSlug } from "../national/filters";
+import "../national/national.css";
+import { ViewError } from "../national/ViewError";
+
+const STATE_TEXT: Record<string, string> = {
+  submitted: "Awaiting validation",
+  accepted: "Accepted",
+  returned: "Sent back to the trust",
+  unlocked: "Unlocked",
+};
+
+const num = (v: number | null | undefined, unit = "") => (v == null ? "–" : `${Math.round(v)}${unit}`);
+const change = (v: number | null | undefined, unit = "") =>
+  v == null ? "–" : v === 0 ? "0" : `${v > 0 ? "+" : "−"}${Math.round(Math.abs(v))}${unit}`;
+
+/** One return beside the previous period, with the national team's decision. */
+export default function ReturnDetail() {
+  const { odsCode = "", period: slug = "" } = useParams();
+  const period = periodFromSlug(slug);
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const key = { odsCode, period };
+  const compare = useQuery(trpc.returns.compare.queryOptions(key));
+  const [comment, setComment] = useState("");
+  const [problem, setProblem] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const settle = (message: string) => ({
+    onSuccess: async () => {
+      setDone(message);
+      setProblem({});
+      setComment("");
+      await client.invalidateQueries({ queryKey: trpc.returns.pathKey() });
+    },
+    onError: (error: { message: string }) => {
+      const fields = fieldErrorsOf(error);
+      setProblem(Object.keys(fields).length ? fields : { "(form)": error.message });
+    },
+  });
+  const accept = useMutation(trpc.returns.accept.mutationOptions(settle("Return accepted.")));
+  const sendBack = useMutation(
+    trpc.returns.sendBack.mutationOptions(settle("Return sent back; the trust can edit its figures again.")),
+  );
+  const unlock = useMutation(trpc.returns.unlock.mutationOptions(settle("Return unlocked.")));
+  const busy = accept.isPending || sendBack.isPending || unlock.isPending;
+
+  if (compare.isPending) return <Loading what="the return" />;
+  if (compare.error) return <ViewError error={compare.error} />;
+  const c = compare.data;
+  const r = c.return;
+  const version = r.version;
+
+  const onSendBack = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    if (!comment.trim()) {
+      setProblem({ comment: "Enter a comment telling the trust what to change" });
+      return;
+    }
+    sendBack.mutate({ ...key, comment, expectedVersion: version });
+  };
+
+  return (
+    <>
+      <BackLink asElement={Link} to={`/returns?period=${encodeURIComponent(period)}`}>
+        Back to returns
+      </BackLink>
+      {Object.keys(problem).length > 0 && (
+        <ErrorSummary>
+          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
+          <ErrorSummary.List>
+            {Object.entries(problem).map(([field, message]) => (
+              <li key={field}>{field === "comment" ? <a href="#comment">{message}</a> : message}</li>
+            ))}
+          </ErrorSummary.List>
+        </ErrorSummary>
+      )}
+      {done && (
+        <InsetText>
+          <p role="status">{done}</p>
+        </InsetText>
+      )}
+      <span className="nhsuk-caption-l">Return for {r.period}</span>
+      <h1>{c.organisation.name}</h1>
+      <SummaryList>
+        <SummaryList.Row>
+          <SummaryList.Key>State</SummaryList.Key>
+          <SummaryList.Value>
+            <Tag modifier={r.status === "accepted" ? "green" : r.status === "submitted" ? "blue" : "yellow"}>
+              {STATE_TEXT[r.status] ?? r.status}
+            </Tag>
+          </SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>ODS code</SummaryList.Key>
+          <SummaryList.Value>{r.odsCode}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Submitted</SummaryList.Key>
+          <SummaryList.Value>
+            {new Date(r.submittedAt).toLocaleString("en-GB")} by {r.submittedBy ?? "unknown"}
+          </SummaryList.Value>
+        </SummaryList.Row>
+        {r.decidedBy && (
+          <SummaryList.Row>
+            <SummaryList.Key>Last decision</SummaryList.Key>
+            <SummaryList.Value>
+              {r.decidedAt ? new Date(r.decidedAt).toLocaleString("en-GB") : ""} by {r.decidedBy}
+              {r.comment ? `: “${r.comment}”` : ""}
+            </SummaryList.Value>
+          </SummaryList.Row>
+        )}
+        <SummaryList.Row>
+          <SummaryList.Key>Compared with</SummaryList.Key>
+          <SummaryList.Value>
+            {c.previousSource === "return"
+              ? `the trust's return for ${c.previousPeriod}`
+              : c.previousSource === "snapshot"
+                ? `the published snapshot for ${c.previousPeriod}`
+                : `nothing: there is no return or snapshot for ${c.previousPeriod}`}
+          </SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Large changes</SummaryList.Key>
+          <SummaryList.Value>{c.largeChangeCount}</SummaryList.Value>
+        </SummaryList.Row>
+      </SummaryList>
+
+      <h2>Decision</h2>
+      {r.status === "submitted" ? (
+        <>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              setDone(null);
+              accept.mutate({ ...key, expectedVersion: version });
+            }}
+          >
+            Accept return
+          </Button>
+          <form onSubmit={onSendBack} noValidate>
+            <Textarea
+              id="comment"
+              name="comment"
+              label="Comment for the trust"
+              hint="Required to send the return back: say what the trust should check or change."
+              value={comment}
+              error={problem.comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+              rows={3}
+            />
+            <Button type="submit" secondary disabled={busy}>
+              Send back to the trust
+            </Button>
+          </form>
+        </>
+      ) : (
+        <p className="nhsuk-body">This return is {(STATE_TEXT[r.status] ?? r.status).toLowerCase()}.</p>
+      )}
+      {(r.status === "accepted" || r.status === "submitted") && (
+        <Button
+          warning
+          disabled={busy}
+          onClick={() => {
+            setDone(null);
+            unlock.mutate({ ...key, expectedVersion: version });
+          }}
+        >
+          Unlock for the trust to edit
+        </Button>
+      )}
+
+      <h2>Values against {c.previousPeriod}</h2>
+      <Table
+        caption={`Each functionality in ${r.period} against ${c.previousPeriod}; large changes highlighted`}
+      >
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>Functionality</Table.Cell>
+            <Table.Cell format="numeric">Level</Table.Cell>
+            <Table.Cell format="numeric">Before</Table.Cell>
+            <Table.Cell format="numeric">Coverage</Table.Cell>
+            <Table.Cell format="numeric">Change</Table.Cell>
+            <Table.Cell format="numeric">Usage</Table.Cell>
+            <Table.Cell format="numeric">Change</Table.Cell>
+            <Table.Cell>Flag</Table.Cell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {c.rows.map((row) => (
+            <Table.Row
+              key={row.functionalityCode}
+              className={row.largeChanges.length ? "realise-highlight" : undefined}
+            >
+              <Table.Cell>
+                {row.functionalityCode} {row.name}
+              </Table.Cell>
+              <Table.Cell format="numeric">L{row.current?.level ?? 0}</Table.Cell>
+              <Table.Cell format="numeric">{row.previous ? `L${row.previous.level}` : "–"}</Table.Cell>
+              <Table.Cell format="numeric">{num(row.current?.coveragePct, "%")}</Table.Cell>
+              <Table.Cell format="numeric">{change(row.coverageChange)}</Table.Cell>
+              <Table.Cell format="numeric">{num(row.current?.usagePct, "%")}</Table.Cell>
+              <Table.Cell format="numeric">{change(row.usageChange)}</Table.Cell>
+              <Table.Cell>
+                {row.largeChanges.length > 0 && (
+                  <>
+                    <Tag modifier="orange">Large change</Tag> {row.largeChanges.join("; ")}
+                  </>
+                )}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+
+      <h2>History</h2>
+      <Table caption="Every action on this return, newest first">
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>When</Table.Cell>
+            <Table.Cell>Who</Table.Cell>
+            <Table.Cell>Action</Table.Cell>
+            <Table.Cell>Comment</Table.Cell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {c.audit.map((a) => (
+            <Table.Row key={a.id}>
+              <Table.Cell>{new Date(a.at).toLocaleString("en-GB")}</Table.Cell>
+              <Table.Cell>{a.actorEmail ?? "System"}</Table.Cell>
+              <Table.Cell>{a.action.replace("return.", "")}</Table.Cell>
+              <Table.Cell>{(a.after as { comment?: string } | null)?.comment ?? ""}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
+
+/** "28 Nov 2026, 07:45", in UK time whatever the browser's zone. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (value == null) return "–";
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? String(value) : dateTime.format(d);
+}
+
+export function pct(value: number | null | undefined): string {
+  if (value == null) return "–";
+  return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,570 @@
+import { BenefitLineSchema } from "@realise/domain";
+import { fieldErrorsOf, Loading, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import {
+  BackLink,
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  Fieldset,
+  Select,
+  Textarea,
+  TextInput,
+  WarningCallout,
+} from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { Problem } from "../../components/Problem";
+import {
+  CLASS_LABELS,
+  CONFIDENCE_LABELS,
+  DIRECTION_LABELS,
+  type Register,
+  type RegisterLine,
+  STATUS_LABELS,
+} from "./format";
+
+interface FormValues {
+  benefitTypeCode: string;
+  title: string;
+  benefitClass: string;
+  isDisbenefit: boolean;
+  owner: string;
+  metric: string;
+  unit: string;
+  direction: string;
+  baselineValue: string;
+  baselineDate: string;
+  baselineSource: string;
+  targetValue: string;
+  targetDate: string;
+  trajectory: string;
+  confidence: string;
+  status: string;
+  enablingFunctionalities: string[];
+  fullYearValueGbp: string;
+  attributionPct: string;
+  doubleCountGroup: string;
+  evidence: string;
+}
+
+const EMPTY: FormValues = {
+  benefitTypeCode: "",
+  title: "",
+  benefitClass: "",
+  isDisbenefit: false,
+  owner: "",
+  metric: "",
+  unit: "",
+  direction: "",
+  baselineValue: "",
+  baselineDate: "",
+  baselineSource: "",
+  targetValue: "",
+  targetDate: "",
+  trajectory: "",
+  confidence: "medium",
+  status: "in_progress",
+  enablingFunctionalities: [],
+  fullYearValueGbp: "",
+  attributionPct: "100",
+  doubleCountGroup: "",
+  evidence: "",
+};
+
+function fromLine(l: RegisterLine): FormValues {
+  return {
+    benefitTypeCode: l.benefitTypeCode,
+    title: l.title,
+    benefitClass: l.benefitClass,
+    isDisbenefit: l.isDisbenefit,
+    owner: l.owner,
+    metric: l.metric,
+    unit: l.unit,
+    direction: l.direction,
+    baselineValue: String(l.baseline.value),
+    baselineDate: l.baseline.date,
+    baselineSource: l.baseline.source,
+    targetValue: String(l.target.value),
+    targetDate: l.target.date,
+    trajectory: l.trajectory.map((t) => `${t.date}=${t.value}`).join("; "),
+    confidence: l.confidence,
+    status: l.status,
+    enablingFunctionalities: l.enablingFunctionalities,
+    fullYearValueGbp: l.fullYearValueGbp === null ? "" : String(l.fullYearValueGbp),
+    attributionPct: String(l.attributionPct),
+    doubleCountGroup: l.doubleCountGroup ?? "",
+    evidence: l.evidence ?? "",
+  };
+}
+
+/** Each schema path's field id, so the error summary links to the field. */
+const FIELD_IDS: Record<string, string> = {
+  benefitTypeCode: "benefitTypeCode",
+  title: "title",
+  benefitClass: "benefitClass",
+  isDisbenefit: "isDisbenefit",
+  owner: "owner",
+  metric: "metric",
+  unit: "unit",
+  direction: "direction",
+  "baseline.value": "baselineValue",
+  "baseline.date": "baselineDate",
+  "baseline.source": "baselineSource",
+  "target.value": "targetValue",
+  "target.date": "targetDate",
+  trajectory: "trajectory",
+  confidence: "confidence",
+  status: "status",
+  enablingFunctionalities: "enablingFunctionalities",
+  fullYearValueGbp: "fullYearValueGbp",
+  attributionPct: "attributionPct",
+  doubleCountGroup: "doubleCountGroup",
+  evidence: "evidence",
+};
+const fieldIdOf = (path: string) => {
+  const bare = path.replace(/^line\./, "");
+  return FIELD_IDS[bare] ?? FIELD_IDS[bare.split(".")[0] ?? ""] ?? "title";
+};
+
+const numberOrNaN = (text: string) =>
+  text.trim() === "" ? Number.NaN : Number(text.trim().replace(/,/g, ""));
+
+/** The form's text as the API's input; numbers that do not parse stay NaN, so the schema names them. */
+function toInput(v: FormValues, odsCode: string) {
+  const trajectory = v.trajectory
+    .split(/[;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [date = "", value = ""] = part.split("=").map((x) => x.trim());
+      return { date, value: numberOrNaN(value) };
+    });
+  return {
+    odsCode,
+    benefitTypeCode: v.benefitTypeCode,
+    title: v.title,
+    benefitClass: v.benefitClass,
+    isDisbenefit: v.isDisbenefit,
+    owner: v.owner,
+    metric: v.metric,
+    unit: v.unit,
+    direction: v.direction,
+    baseline: { value: numberOrNaN(v.baselineValue), date: v.baselineDate.trim(), source: v.baselineSource },
+    target: { value: numberOrNaN(v.targetValue), date: v.targetDate.trim() },
+    trajectory,
+    actuals: [],
+    confidence: v.confidence,
+    status: v.status,
+    enablingFunctionalities: v.enablingFunctionalities,
+    fullYearValueGbp: v.fullYearValueGbp.trim() === "" ? null : numberOrNaN(v.fullYearValueGbp),
+    attributionPct: numberOrNaN(v.attributionPct),
+    doubleCountGroup: v.doubleCountGroup.trim() === "" ? null : v.doubleCountGroup.trim(),
+    evidence: v.evidence.trim() === "" ? null : v.evidence,
+  };
+}
+
+function BenefitFormPage({
+  odsCode,
+  register,
+  line,
+}: {
+  odsCode: string;
+  register: Register;
+  line: RegisterLine | null;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<FormValues>(() => (line ? fromLine(line) : EMPTY));
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const onSaved = async (saved: { id: string }) => {
+    await queryClient.invalidateQueries();
+    navigate(`/trusts/${odsCode}/benefits/${encodeURIComponent(saved.id)}`, {
+      state: { notice: line ? "The benefit was saved." : "The benefit was added." },
+    });
+  };
+  const onError = (error: unknown) => {
+    const data = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined) : undefined;
+    if (data?.code === "CONFLICT") {
+      setConflict(true);
+      return;
+    }
+    const fields = new Map<string, string>();
+    for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
+      const id = fieldIdOf(path);
+      if (!fields.has(id)) fields.set(id, message);
+    }
+    setErrors(fields);
+    setProblem(fields.size > 0 ? null : (error as Error).message);
+  };
+  const create = useMutation(trpc.benefits.create.mutationOptions({ onSuccess: onSaved, onError }));
+  const update = useMutation(trpc.benefits.update.mutationOptions({ onSuccess: onSaved, onError }));
+  const pending = create.isPending || update.isPending;
+
+  const chooseType = (code: string) => {
+    const type = register.benefitTypes.find((b) => b.code === code);
+    setValues((v) => ({
+      ...v,
+      benefitTypeCode: code,
+      ...(type && !line
+        ? {
+            title: v.title || type.name,
+            metric: v.metric || type.name,
+            benefitClass: type.benefitClass,
+            isDisbenefit: type.isDisbenefit,
+            unit: type.unit,
+            direction: type.direction,
+            enablingFunctionalities: type.enablingFunctionalities.filter(
+              (c) => (register.levels[c] ?? 0) >= 2,
+            ),
+          }
+        : {}),
+    }));
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setProblem(null);
+    setConflict(false);
+    const checked = BenefitLineSchema.safeParse(toInput(values, odsCode));
+    if (!checked.success) {
+      const fields = new Map<string, string>();
+      for (const issue of checked.error.issues) {
+        const id = fieldIdOf(issue.path.map(String).join("."));
+        if (!fields.has(id)) fields.set(id, issue.message);
+      }
+      setErrors(fields);
+      return;
+    }
+    setErrors(new Map());
+    const { odsCode: _o, actuals: _a, id: _i, ...fields } = checked.data;
+    if (line) update.mutate({ odsCode, id: line.id, expectedVersion: line.version, line: fields });
+    else create.mutate({ odsCode, line: fields });
+  };
+
+  const err = (id: string) => errors.get(id);
+  const type = register.benefitTypes.find((b) => b.code === values.benefitTypeCode);
+  const offered = [
+    ...new Set([...(type?.enablingFunctionalities ?? []), ...values.enablingFunctionalities]),
+  ].map(
+    (code) =>
+      register.functionalities.find((f) => f.code === code) ?? { code, name: code, tier: 0, shortName: null },
+  );
+  const ORDER = Object.values(FIELD_IDS);
+
+  return (
+    <>
+      <BackLink
+        asElement={Link}
+        to={
+          line ? `/trusts/${odsCode}/benefits/${encodeURIComponent(line.id)}` : `/trusts/${odsCode}/benefits`
+        }
+      >
+        {line ? "Back to the benefit" : "Benefits register"}
+      </BackLink>
+      <h1>{line ? `Change “${line.title}”` : "Add a benefit"}</h1>
+      {(errors.size > 0 || problem) && (
+        <ErrorSummary key={attempt}>
+          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
+          <ErrorSummary.List>
+            {[...errors]
+              .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
+              .map(([id, message]) => (
+                <ErrorSummary.ListItem key={id} href={`#${id}`}>
+                  {message}
+                </ErrorSummary.ListItem>
+              ))}
+            {problem && <li>{problem}</li>}
+          </ErrorSummary.List>
+        </ErrorSummary>
+      )}
+      {conflict && (
+        <WarningCallout>
+          <WarningCallout.Heading>Someone else changed this benefit</WarningCallout.Heading>
+          <p>
+            Your changes were not saved.{" "}
+            <Link to={`/trusts/${odsCode}/benefits/${encodeURIComponent(line?.id ?? "")}`}>
+              See their version
+            </Link>{" "}
+            and make your change again.
+          </p>
+        </WarningCallout>
+      )}
+      <form onSubmit={onSubmit} noValidate aria-label="Benefit">
+        <Select
+          id="benefitTypeCode"
+          label="Benefit type"
+          hint="The national benefit type this line tracks"
+          value={values.benefitTypeCode}
+          onChange={(e) => chooseType(e.currentTarget.value)}
+          error={err("benefitTypeCode")}
+        >
+          <Select.Option value="">Choose a benefit type</Select.Option>
+          {register.benefitTypes.map((b) => (
+            <Select.Option key={b.code} value={b.code}>
+              {b.name}
+              {b.isDisbenefit ? " (dis-benefit)" : ""}
+            </Select.Option>
+          ))}
+        </Select>
+        <TextInput
+          id="title"
+          label="Title"
+          value={values.title}
+          onChange={(e) => set("title", e.currentTarget.value)}
+          error={err("title")}
+        />
+        <Select
+          id="benefitClass"
+          label="Class (HM Treasury Green Book)"
+          value={values.benefitClass}
+          onChange={(e) => set("benefitClass", e.currentTarget.value)}
+          error={err("benefitClass")}
+        >
+          <Select.Option value="">Choose a class</Select.Option>
+          {Object.entries(CLASS_LABELS).map(([k, v]) => (
+            <Select.Option key={k} value={k}>
+              {v}
+            </Select.Option>
+          ))}
+        </Select>
+        <Checkboxes id="isDisbenefit" error={err("isDisbenefit")}>
+          <Checkboxes.Item
+            value="yes"
+            checked={values.isDisbenefit}
+            onChange={(e) => set("isDisbenefit", e.currentTarget.checked)}
+            hint="A harm to watch, such as more documentation time; it subtracts from totals"
+          >
+            This is a dis-benefit
+          </Checkboxes.Item>
+        </Checkboxes>
+        <TextInput
+          id="owner"
+          label="Owner (responsible officer)"
+          value={values.owner}
+          onChange={(e) => set("owner", e.currentTarget.value)}
+          error={err("owner")}
+        />
+        <TextInput
+          id="metric"
+          label="Metric"
+          hint="What is measured, and from where"
+          value={values.metric}
+          onChange={(e) => set("metric", e.currentTarget.value)}
+          error={err("metric")}
+        />
+        <TextInput
+          id="unit"
+          label="Unit"
+          value={values.unit}
+          onChange={(e) => set("unit", e.currentTarget.value)}
+          error={err("unit")}
+        />
+        <Select
+          id="direction"
+          label="Direction"
+          value={values.direction}
+          onChange={(e) => set("direction", e.currentTarget.value)}
+          error={err("direction")}
+        >
+          <Select.Option value="">Choose a direction</Select.Option>
+          {Object.entries(DIRECTION_LABELS).map(([k, v]) => (
+            <Select.Option key={k} value={k}>
+              {v}
+            </Select.Option>
+          ))}
+        </Select>
+        <Fieldset>
+          <Fieldset.Legend size="m">Baseline</Fieldset.Legend>
+          <TextInput
+            id="baselineValue"
+            label="Baseline value"
+            inputMode="decimal"
+            width={10}
+            value={values.baselineValue}
+            onChange={(e) => set("baselineValue", e.currentTarget.value)}
+            error={err("baselineValue")}
+          />
+          <TextInput
+            id="baselineDate"
+            label="Baseline date"
+            hint="For example, 2025-04-01"
+            width={10}
+            value={values.baselineDate}
+            onChange={(e) => set("baselineDate", e.currentTarget.value)}
+            error={err("baselineDate")}
+          />
+          <TextInput
+            id="baselineSource"
+            label="Baseline source"
+            value={values.baselineSource}
+            onChange={(e) => set("baselineSource", e.currentTarget.value)}
+            error={err("baselineSource")}
+          />
+        </Fieldset>
+        <Fieldset>
+          <Fieldset.Legend size="m">Target and trajectory</Fieldset.Legend>
+          <TextInput
+            id="targetValue"
+            label="Target value"
+            inputMode="decimal"
+            width={10}
+            value={values.targetValue}
+            onChange={(e) => set("targetValue", e.currentTarget.value)}
+            error={err("targetValue")}
+          />
+          <TextInput
+            id="targetDate"
+            label="Target date"
+            hint="For example, 2027-03-31"
+            width={10}
+            value={values.targetDate}
+            onChange={(e) => set("targetDate", e.currentTarget.value)}
+            error={err("targetDate")}
+          />
+          <TextInput
+            id="trajectory"
+            label="Trajectory (optional)"
+            hint="Expected values on the way, as date=value separated by semicolons, for example 2026-03-31=7.5; 2027-03-31=6"
+            value={values.trajectory}
+            onChange={(e) => set("trajectory", e.currentTarget.value)}
+            error={err("trajectory")}
+          />
+        </Fieldset>
+        <Select
+          id="confidence"
+          label="Confidence"
+          value={values.confidence}
+          onChange={(e) => set("confidence", e.currentTarget.value)}
+          error={err("confidence")}
+        >
+          {Object.entries(CONFIDENCE_LABELS).map(([k, v]) => (
+            <Select.Option key={k} value={k}>
+              {v}
+            </Select.Option>
+          ))}
+        </Select>
+        <Select
+          id="status"
+          label="Status"
+          value={values.status}
+          onChange={(e) => set("status", e.currentTarget.value)}
+          error={err("status")}
+        >
+          {Object.entries(STATUS_LABELS).map(([k, v]) => (
+            <Select.Option key={k} value={k}>
+              {v}
+            </Select.Option>
+          ))}
+        </Select>
+        {offered.length > 0 && (
+          <Checkboxes
+            id="enablingFunctionalities"
+            legend="Enabling functionalities"
+            legendProps={{ size: "s" }}
+            hint="The EPR functions this benefit depends on; a measured improvement counts towards their L5"
+            error={err("enablingFunctionalities")}
+          >
+            {offered.map((f) => (
+              <Checkboxes.Item
+                key={f.code}
+                value={f.code}
+                checked={values.enablingFunctionalities.includes(f.code)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  set(
+                    "enablingFunctionalities",
+                    on
+                      ? [...values.enablingFunctionalities, f.code]
+                      : values.enablingFunctionalities.filter((c) => c !== f.code),
+                  );
+                }}
+              >
+                {f.code} {f.name} (now L{register.levels[f.code] ?? 0})
+              </Checkboxes.Item>
+            ))}
+          </Checkboxes>
+        )}
+        <TextInput
+          id="fullYearValueGbp"
+          label="Full-year value in pounds (optional)"
+          hint="Only for a monetised benefit"
+          inputMode="decimal"
+          width={10}
+          prefix="£"
+          value={values.fullYearValueGbp}
+          onChange={(e) => set("fullYearValueGbp", e.currentTarget.value)}
+          error={err("fullYearValueGbp")}
+        />
+        <TextInput
+          id="attributionPct"
+          label="Attribution to the EPR (%)"
+          hint="The share of the benefit owed to the EPR, from 0 to 100"
+          inputMode="decimal"
+          width={4}
+          suffix="%"
+          value={values.attributionPct}
+          onChange={(e) => set("attributionPct", e.currentTarget.value)}
+          error={err("attributionPct")}
+        />
+        <TextInput
+          id="doubleCountGroup"
+          label="Double-count group (optional)"
+          hint="Lines that claim the same saving share a group, and only the largest is counted"
+          value={values.doubleCountGroup}
+          onChange={(e) => set("doubleCountGroup", e.currentTarget.value)}
+          error={err("doubleCountGroup")}
+        />
+        <Textarea
+          id="evidence"
+          label="Evidence (optional)"
+          value={values.evidence}
+          onChange={(e) => set("evidence", e.currentTarget.value)}
+          error={err("evidence")}
+        />
+        <Button type="submit" disabled={pending}>
+          {line ? "Save the benefit" : "Add the benefit"}
+        </Button>
+      </form>
+    </>
+  );
+}
+
+/** Add a line to the register. */
+export function BenefitNew() {
+  const { odsCode = "" } = useParams();
+  const trpc = useTRPC();
+  const register = useQuery(trpc.benefits.list.queryOptions({ odsCode }));
+  if (register.isPending) return <Loading what="the form" />;
+  if (register.error) return <Problem error={register.error} what="the benefits register" />;
+  return <BenefitFormPage odsCode={odsCode} register={register.data} line={null} />;
+}
+
+/** Change a line, at the version read. */
+export function BenefitEdit() {
+  const { odsCode = "", id = "" } = useParams();
+  const trpc = useTRPC();
+  const register = useQuery(trpc.benefits.list.queryOptions({ odsCode }));
+  if (register.isPending) return <Loading what="the form" />;
+  if (register.error) return <Problem error={register.error} what="the benefits register" />;
+  const line = register.data.lines.find((l) => l.id === id);
+  if (!line)
+    return <Problem error={{ message: `Trust ${odsCode} has no benefit line ${id}` }} what="this benefit" />;
+  return (
+    <BenefitFormPage
+      key={`${line.id}-${line.version}`}
+      odsCode={odsCode}
+      register={register.data}
+      line={line}
+    />
+  );
+}

@@ -1,0 +1,72 @@
+import { EPR_STATUS_LABELS, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
+import { useQuery } from "@tanstack/react-query";
+import { NotificationBanner, WarningCallout } from "nhsuk-react-components";
+import { useLocation, useParams } from "react-router";
+import { Problem } from "../../components/Problem";
+import { canEdit, canSubmit, useMe } from "../../session";
+import { FunctionalityTables } from "./FunctionalityTables";
+import { PeerComparison } from "./PeerComparison";
+import { RecentChanges } from "./RecentChanges";
+import { ReturnPanel } from "./ReturnPanel";
+import { TierSummary } from "./TierSummary";
+
+/** What the form hands back after a save, shown once at the top of the dashboard. */
+export interface SavedState {
+  saved: { functionality: string; level: string; attainedTier: number };
+}
+
+/** The trust's daily view: tier and gaps, return, every functionality, peers, recent changes. */
+export default function DashboardPage() {
+  const { odsCode: raw = "" } = useParams();
+  const odsCode = raw.toUpperCase();
+  const trpc = useTRPC();
+  const me = useMe().data ?? null;
+  const dashboard = useQuery(trpc.adoption.forOrganisation.queryOptions({ odsCode }));
+  const saved = (useLocation().state as SavedState | null)?.saved;
+
+  if (dashboard.isPending) return <Loading what="the dashboard" />;
+  if (dashboard.error) return <Problem error={dashboard.error} what="this trust's dashboard" />;
+  const data = dashboard.data;
+  const org = data.organisation;
+  return (
+    <>
+      {saved && (
+        <NotificationBanner success>
+          <NotificationBanner.Title success>Success</NotificationBanner.Title>
+          <NotificationBanner.Heading>{saved.functionality} saved</NotificationBanner.Heading>
+          <p>
+            Its level is now {saved.level}. Your trust's attained tier is{" "}
+            {saved.attainedTier === 0 ? "none yet" : saved.attainedTier}.
+          </p>
+        </NotificationBanner>
+      )}
+      <h1>
+        <span className="nhsuk-caption-l">
+          Adoption dashboard<span className="nhsuk-u-visually-hidden"> for </span>
+        </span>
+        {org.name}
+      </h1>
+      <p className="nhsuk-body-s">
+        {label(TRUST_TYPE_LABELS, org.trustType)} trust, {org.region}. EPR:{" "}
+        {label(EPR_STATUS_LABELS, org.eprStatus)}
+        {org.eprSupplier ? ` (${org.eprSupplier})` : ""}. Assessed against {data.framework.name}, version{" "}
+        {data.framework.version}.
+      </p>
+      {data.locked && (
+        <WarningCallout>
+          <WarningCallout.Heading>Records are locked</WarningCallout.Heading>
+          <p>
+            The return for {data.locked.period} is {data.locked.status}. Records cannot be changed until the
+            national team{" "}
+            {data.locked.status === "accepted" ? "unlocks it" : "accepts, returns or unlocks it"}.
+          </p>
+        </WarningCallout>
+      )}
+      <TierSummary data={data} odsCode={odsCode} />
+      <ReturnPanel data={data} odsCode={odsCode} canSubmit={canSubmit(me, odsCode)} />
+      <FunctionalityTables data={data} odsCode={odsCode} canConfirm={canEdit(me, odsCode) && !data.locked} />
+      <PeerComparison data={data} />
+      <RecentChanges data={data} odsCode={odsCode} />
+    </>
+  );
+}

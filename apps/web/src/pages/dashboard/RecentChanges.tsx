@@ -1,0 +1,50 @@
+import { Empty, LoadError, Loading, useTRPC } from "@realise/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Table } from "nhsuk-react-components";
+import { describeAction, describeChanges } from "../../changes";
+import { formatDateTime } from "../../format";
+import type { DashboardData } from "../../types";
+
+/** The trust's latest changes, from the audit log. */
+export function RecentChanges({ data, odsCode }: { data: DashboardData; odsCode: string }) {
+  const trpc = useTRPC();
+  const changes = useQuery(trpc.adoption.recentChanges.queryOptions({ odsCode, limit: 15 }));
+  const names = new Map(data.framework.functionalities.map((f) => [f.code, f.shortName ?? f.name]));
+  const nameOf = (code: string) => names.get(code) ?? code;
+  return (
+    <section aria-labelledby="changes-heading">
+      <h2 id="changes-heading">Recent changes</h2>
+      {changes.isPending && <Loading what="recent changes" />}
+      {changes.error && <LoadError error={changes.error} />}
+      {changes.data?.length === 0 && <Empty>Nobody has changed this trust's records yet.</Empty>}
+      {changes.data && changes.data.length > 0 && (
+        <Table caption="Latest changes to your trust's records, newest first">
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>When</Table.Cell>
+              <Table.Cell>Who</Table.Cell>
+              <Table.Cell>What</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {changes.data.map((c) => {
+              const fields = c.action === "adoption.update" ? describeChanges(c.before, c.after) : [];
+              return (
+                <Table.Row key={c.id}>
+                  <Table.Cell>{formatDateTime(c.at)}</Table.Cell>
+                  <Table.Cell>{c.actorEmail ?? "System"}</Table.Cell>
+                  <Table.Cell>
+                    {describeAction(c.action, c.entityKey, nameOf)}
+                    {fields.length > 0
+                      ? `: ${fields.map((f) => `${f.label} ${f.before} → ${f.after}`).join("; ")}`
+                      : ""}
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,327 @@
+import type { AppRouter } from "@realise/api";
+import { PlanItemSchema } from "@realise/domain";
+import { fieldErrorsOf, LEVEL_LABELS, Loading, label, useTRPC } from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
+import { BackLink, Button, ErrorSummary, Select, Table, Tag, TextInput } from "nhsuk-react-components";
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { Problem } from "../../components/Problem";
+
+type Plan = inferRouterOutputs<AppRouter>["plans"]["list"];
+type PlanRow = Plan["items"][number];
+
+const STATUS: Record<string, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  done: "Done",
+  at_risk: "At risk",
+};
+const FIELDS = ["functionalityCode", "targetLevel", "targetDate", "owner", "status"] as const;
+
+function stateTag(item: PlanRow) {
+  if (item.state === "reached") return <Tag color="green">Reached</Tag>;
+  if (item.state === "overdue") return <Tag color="red">{item.slippageDays} days late</Tag>;
+  return <Tag color="grey">Due</Tag>;
+}
+
+/** Add or change a plan item, at the version read. */
+function ItemForm({
+  odsCode,
+  plan,
+  item,
+  onDone,
+}: {
+  odsCode: string;
+  plan: Plan;
+  item: PlanRow | null;
+  onDone: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({
+    functionalityCode: item?.functionalityCode ?? "",
+    targetLevel: String(item?.targetLevel ?? 3),
+    targetDate: item?.targetDate ?? "",
+    owner: item?.owner ?? "",
+    status: item?.status ?? "not_started",
+  });
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const upsert = useMutation(
+    trpc.plans.upsertItem.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        onDone();
+      },
+      onError: (error) => {
+        const data =
+          error instanceof TRPCClientError ? (error.data as { code?: string } | undefined) : undefined;
+        if (data?.code === "CONFLICT") {
+          setProblem(
+            "Someone else changed this item since you opened it. Close the form to see their change, then try again.",
+          );
+          return;
+        }
+        const fields = new Map(
+          Object.entries(fieldErrorsOf(error)).filter(([k]) => (FIELDS as readonly string[]).includes(k)),
+        );
+        setErrors(fields);
+        setProblem(fields.size > 0 ? null : error.message);
+      },
+    }),
+  );
+  const set = (key: keyof typeof values, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setProblem(null);
+    const checked = PlanItemSchema.safeParse({ ...values, odsCode, targetLevel: Number(values.targetLevel) });
+    if (!checked.success) {
+      const fields = new Map<string, string>();
+      for (const issue of checked.error.issues) {
+        const key = String(issue.path[0] ?? "owner");
+        if (!fields.has(key)) fields.set(key, issue.message);
+      }
+      setErrors(fields);
+      return;
+    }
+    setErrors(new Map());
+    const { id: _id, odsCode: _o, ...fields } = checked.data;
+    upsert.mutate({
+      odsCode,
+      ...(item ? { id: item.id } : {}),
+      expectedVersion: item?.version ?? 0,
+      ...fields,
+    });
+  };
+  const err = (k: string) => errors.get(k);
+  return (
+    <section aria-labelledby="h-item">
+      <h2 id="h-item">{item ? "Change the plan item" : "Add a plan item"}</h2>
+      {(errors.size > 0 || problem) && (
+        <ErrorSummary key={attempt}>
+          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
+          <ErrorSummary.List>
+            {FIELDS.filter((k) => errors.has(k)).map((k) => (
+              <ErrorSummary.ListItem key={k} href={`#plan-${k}`}>
+                {errors.get(k)}
+              </ErrorSummary.ListItem>
+            ))}
+            {problem && <li>{problem}</li>}
+          </ErrorSummary.List>
+        </ErrorSummary>
+      )}
+      <form onSubmit={onSubmit} noValidate aria-label="Plan item">
+        <Select
+          id="plan-functionalityCode"
+          label="Functionality"
+          value={values.functionalityCode}
+          onChange={(e) => set("functionalityCode", e.currentTarget.value)}
+          error={err("functionalityCode")}
+        >
+          <Select.Option value="">Choose a functionality</Select.Option>
+          {plan.functionalities.map((f) => (
+            <Select.Option key={f.code} value={f.code}>
+              {f.code} {f.name} (tier {f.tier}, now L{f.level})
+            </Select.Option>
+          ))}
+        </Select>
+        <Select
+          id="plan-targetLevel"
+          label="Target level"
+          value={values.targetLevel}
+          onChange={(e) => set("targetLevel", e.currentTarget.value)}
+          error={err("targetLevel")}
+        >
+          {[1, 2, 3, 4, 5].map((l) => (
+            <Select.Option key={l} value={String(l)}>
+              {LEVEL_LABELS[l] ?? `L${l}`}
+            </Select.Option>
+          ))}
+        </Select>
+        <TextInput
+          id="plan-targetDate"
+          label="Target date"
+          hint="For example, 2027-03-31"
+          width={10}
+          value={values.targetDate}
+          onChange={(e) => set("targetDate", e.currentTarget.value)}
+          error={err("targetDate")}
+        />
+        <TextInput
+          id="plan-owner"
+          label="Owner"
+          value={values.owner}
+          onChange={(e) => set("owner", e.currentTarget.value)}
+          error={err("owner")}
+        />
+        <Select
+          id="plan-status"
+          label="Status"
+          value={values.status}
+          onChange={(e) => set("status", e.currentTarget.value)}
+          error={err("status")}
+        >
+          {Object.entries(STATUS).map(([k, v]) => (
+            <Select.Option key={k} value={k}>
+              {v}
+            </Select.Option>
+          ))}
+        </Select>
+        <div className="nhsuk-button-group">
+          <Button type="submit" disabled={upsert.isPending}>
+            {item ? "Save the item" : "Add the item"}
+          </Button>
+          <Button type="button" secondary onClick={onDone}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The trust's plan: when it reaches each tier, where it stands against the roadmap, and each item against actual. */
+export default function PlanPage() {
+  const { odsCode = "" } = useParams();
+  const trpc = useTRPC();
+  const plan = useQuery(trpc.plans.list.queryOptions({ odsCode }));
+  const forecast = useQuery(trpc.plans.forecast.queryOptions({ odsCode }));
+  const [editing, setEditing] = useState<PlanRow | "new" | null>(null);
+  if (plan.isPending || forecast.isPending) return <Loading what="the plan" />;
+  if (plan.error) return <Problem error={plan.error} what="the plan" />;
+  if (forecast.error) return <Problem error={forecast.error} what="the plan" />;
+  const p = plan.data;
+  const f = forecast.data;
+  const nameOf = new Map(p.functionalities.map((x) => [x.code, x.name]));
+  return (
+    <>
+      <BackLink asElement={Link} to={`/trusts/${odsCode}/dashboard`}>
+        Dashboard
+      </BackLink>
+      <h1>Plan to the next tier</h1>
+      <p className="nhsuk-lede-text">
+        {odsCode} attains tier {f.attainedTier} now. Each plan item takes a functionality to a level by a
+        date; the forecast assumes every item is met on time. See also{" "}
+        <Link to={`/trusts/${odsCode}/benefits`}>the benefits register</Link>.
+      </p>
+      <h2>Forecast by tier</h2>
+      <Table caption="When the plan makes the trust reach each tier">
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>Tier</Table.Cell>
+            <Table.Cell>Forecast</Table.Cell>
+            <Table.Cell>Without at-risk items</Table.Cell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {f.tiers.map((t) => (
+            <Table.Row key={t.tier}>
+              <Table.Cell>
+                {t.tier}. {t.name}
+              </Table.Cell>
+              <Table.Cell>
+                {t.attainedNow ? "Attained now" : (t.forecastDate ?? "Not reached by the plan")}
+              </Table.Cell>
+              <Table.Cell>
+                {t.attainedNow ? "Attained now" : (t.cautiousForecastDate ?? "Not reached")}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <h2>Against the national roadmap</h2>
+      <Table caption="The trust's forecast beside each roadmap milestone">
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>Milestone</Table.Cell>
+            <Table.Cell>Target date</Table.Cell>
+            <Table.Cell>This trust</Table.Cell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {f.milestones.map((m) => (
+            <Table.Row key={m.milestoneId}>
+              <Table.Cell>{m.title}</Table.Cell>
+              <Table.Cell>{m.targetDate}</Table.Cell>
+              <Table.Cell>
+                {!m.applies
+                  ? "Does not apply"
+                  : m.attainedNow
+                    ? "Met now"
+                    : m.forecastDate === null
+                      ? "Not reached by the plan"
+                      : `Forecast ${m.forecastDate}: ${m.slippageDays !== null && m.slippageDays > 0 ? `${m.slippageDays} days late` : "on time"}`}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <h2>Plan items</h2>
+      {editing === null && (
+        <Button type="button" onClick={() => setEditing("new")}>
+          Add a plan item
+        </Button>
+      )}
+      {editing !== null && (
+        <ItemForm
+          key={editing === "new" ? "new" : `${editing.id}-${editing.version}`}
+          odsCode={odsCode}
+          plan={p}
+          item={editing === "new" ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {p.items.length === 0 ? (
+        <p>The plan has no items yet.</p>
+      ) : (
+        <Table caption="Plan items against the level now" responsive>
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Functionality</Table.Cell>
+              <Table.Cell>Target</Table.Cell>
+              <Table.Cell>By</Table.Cell>
+              <Table.Cell>Now</Table.Cell>
+              <Table.Cell>Against plan</Table.Cell>
+              <Table.Cell>Owner and status</Table.Cell>
+              <Table.Cell>
+                <span className="nhsuk-u-visually-hidden">Action</span>
+              </Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {p.items.map((item) => (
+              <Table.Row key={item.id}>
+                <Table.Cell>
+                  {item.functionalityCode} {nameOf.get(item.functionalityCode) ?? ""}
+                </Table.Cell>
+                <Table.Cell>L{item.targetLevel}</Table.Cell>
+                <Table.Cell>{item.targetDate}</Table.Cell>
+                <Table.Cell>L{item.currentLevel}</Table.Cell>
+                <Table.Cell>
+                  {stateTag(item)}
+                  {item.doneButNotReached && " Marked done, but the measures do not show the level yet"}
+                </Table.Cell>
+                <Table.Cell>
+                  {item.owner}; {label(STATUS, item.status).toLowerCase()}
+                </Table.Cell>
+                <Table.Cell>
+                  <Button type="button" secondary small onClick={() => setEditing(item)}>
+                    Change
+                    <span className="nhsuk-u-visually-hidden">
+                      {" "}
+                      the plan item for {item.functionalityCode}
+                    </span>
+                  </Button>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </>
+  );
+}

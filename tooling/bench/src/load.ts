@@ -1,0 +1,46 @@
+import autocannon, { type AutocannonOptions, type AutocannonRequest } from "autocannon";
+
+export interface LoadResult {
+  latencies: number[];
+  statuses: Record<number, number>;
+  errors: number;
+  elapsedMs: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  requests?: number | undefined;
+  durationS?: number | undefined;
+  request: AutocannonRequest;
+}
+
+/**
+ * Drive one endpoint with autocannon and keep every response time: autocannon's own summary has no
+ * p95, and the targets are stated as p95.
+ */
+export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  const opts: AutocannonOptions = {
+    url: options.url,
+    connections: options.connections,
+    pipelining: 1,
+    timeout: 30,
+    requests: [options.request],
+    ...(options.requests !== undefined
+      ? { amount: Math.max(options.requests, options.connections) }
+      : { duration: options.durationS ?? 10 }),
+  };
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const instance = autocannon(opts, (error, result) => {
+      if (error) return reject(error);
+      resolve({ latencies, statuses, errors: result.errors + result.timeouts, elapsedMs: performance.now() - started });
+    });
+    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+      latencies.push(ms);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    });
+  });
+}

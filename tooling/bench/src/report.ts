@@ -1,0 +1,127 @@
+import type { BenchResult } from "./run.js";
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const ms = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : `${x} ms`);
+const kb = (x: number | null) => (x === null ? "not built" : `${(x / 1024).toFixed(1)} kB`);
+
+/** The issue's targets beside what this run measured. Reported, never asserted in tests. */
+export function targetChecks(r: BenchResult): TargetCheck[] {
+  const overview = r.scenarios.find((s) => s.name === "national.overview");
+  const heatmap = r.scenarios.find((s) => s.name === "national.heatmap");
+  const bestUpdates = Math.max(0, ...r.updates.map((u) => u.updatesPerSecond));
+  const lost = r.updates.reduce((n, u) => n + u.lostUpdates + u.missingAuditRows, 0);
+  const stale = r.updates.reduce((n, u) => n + u.staleAggregates, 0);
+  return [
+    {
+      target: "national overview p95 ≤ 20 ms",
+      measured: overview ? ms(overview.p95Ms) : "not measured",
+      met: overview ? overview.p95Ms <= 20 : null,
+    },
+    {
+      target: "national overview p95 ≤ 1.5× bare HTTP floor",
+      measured: overview ? `${overview.ratio}× (floor ${ms(overview.bareHttpP95Ms)})` : "not measured",
+      met: overview ? overview.ratio <= 1.5 : null,
+    },
+    {
+      target: "heatmap p95 ≤ 150 ms",
+      measured: heatmap ? ms(heatmap.p95Ms) : "not measured",
+      met: heatmap ? heatmap.p95Ms <= 150 : null,
+    },
+    {
+      target: "≥ 1,000 audited updates/s",
+      measured: `${bestUpdates} /s (best of ${r.updates.map((u) => u.concurrency).join("/")} clients)`,
+      met: r.updates.length ? bestUpdates >= 1000 : null,
+    },
+    { target: "0 lost updates, every write audited", measured: String(lost), met: lost === 0 },
+    { target: "0 stale tier aggregates after concurrent writes", measured: String(stale), met: stale === 0 },
+    {
+      target: "freshness: next request",
+      measured: r.freshnessReads === null ? "not measured" : `${r.freshnessReads} read(s), ${ms(r.freshnessMs)}`,
+      met: r.freshnessReads === null ? null : r.freshnessReads === 1,
+    },
+    {
+      target: "cold start ≤ 10 s",
+      measured: r.coldStartMs === null ? "not measured" : `${ms(r.coldStartMs)} (until ${r.coldStartProbe} answered)`,
+      met: r.coldStartMs === null ? null : r.coldStartMs <= 10_000,
+    },
+    {
+      target: "web initial JS ≤ 250 kB gzip",
+      measured: kb(r.bundleGzipBytes.web),
+      met: r.bundleGzipBytes.web === null ? null : r.bundleGzipBytes.web <= 250 * 1024,
+    },
+    {
+      target: "admin initial JS ≤ 250 kB gzip",
+      measured: kb(r.bundleGzipBytes.admin),
+      met: r.bundleGzipBytes.admin === null ? null : r.bundleGzipBytes.admin <= 250 * 1024,
+    },
+  ];
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(header), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
+/** The run as Markdown tables: reads, writes, then the targets with met / missed. */
+export function formatReport(r: BenchResult): string {
+  const out: string[] = [];
+  out.push(
+    `Engine: ${r.engine === "postgres" ? "PostgreSQL" : "PGlite (embedded)"} · ${r.organisations} trusts · ${r.periods} quarters · ` +
+      `${r.connections} connection(s) per read phase, ${r.loadPerPhase} per phase · commit ${r.commit.slice(0, 10)}${r.dirty ? " (uncommitted changes)" : ""}`,
+  );
+  out.push(
+    `Machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.join(" / ")} at the end, Node ${r.machine.node}; data generated in ${r.generateSeconds} s`,
+  );
+  out.push("");
+  out.push(
+    table(
+      ["scenario", "p50", "p95", "p99", "bare SQL p95", "bare HTTP p95", "ratio", "requests", "response"],
+      r.scenarios.map((s) => [
+        s.name,
+        ms(s.p50Ms),
+        ms(s.p95Ms),
+        ms(s.p99Ms),
+        ms(s.bareSqlP95Ms),
+        ms(s.bareHttpP95Ms),
+        `${s.ratio}×`,
+        String(s.requests),
+        `${(s.responseBytes / 1024).toFixed(1)} kB`,
+      ]),
+    ),
+  );
+  if (r.skippedScenarios.length)
+    out.push(`Skipped: ${r.skippedScenarios.map((s) => `${s.name} (${s.reason})`).join("; ")}`);
+  out.push("");
+  out.push(
+    table(
+      ["clients", "updates/s", "p50", "p95", "bare Kysely updates/s", "bare p95", "conflicts", "errors", "lost", "unaudited", "stale tiers"],
+      r.updates.map((u) => [
+        String(u.concurrency),
+        String(u.updatesPerSecond),
+        ms(u.p50Ms),
+        ms(u.p95Ms),
+        String(u.bareUpdatesPerSecond),
+        ms(u.bareP95Ms),
+        String(u.conflicts),
+        String(u.errors),
+        String(u.lostUpdates),
+        String(u.missingAuditRows),
+        String(u.staleAggregates),
+      ]),
+    ),
+  );
+  out.push("");
+  out.push(
+    table(
+      ["target", "measured", "met"],
+      targetChecks(r).map((c) => [c.target, c.measured, c.met === null ? "n/a" : c.met ? "yes" : "NO"]),
+    ),
+  );
+  return out.join("\n");
+}

@@ -1,0 +1,377 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createScratchDatabase } from "@realise/db/testing";
+import { bundleSizes } from "./bundles.js";
+import { type ColdStart, measureColdStart } from "./cold-start.js";
+import type { BenchConfig } from "./config.js";
+import { signIn, trpcBody, trpcGetPath, trpcMutation, trpcQuery } from "./http.js";
+import { type LoadResult, runLoad } from "./load.js";
+import { startRemoteTarget } from "./remote.js";
+import { type Scenario, scenarios } from "./scenarios.js";
+import { round, summarise } from "./stats.js";
+import { startTarget, type Target, type TargetInfo } from "./target.js";
+import { keyForWrite, keyOf, updateValues, versionFromConflict } from "./updates.js";
+
+export interface ScenarioResult {
+  name: string;
+  procedure: string;
+  requests: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  bareSqlP50Ms: number;
+  bareSqlP95Ms: number;
+  bareHttpP50Ms: number;
+  bareHttpP95Ms: number;
+  /** tRPC p95 over the bare HTTP floor's p95. */
+  ratio: number;
+  responseBytes: number;
+}
+
+export interface UpdateResult {
+  concurrency: number;
+  updates: number;
+  updatesPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  conflicts: number;
+  errors: number;
+  bareUpdatesPerSecond: number;
+  bareP95Ms: number;
+  /** Successful writes whose effect is missing (version not advanced): must be 0. */
+  lostUpdates: number;
+  /** Successful writes with no audit row: must be 0. */
+  missingAuditRows: number;
+  /** Trusts whose maintained tier row disagrees with their records after the run: must be 0. */
+  staleAggregates: number;
+}
+
+export interface BenchResult {
+  engine: "postgres" | "pglite";
+  organisations: number;
+  periods: number;
+  generatedRows: Record<string, number>;
+  generateSeconds: number;
+  connections: number;
+  loadPerPhase: string;
+  scenarios: ScenarioResult[];
+  skippedScenarios: { name: string; reason: string }[];
+  updates: UpdateResult[];
+  freshnessMs: number | null;
+  /** Reads after the write until the view showed it: 1 means the very next request. */
+  freshnessReads: number | null;
+  coldStartMs: number | null;
+  coldStartProbe: string | null;
+  bundleGzipBytes: { web: number | null; admin: number | null };
+  commit: string;
+  dirty: boolean;
+  startedAt: string;
+  machine: { cpus: number; loadAverage: number[]; node: string };
+  resultFile?: string;
+}
+
+function gitCommit(repoRoot: string): { commit: string; dirty: boolean } {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: repoRoot, encoding: "utf8" }).trim();
+    const status = execFileSync("git", ["status", "--porcelain"], { cwd: repoRoot, encoding: "utf8" });
+    return { commit, dirty: status.trim().length > 0 };
+  } catch {
+    return { commit: "unknown", dirty: true };
+  }
+}
+
+interface Sessions {
+  analyst: string;
+  editors: Map<string, string>;
+}
+
+const cookieFor = (s: Scenario, sessions: Sessions, info: TargetInfo) =>
+  s.caller === "analyst"
+    ? sessions.analyst
+    : s.caller === "editor"
+      ? sessions.editors.get(info.context.dashboardOds)
+      : undefined;
+
+async function measureScenario(
+  s: Scenario,
+  target: Target,
+  info: TargetInfo,
+  sessions: Sessions,
+  config: BenchConfig,
+): Promise<ScenarioResult> {
+  const cookie = cookieFor(s, sessions, info);
+  const load = { connections: config.connections, requests: config.requests, durationS: config.durationS };
+  const warm = { connections: config.connections, requests: 20 };
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const trpcRequest = { method: "GET", path: trpcGetPath(s.procedure, s.input(info.context)), headers };
+  const bareRequest = { method: "GET", path: `/${encodeURIComponent(s.name)}` };
+  await runLoad({ url: info.appUrl, ...warm, request: trpcRequest });
+  const trpc = await runLoad({ url: info.appUrl, ...load, request: trpcRequest });
+  await runLoad({ url: info.bareUrl, ...warm, request: bareRequest });
+  const bareHttp = await runLoad({ url: info.bareUrl, ...load, request: bareRequest });
+  const bareSql = await target.bareSql(s.name, {
+    concurrency: config.connections,
+    requests: config.requests,
+    durationS: config.durationS,
+  });
+  for (const [label, r] of [
+    ["tRPC", trpc],
+    ["bare HTTP", bareHttp],
+  ] as const) {
+    const bad = Object.entries(r.statuses).filter(([status]) => status !== "200");
+    if (bad.length || r.errors)
+      throw new Error(`${s.name} (${label}): non-200 answers ${JSON.stringify(r.statuses)}, errors ${r.errors}`);
+  }
+  const t = summarise(trpc.latencies);
+  const floor = summarise(bareHttp.latencies);
+  const direct = summarise(bareSql);
+  const sample = await trpcQuery(info.appUrl, s.procedure, s.input(info.context), cookie);
+  return {
+    name: s.name,
+    procedure: s.procedure,
+    requests: t.count,
+    p50Ms: t.p50Ms,
+    p95Ms: t.p95Ms,
+    p99Ms: t.p99Ms,
+    bareSqlP50Ms: direct.p50Ms,
+    bareSqlP95Ms: direct.p95Ms,
+    bareHttpP50Ms: floor.p50Ms,
+    bareHttpP95Ms: floor.p95Ms,
+    ratio: round(t.p95Ms / floor.p95Ms),
+    responseBytes: Buffer.byteLength(sample.text),
+  };
+}
+
+async function measureUpdates(
+  concurrency: number,
+  target: Target,
+  info: TargetInfo,
+  sessions: Sessions,
+  config: BenchConfig,
+): Promise<UpdateResult> {
+  const load = { requests: config.requests, durationS: config.durationS };
+
+  // Through HTTP: autocannon's connections are the concurrent clients; versions are shared bookkeeping.
+  const before = await target.check("0");
+  const versions = new Map(Object.entries(before.versions));
+  const successes: Record<string, number> = {};
+  let conflicts = 0;
+  let i = 0;
+  const http: LoadResult = await runLoad({
+    url: info.appUrl,
+    connections: concurrency,
+    ...load,
+    request: {
+      method: "POST",
+      path: "/trpc/adoption.update",
+      setupRequest: (req, context) => {
+        const n = i++;
+        const key = keyForWrite(info.keys, n);
+        context.key = keyOf(key);
+        return {
+          ...req,
+          headers: {
+            "content-type": "application/json",
+            origin: info.appUrl,
+            cookie: sessions.editors.get(key.odsCode) ?? "",
+          },
+          body: trpcBody({
+            odsCode: key.odsCode,
+            functionalityCode: key.functionalityCode,
+            expectedVersion: versions.get(keyOf(key)) ?? 0,
+            values: updateValues(n),
+          }),
+        };
+      },
+      onResponse: (status, body, context) => {
+        const k = String(context.key);
+        if (status === 200) {
+          successes[k] = (successes[k] ?? 0) + 1;
+          const v = (JSON.parse(body) as { result: { data: { json: { record: { version: number } } } } }).result.data
+            .json.record.version;
+          versions.set(k, Math.max(versions.get(k) ?? 0, v));
+        } else if (status === 409) {
+          conflicts += 1;
+          const v = versionFromConflict(body);
+          if (v !== undefined) versions.set(k, Math.max(versions.get(k) ?? 0, v));
+        }
+      },
+    },
+  });
+  const after = await target.check(before.maxAuditId);
+  const ok = http.statuses[200] ?? 0;
+  let advanced = 0;
+  for (const [k, v] of Object.entries(after.versions)) advanced += v - (before.versions[k] ?? 0);
+  const errors = Object.entries(http.statuses)
+    .filter(([status]) => status !== "200" && status !== "409")
+    .reduce((sum, [, n]) => sum + n, http.errors);
+
+  const bare = await target.bareUpdates({ concurrency, ...load });
+  const bareOk = Object.values(bare.successes).reduce((a, b) => a + b, 0);
+  const bareCheck = await target.check(after.maxAuditId);
+  let bareAdvanced = 0;
+  for (const [k, v] of Object.entries(bareCheck.versions)) bareAdvanced += v - (after.versions[k] ?? 0);
+
+  const s = summarise(http.latencies);
+  return {
+    concurrency,
+    updates: ok,
+    updatesPerSecond: round(ok / (http.elapsedMs / 1000)),
+    p50Ms: s.p50Ms,
+    p95Ms: s.p95Ms,
+    conflicts,
+    errors,
+    bareUpdatesPerSecond: round(bareOk / (bare.elapsedMs / 1000)),
+    bareP95Ms: summarise(bare.latencies).p95Ms,
+    lostUpdates: ok - advanced + (bareOk - bareAdvanced),
+    missingAuditRows: ok - after.auditRows + (bareOk - bareCheck.auditRows),
+    staleAggregates: new Set([...after.staleTiers, ...bareCheck.staleTiers]).size,
+  };
+}
+
+/**
+ * Freshness: a trust edits one record, and the national view is read straight after. The national
+ * figures come from rows maintained in the write's own transaction, so the next read should show it.
+ */
+async function measureFreshness(
+  view: Scenario,
+  target: Target,
+  info: TargetInfo,
+  sessions: Sessions,
+): Promise<{ ms: number; reads: number }> {
+  const key = info.keys[info.keys.length - 1]!;
+  const cookie = sessions.editors.get(key.odsCode)!;
+  const viewCookie = cookieFor(view, sessions, info);
+  const samples: { ms: number; reads: number }[] = [];
+  for (let round = 0; round < 5; round++) {
+    const { versions } = await target.check("0");
+    const baseline = await trpcQuery(info.appUrl, view.procedure, view.input(info.context), viewCookie);
+    const write = await trpcMutation(
+      info.appUrl,
+      "adoption.update",
+      {
+        odsCode: key.odsCode,
+        functionalityCode: key.functionalityCode,
+        expectedVersion: versions[keyOf(key)] ?? 0,
+        // Alternate between an empty record (L0) and a fully used one, so the level surely moves.
+        values:
+          round % 2 === 0
+            ? { ...updateValues(0), coveragePct: 100, usageNumerator: 1000, paperRetired: true }
+            : { ...updateValues(1), coveragePct: null, usageNumerator: null, usageDenominator: null },
+      },
+      cookie,
+    );
+    if (write.status !== 200) throw new Error(`Freshness write failed: ${write.status} ${write.text.slice(0, 300)}`);
+    const acknowledged = performance.now();
+    let reads = 0;
+    while (performance.now() - acknowledged < 5_000) {
+      reads += 1;
+      const now = await trpcQuery(info.appUrl, view.procedure, view.input(info.context), viewCookie);
+      if (now.text !== baseline.text) {
+        samples.push({ ms: performance.now() - acknowledged, reads });
+        break;
+      }
+    }
+  }
+  if (samples.length === 0) throw new Error(`${view.name} never reflected a write within 5 s`);
+  samples.sort((a, b) => a.ms - b.ms);
+  const median = samples[Math.floor(samples.length / 2)]!;
+  return { ms: round(median.ms), reads: Math.max(...samples.map((s) => s.reads)) };
+}
+
+/** Run the whole bench once and write its JSON; the caller prints it. */
+export async function runBench(config: BenchConfig): Promise<BenchResult> {
+  const log = config.log;
+  const startedAt = new Date().toISOString();
+  const scratch = config.databaseUrl
+    ? await createScratchDatabase(config.databaseUrl, { prefix: "realise_bench" })
+    : undefined;
+  log(
+    `Realise bench on ${scratch ? `PostgreSQL (scratch database ${scratch.name})` : "PGlite (embedded; not the production engine)"}: ` +
+      `${config.organisations} trusts, ${config.periods} quarters`,
+  );
+  let target: Target | undefined;
+  try {
+    const options = {
+      databaseUrl: scratch?.url,
+      organisations: config.organisations,
+      periods: config.periods,
+      seed: config.seed,
+    };
+    target = config.targetMode === "child" ? await startRemoteTarget(options) : await startTarget(options, log);
+    const info = await target.info();
+    const sessions: Sessions = {
+      analyst: await signIn(info.appUrl, info.analyst.email, info.analyst.password),
+      editors: new Map(),
+    };
+    for (const e of info.editors) sessions.editors.set(e.odsCode!, await signIn(info.appUrl, e.email, e.password));
+
+    const available: Scenario[] = [];
+    const skippedScenarios: BenchResult["skippedScenarios"] = [];
+    for (const s of scenarios) {
+      const probe = await trpcQuery(info.appUrl, s.procedure, s.input(info.context), cookieFor(s, sessions, info));
+      if (probe.status === 200) available.push(s);
+      else skippedScenarios.push({ name: s.name, reason: `${s.procedure} answered ${probe.status}` });
+    }
+    for (const s of skippedScenarios) log(`  skipped ${s.name}: ${s.reason}`);
+
+    const results: ScenarioResult[] = [];
+    for (const s of available) {
+      log(`  reads: ${s.name}`);
+      results.push(await measureScenario(s, target, info, sessions, config));
+    }
+    const updates: UpdateResult[] = [];
+    for (const c of config.updateConcurrency) {
+      log(`  audited updates: ${c} concurrent client${c === 1 ? "" : "s"}`);
+      updates.push(await measureUpdates(c, target, info, sessions, config));
+    }
+    const freshnessView = ["national.heatmap", "national.overview", "trust.dashboard"]
+      .map((n) => available.find((s) => s.name === n))
+      .find((s) => s !== undefined);
+    log(`  freshness via ${freshnessView?.name ?? "nothing"}`);
+    const freshness = freshnessView ? await measureFreshness(freshnessView, target, info, sessions) : null;
+    await target.close();
+    target = undefined;
+
+    let cold: ColdStart | null = null;
+    if (config.coldStart) {
+      log("  cold start: node packages/api/dist/main.js on an empty data folder");
+      cold = await measureColdStart(config.repoRoot);
+    }
+    const { commit, dirty } = gitCommit(config.repoRoot);
+    const os = await import("node:os");
+    const result: BenchResult = {
+      engine: info.engine,
+      organisations: info.generated.organisations,
+      periods: info.generated.periods.length,
+      generatedRows: info.generated.rows,
+      generateSeconds: round(info.generated.millis / 1000),
+      connections: config.connections,
+      loadPerPhase: config.requests !== undefined ? `${config.requests} requests` : `${config.durationS} s`,
+      scenarios: results,
+      skippedScenarios,
+      updates,
+      freshnessMs: freshness?.ms ?? null,
+      freshnessReads: freshness?.reads ?? null,
+      coldStartMs: cold?.ms ?? null,
+      coldStartProbe: cold?.probe ?? null,
+      bundleGzipBytes: bundleSizes(config.repoRoot),
+      commit,
+      dirty,
+      startedAt,
+      machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map(round), node: process.version },
+    };
+    mkdirSync(config.resultsDir, { recursive: true });
+    const file = join(
+      config.resultsDir,
+      `${startedAt.replace(/[:.]/g, "-")}-${result.engine}-${result.organisations}.json`,
+    );
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    result.resultFile = file;
+    return result;
+  } finally {
+    await target?.close().catch(() => undefined);
+    await scratch?.drop().catch((e) => log(`  could not drop ${scratch.name}: ${String(e)}`));
+  }
+}

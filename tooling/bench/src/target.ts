@@ -1,0 +1,352 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createAccount } from "@realise/api";
+import { startRealise } from "@realise/api/server";
+import {
+  adoptionRecords,
+  ConflictError,
+  createDatabase,
+  currentFramework,
+  type DB,
+  type GenerateResult,
+  generateNationalData,
+  migrateToLatest,
+  toAssessable,
+  updateAdoption,
+} from "@realise/db";
+import { assessTrust, periodOf, type TrustType } from "@realise/domain";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { type ScenarioContext, scenarioByName } from "./scenarios.js";
+import { keyForWrite, keyOf, type RecordKey, updateValues, versionFromConflict } from "./updates.js";
+
+export interface TargetOptions {
+  databaseUrl?: string | undefined;
+  organisations: number;
+  periods: number;
+  seed: string;
+  editors?: number;
+}
+
+export interface Account {
+  email: string;
+  password: string;
+  odsCode: string | null;
+}
+
+export interface TargetInfo {
+  engine: "postgres" | "pglite";
+  appUrl: string;
+  bareUrl: string;
+  generated: GenerateResult;
+  context: ScenarioContext;
+  analyst: Account;
+  editors: Account[];
+  /** Records of the editors' trusts the update phases write, interleaved across trusts. */
+  keys: RecordKey[];
+}
+
+export interface LoadSpec {
+  requests?: number | undefined;
+  durationS?: number | undefined;
+  concurrency: number;
+}
+
+export interface WriteRun {
+  latencies: number[];
+  successes: Record<string, number>;
+  conflicts: number;
+  errors: number;
+  elapsedMs: number;
+}
+
+export interface WriteCheck {
+  versions: Record<string, number>;
+  auditRows: number;
+  maxAuditId: string;
+  /** Trusts whose stored tier differs from the tier their records give now: a stale aggregate. */
+  staleTiers: string[];
+}
+
+/** The server side of the bench: the data, the Realise server, the bare floor, and direct calls. */
+export interface Target {
+  info(): Promise<TargetInfo>;
+  bareSql(scenario: string, load: LoadSpec): Promise<number[]>;
+  bareUpdates(load: LoadSpec): Promise<WriteRun>;
+  check(sinceAuditId: string): Promise<WriteCheck>;
+  close(): Promise<void>;
+}
+
+export const PASSWORD = "bench-password-1";
+
+/** Run `work` with `concurrency` workers until `requests` calls are done or `durationS` has passed. */
+export async function drive(load: LoadSpec, work: (i: number) => Promise<void>): Promise<number> {
+  const started = performance.now();
+  const deadline = started + (load.durationS ?? 10) * 1000;
+  let next = 0;
+  const more = () =>
+    load.requests !== undefined ? next < load.requests : performance.now() < deadline;
+  await Promise.all(
+    Array.from({ length: load.concurrency }, async () => {
+      while (more()) await work(next++);
+    }),
+  );
+  return performance.now() - started;
+}
+
+export async function startTarget(
+  options: TargetOptions,
+  log: (line: string) => void = () => {},
+): Promise<Target> {
+  const dataDir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "realise-bench-"));
+  const database = await createDatabase({ databaseUrl: options.databaseUrl, dataDir });
+  await migrateToLatest(database.db);
+  let lastLog = 0;
+  const generated = await generateNationalData(database.db, {
+    organisations: options.organisations,
+    periods: options.periods,
+    seed: options.seed,
+    onProgress: (p) => {
+      const now = Date.now();
+      if (now - lastLog > 5_000 || p.done === p.total) {
+        lastLog = now;
+        log(`  generate ${p.phase}: ${p.done}/${p.total}`);
+      }
+    },
+  });
+  log(
+    `  generated ${generated.organisations} trusts, ${generated.periods.length} quarters in ${(generated.millis / 1000).toFixed(1)} s: ` +
+      Object.entries(generated.rows)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(", "),
+  );
+
+  const running = await startRealise({
+    database,
+    port: 0,
+    host: "127.0.0.1",
+    demo: false,
+    authSecret: randomBytes(32).toString("hex"),
+    log: () => {},
+  });
+  const appUrl = running.url.replace("localhost", "127.0.0.1");
+
+  // The floor: the same query functions on a bare pool (PGlite has one connection, so it shares it).
+  const barePool = options.databaseUrl ? new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) : undefined;
+  const bareDb: Kysely<DB> = barePool
+    ? new Kysely<DB>({ dialect: new PostgresDialect({ pool: barePool }) })
+    : database.db;
+
+  // Editors for trusts whose records are not locked by a return, spread across the list.
+  const period = periodOf(new Date(), "quarter");
+  const unlocked = await database.db
+    .selectFrom("organisation as o")
+    .select(["o.ods_code", "o.region", "o.trust_type"])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("trust_return as r")
+            .select("r.ods_code")
+            .whereRef("r.ods_code", "=", "o.ods_code")
+            .where((eb) =>
+              eb.or([eb("r.status", "=", "submitted"), eb.and([eb("r.period", "=", period), eb("r.status", "=", "accepted")])]),
+            ),
+        ),
+      ),
+    )
+    .where("o.trust_type", "!=", "ambulance")
+    .orderBy("o.ods_code")
+    .execute();
+  const wantedEditors = Math.min(options.editors ?? 16, unlocked.length);
+  const step = Math.max(1, Math.floor(unlocked.length / wantedEditors));
+  const editorTrusts = Array.from({ length: wantedEditors }, (_, i) => unlocked[i * step]!).filter(Boolean);
+  if (editorTrusts.length === 0) throw new Error("No unlocked trust to edit; generate more organisations");
+
+  const analyst: Account = { email: "analyst@bench.realise", password: PASSWORD, odsCode: null };
+  await createAccount(database, running.auth, {
+    email: analyst.email,
+    name: "Bench analyst",
+    role: "national_analyst",
+    odsCode: null,
+    password: PASSWORD,
+  });
+  const editors: (Account & { userId: string })[] = [];
+  const passwordHash = await (await running.auth.$context).password.hash(PASSWORD);
+  for (const t of editorTrusts) {
+    const email = `editor.${t.ods_code.toLowerCase()}@bench.realise`;
+    const userId = await createAccount(database, running.auth, {
+      email,
+      name: `Bench editor ${t.ods_code}`,
+      role: "trust_editor",
+      odsCode: t.ods_code,
+      password: PASSWORD,
+      passwordHash,
+    });
+    editors.push({ email, password: PASSWORD, odsCode: t.ods_code, userId });
+  }
+
+  const perTrust = await Promise.all(
+    editorTrusts.map((t) =>
+      database.db
+        .selectFrom("adoption_record")
+        .select(["ods_code as odsCode", "functionality_code as functionalityCode"])
+        .where("ods_code", "=", t.ods_code)
+        .orderBy("functionality_code")
+        .execute(),
+    ),
+  );
+  const keys: RecordKey[] = [];
+  for (let j = 0; perTrust.some((rows) => j < rows.length); j++) {
+    for (const rows of perTrust) if (rows[j]) keys.push(rows[j]!);
+  }
+
+  const regions = await database.db
+    .selectFrom("organisation")
+    .select(["region", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy("region")
+    .orderBy("n", "desc")
+    .execute();
+  const context: ScenarioContext = {
+    dashboardOds: editorTrusts[0]!.ods_code,
+    region: regions[0]?.region ?? editorTrusts[0]!.region,
+  };
+
+  const bareServer = http.createServer(async (req, res) => {
+    const name = decodeURIComponent((req.url ?? "/").slice(1).split("?")[0] ?? "");
+    const scenario = scenarioByName.get(name);
+    if (!scenario) {
+      res.statusCode = 404;
+      return void res.end();
+    }
+    try {
+      const body = JSON.stringify(await scenario.bare(bareDb, context));
+      res.setHeader("content-type", "application/json");
+      res.end(body);
+    } catch (error) {
+      res.statusCode = 500;
+      res.end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => bareServer.listen(0, "127.0.0.1", resolve));
+  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
+
+  const info: TargetInfo = {
+    engine: database.engine,
+    appUrl,
+    bareUrl,
+    generated,
+    context,
+    analyst,
+    editors: editors.map(({ userId: _, ...a }) => a),
+    keys,
+  };
+  const editorOf = new Map(editors.map((e) => [e.odsCode, e]));
+
+  return {
+    info: async () => info,
+
+    async bareSql(name, load) {
+      const scenario = scenarioByName.get(name);
+      if (!scenario) throw new Error(`No scenario ${name}`);
+      const latencies: number[] = [];
+      await drive(load, async () => {
+        const t = performance.now();
+        await scenario.bare(bareDb, context);
+        latencies.push(performance.now() - t);
+      });
+      return latencies;
+    },
+
+    async bareUpdates(load) {
+      const versions = await currentVersions(bareDb, keys);
+      const run: WriteRun = { latencies: [], successes: {}, conflicts: 0, errors: 0, elapsedMs: 0 };
+      run.elapsedMs = await drive(load, async (i) => {
+        const key = keyForWrite(keys, i);
+        const k = keyOf(key);
+        const editor = editorOf.get(key.odsCode)!;
+        const t = performance.now();
+        try {
+          const result = await updateAdoption(
+            bareDb,
+            {
+              odsCode: key.odsCode,
+              functionalityCode: key.functionalityCode,
+              input: updateValues(i),
+              expectedVersion: versions.get(k) ?? 0,
+            },
+            { userId: editor.userId, email: editor.email },
+          );
+          run.latencies.push(performance.now() - t);
+          run.successes[k] = (run.successes[k] ?? 0) + 1;
+          versions.set(k, Math.max(versions.get(k) ?? 0, result.record.version));
+        } catch (error) {
+          if (error instanceof ConflictError) {
+            run.conflicts += 1;
+            const v = versionFromConflict(error.message);
+            if (v !== undefined) versions.set(k, Math.max(versions.get(k) ?? 0, v));
+          } else {
+            run.errors += 1;
+            if (run.errors <= 3) log(`  bare update failed: ${String(error)}`);
+          }
+        }
+      });
+      return run;
+    },
+
+    async check(sinceAuditId) {
+      const versions = Object.fromEntries(await currentVersions(database.db, keys));
+      const audit = await database.db
+        .selectFrom("audit_log")
+        .select([
+          sql<string>`count(*) filter (where id > ${sinceAuditId} and entity = 'adoption_record' and action = 'adoption.update')`.as("rows"),
+          sql<string>`coalesce(max(id), 0)::text`.as("maxId"),
+        ])
+        .executeTakeFirstOrThrow();
+      const framework = await currentFramework(database.db);
+      const staleTiers: string[] = [];
+      for (const t of editorTrusts) {
+        const records = await adoptionRecords(database.db, t.ods_code);
+        const assessment = assessTrust(
+          framework,
+          { odsCode: t.ods_code, trustType: t.trust_type as TrustType },
+          toAssessable(records),
+        );
+        const stored = await database.db
+          .selectFrom("organisation_tier")
+          .select(["attained_tier", "progress_to_next"])
+          .where("ods_code", "=", t.ods_code)
+          .executeTakeFirst();
+        if (
+          !stored ||
+          stored.attained_tier !== assessment.attainedTier ||
+          Math.abs(stored.progress_to_next - assessment.progressToNext) > 1e-9
+        )
+          staleTiers.push(t.ods_code);
+      }
+      return { versions, auditRows: Number(audit.rows), maxAuditId: audit.maxId, staleTiers };
+    },
+
+    async close() {
+      await new Promise<void>((resolve) => bareServer.close(() => resolve()));
+      bareServer.closeAllConnections();
+      await running.close();
+      if (barePool) await bareDb.destroy();
+      await database.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function currentVersions(db: Kysely<DB>, keys: RecordKey[]): Promise<Map<string, number>> {
+  const codes = [...new Set(keys.map((k) => k.odsCode))];
+  const rows = await db
+    .selectFrom("adoption_record")
+    .select(["ods_code", "functionality_code", "version"])
+    .where("ods_code", "in", codes)
+    .execute();
+  return new Map(rows.map((r) => [`${r.ods_code}/${r.functionality_code}`, r.version]));
+}

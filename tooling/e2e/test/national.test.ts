@@ -1,0 +1,219 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, hasChromium, newPage, seriousAxeFindings, useServer } from "../src/browser.js";
+
+const run = hasChromium() ? describe : describe.skip;
+
+const RGT = "Cambridge University Hospitals NHS Foundation Trust";
+
+/** The NHS financial quarter today falls in, e.g. "2026/27 Q3". */
+function currentQuarter(today = new Date()) {
+  const m = today.getUTCMonth() + 1;
+  const y = m >= 4 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+  const q = Math.floor(((m + 8) % 12) / 3) + 1;
+  return `${y}/${String((y + 1) % 100).padStart(2, "0")} Q${q}`;
+}
+
+async function signInAs(context: BrowserContext, email: string) {
+  const res = await context.request.post(`${baseUrl()}/api/auth/sign-in/email`, {
+    data: { email, password: "realise-demo" },
+    headers: { origin: baseUrl() },
+  });
+  expect(res.status()).toBe(200);
+}
+
+/** Call a tRPC procedure over HTTP as the context's signed-in user (superjson wire format). */
+async function mutate<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
+  const res = await context.request.post(`${baseUrl()}/trpc/${path}`, {
+    data: { json: input },
+    headers: { origin: baseUrl() },
+  });
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
+  return body.result.data.json as T;
+}
+async function query<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
+  const res = await context.request.get(
+    `${baseUrl()}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
+  return body.result.data.json as T;
+}
+
+async function axeClean(page: Page) {
+  expect(await seriousAxeFindings(page)).toEqual([]);
+}
+
+/** The text of a trust's cell for a functionality in the heatmap's table view. */
+async function levelCell(page: Page, odsCode: string, code: string) {
+  const table = page.locator("table", { hasText: "Adoption level by trust" });
+  await table.waitFor();
+  const headers = await table.locator("thead th").allInnerTexts();
+  const column = headers.findIndex((h) => h.trim() === code);
+  expect(column).toBeGreaterThan(1);
+  return table
+    .locator("tbody tr", { hasText: `(${odsCode})` })
+    .locator("th, td")
+    .nth(column)
+    .innerText();
+}
+
+run("the national team in Chromium", () => {
+  const { browser } = useServer();
+  const period = currentQuarter();
+
+  it("shows the nation with filters in the URL, a caveat, and accessible charts", async () => {
+    const { page, errors, context } = await newPage(browser());
+    await signInAs(context, "admin@demo.realise");
+    await page.goto("/admin/");
+    await page.getByRole("heading", { level: 1, name: "EPR adoption across England" }).waitFor();
+    await page.getByRole("heading", { name: "Not a league table" }).waitFor();
+    await page.getByText(/202 trusts in view/).waitFor();
+    await page.locator("table", { hasText: "Trusts by EPR status" }).waitFor();
+    await page.getByRole("heading", { name: "Roadmap milestones" }).waitFor();
+    expect(await page.locator("figure.realise-chart svg").count()).toBeGreaterThanOrEqual(4);
+    await axeClean(page);
+
+    await page.getByLabel("Trust type").selectOption("ambulance");
+    await page.getByText(/10 trusts in view/).waitFor();
+    expect(page.url()).toContain("trustType=ambulance");
+    await page.getByLabel("Group trusts by").selectOption("icb");
+    await page.getByRole("heading", { name: "By icb" }).waitFor();
+    expect(page.url()).toContain("groupBy=icb");
+
+    // A shared link opens the same view.
+    const shared = await newPage(browser());
+    await signInAs(shared.context, "analyst@demo.realise");
+    await shared.page.goto(page.url());
+    await shared.page.getByText(/10 trusts in view/).waitFor();
+    await shared.context.close();
+
+    await page.getByRole("link", { name: "See trusts by functionality (heatmap)" }).click();
+    await page.getByRole("heading", { level: 1, name: "Adoption by trust and functionality" }).waitFor();
+    await page.getByText(/^10 trusts ×/).waitFor();
+    await page.locator("figure.realise-chart svg").first().waitFor();
+    await axeClean(page);
+    await page.getByRole("link", { name: "Show as a table" }).click();
+    await page.locator("table", { hasText: "Adoption level by trust" }).waitFor();
+    expect(await page.locator("table tbody tr").count()).toBe(10);
+    await axeClean(page);
+
+    await page.goto("/admin/summary");
+    await page.getByRole("heading", { level: 1, name: "National summary" }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("reflects a trust's update on the next load", async () => {
+    const trust = await newPage(browser());
+    await signInAs(trust.context, "editor.rr8@demo.realise");
+    const dash = await query<{
+      records: { functionalityCode: string; level: number; version: number }[];
+    }>(trust.context, "adoption.forOrganisation", { odsCode: "RR8" });
+    const record = dash.records.find((r) => r.level >= 2)!;
+    expect(record).toBeDefined();
+
+    const { page, errors, context } = await newPage(browser());
+    await signInAs(context, "admin@demo.realise");
+    await page.goto("/admin/heatmap?view=table&trustType=acute&region=North+East+and+Yorkshire");
+    expect(await levelCell(page, "RR8", record.functionalityCode)).toBe(`L${record.level}`);
+
+    const saved = await mutate<{ record: { level: number } }>(trust.context, "adoption.update", {
+      odsCode: "RR8",
+      functionalityCode: record.functionalityCode,
+      expectedVersion: record.version,
+      values: {
+        coveragePct: null,
+        usageNumerator: null,
+        usageDenominator: null,
+        measurementWindowStart: null,
+        measurementWindowEnd: null,
+        paperRetired: false,
+        plannedGoLive: null,
+        claimedLevel: null,
+        claimReason: null,
+        evidence: [],
+        notes: "Service withdrawn",
+      },
+    });
+    expect(saved.record.level).toBeLessThan(record.level);
+    await page.reload();
+    expect(await levelCell(page, "RR8", record.functionalityCode)).toBe(`L${saved.record.level}`);
+    expect(errors).toEqual([]);
+    await trust.context.close();
+    await context.close();
+  });
+
+  it("accepts a submitted return after comparing it with the previous period", async () => {
+    const approver = await newPage(browser());
+    await signInAs(approver.context, "approver.rgt@demo.realise");
+    await mutate(approver.context, "returns.submit", { odsCode: "RGT", period });
+    await approver.context.close();
+
+    const { page, errors, context } = await newPage(browser());
+    await signInAs(context, "admin@demo.realise");
+    await page.goto("/admin/returns");
+    await page.getByRole("heading", { level: 1, name: "Returns" }).waitFor();
+    const link = page.getByRole("link", { name: `${RGT} (RGT)` });
+    await link.waitFor();
+    await axeClean(page);
+
+    await link.click();
+    await page.getByRole("heading", { level: 1, name: RGT }).waitFor();
+    await page.getByText("Awaiting validation").first().waitFor();
+    await page
+      .locator("table", { hasText: `against ${period.replace(/Q\d/, "")}` })
+      .first()
+      .waitFor();
+    await axeClean(page);
+
+    // Sending back needs a comment: the error summary names the field.
+    await page.getByRole("button", { name: "Send back to the trust" }).click();
+    await page.getByRole("link", { name: "Enter a comment telling the trust what to change" }).waitFor();
+    await axeClean(page);
+
+    await page.getByRole("button", { name: "Accept return" }).click();
+    await page.getByText("Return accepted.").waitFor();
+    await page.getByText("Accepted", { exact: true }).first().waitFor();
+    const history = page.locator("table", { hasText: "Every action on this return" });
+    await expect.poll(() => history.innerText()).toContain("accept");
+    expect(await history.innerText()).toContain("admin@demo.realise");
+    expect(await page.getByRole("button", { name: "Accept return" }).count()).toBe(0);
+    await axeClean(page);
+
+    await page.getByRole("link", { name: "Back to returns" }).click();
+    await page.getByText(/No returns are awaiting validation/).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("previews a period, freezes it once, and serves it as open data", async () => {
+    const { page, errors, context } = await newPage(browser());
+    await signInAs(context, "admin@demo.realise");
+    await page.goto(`/admin/snapshots?period=${encodeURIComponent(period)}`);
+    await page.getByRole("heading", { name: `Preview of ${period}` }).waitFor();
+    await page.getByText("Not frozen yet").waitFor();
+    await axeClean(page);
+    await page.getByRole("button", { name: `Freeze and publish ${period}` }).click();
+    await page.getByRole("heading", { name: `Published snapshot for ${period}` }).waitFor();
+    expect(await page.getByRole("button", { name: /Freeze and publish/ }).count()).toBe(0);
+    await axeClean(page);
+
+    const again = await context.request.post(`${baseUrl()}/trpc/snapshots.freeze`, {
+      data: { json: { period } },
+      headers: { origin: baseUrl() },
+    });
+    expect(again.status()).toBe(412);
+
+    const open = await (await fetch(`${baseUrl()}/api/v1/snapshots`)).json();
+    expect(open.data.map((s: { period: string }) => s.period)).toEqual([period]);
+
+    await page.goto("/admin/");
+    const trends = page.locator("table", { hasText: "Trusts per tier and with a live EPR, by period" });
+    await trends.waitFor();
+    expect(await trends.innerText()).toContain(period);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
