@@ -22,7 +22,10 @@ export const routes: RouteObject[] = [
         path: "trusts/:odsCode/functionalities/:code",
         element: lazyPage(() => import("./pages/functionality/FunctionalityPage"), "the form"),
       },
-      { path: "trusts/:odsCode/benefits/*", element: lazyPage(() => import("./pages/benefits/BenefitsRoutes"), "the benefits register") },
+      {
+        path: "trusts/:odsCode/benefits/*",
+        element: lazyPage(() => import("./pages/benefits/BenefitsRoutes"), "the benefits register"),
+      },
       { path: "trusts/:odsCode/plan", element: lazyPage(() => import("./pages/plans/PlanPage"), "the plan") },
       { path: "*", element: <NotFound /> },
     ],

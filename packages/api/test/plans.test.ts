@@ -82,14 +82,12 @@ describe.each(engines)("plans on %s", (engine) => {
       .plans.upsertItem({ odsCode: "RGT", id: created.id, expectedVersion: 1, ...item({ targetLevel: 4 }) });
     expect(changed).toMatchObject({ version: 2, targetLevel: 4 });
     await expect(
-      h
-        .as(editor)
-        .plans.upsertItem({
-          odsCode: "RGT",
-          id: created.id,
-          expectedVersion: 1,
-          ...item({ targetLevel: 2 }),
-        }),
+      h.as(editor).plans.upsertItem({
+        odsCode: "RGT",
+        id: created.id,
+        expectedVersion: 1,
+        ...item({ targetLevel: 2 }),
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       h.as(editor).plans.removeItem({ odsCode: "RGT", id: created.id, expectedVersion: 1 }),
