@@ -83,7 +83,8 @@ function insertOrder(catalogue: Catalogue): string[] {
   const visit = (table: string, path: Set<string>) => {
     if (done.has(table) || path.has(table)) return;
     path.add(table);
-    for (const fk of catalogue.foreignKeys) if (fk.child === table && fk.parent !== table) visit(fk.parent, path);
+    for (const fk of catalogue.foreignKeys)
+      if (fk.child === table && fk.parent !== table) visit(fk.parent, path);
     path.delete(table);
     done.add(table);
     order.push(table);
@@ -107,7 +108,8 @@ const cols = (alias: string, names: string[]) =>
 function trustPredicates(catalogue: Catalogue, odsCode: string): Map<string, Predicate | "all"> {
   const hasOds = (t: string) => catalogue.columns.get(t)?.includes("ods_code") ?? false;
   const owned = new Map<string, Predicate>();
-  for (const t of catalogue.tables) if (hasOds(t)) owned.set(t, (a) => sql`${sql.ref(`${a}.ods_code`)} = ${odsCode}`);
+  for (const t of catalogue.tables)
+    if (hasOds(t)) owned.set(t, (a) => sql`${sql.ref(`${a}.ods_code`)} = ${odsCode}`);
   let depth = 0;
   const alias = () => `b${++depth}`;
   for (let grew = true; grew; ) {
@@ -209,7 +211,9 @@ export async function importData(db: Db, backup: BackupFile): Promise<{ tables: 
         );
       }
       for (const table of catalogue.tables) {
-        const found = await sql<{ one: number }>`select 1 as one from ${sql.table(table)} limit 1`.execute(trx);
+        const found = await sql<{ one: number }>`select 1 as one from ${sql.table(table)} limit 1`.execute(
+          trx,
+        );
         if (found.rows.length > 0) throw new Error(`The target database is not empty: ${table} has rows`);
       }
       let rows = 0;
@@ -221,7 +225,9 @@ export async function importData(db: Db, backup: BackupFile): Promise<{ tables: 
         for (let i = 0; i < data.length; i += 2_000) {
           const chunk = JSON.stringify(data.slice(i, i + 2_000));
           await sql`insert into ${sql.table(table)} (${list})
-            select ${list} from jsonb_populate_recordset(null::${sql.table(table)}, ${chunk}::jsonb)`.execute(trx);
+            select ${list} from jsonb_populate_recordset(null::${sql.table(table)}, ${chunk}::jsonb)`.execute(
+            trx,
+          );
         }
         rows += data.length;
         // Serial columns continue after the restored rows.

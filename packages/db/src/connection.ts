@@ -39,6 +39,9 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on("error", () => {});
+    // A checked-out client whose server goes away emits "error" too; unheard, that would end the process.
+    // The query in flight still fails (and the request answers 503); the pool then drops the client.
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

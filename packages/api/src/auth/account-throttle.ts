@@ -38,7 +38,9 @@ export function accountThrottle(options: AccountThrottleOptions = {}) {
         const wait = Math.ceil((entry.resetAt - now) / 1000);
         throw new APIError(
           "TOO_MANY_REQUESTS",
-          { message: `Too many failed sign-ins for this account; try again in ${Math.ceil(wait / 60)} minutes` },
+          {
+            message: `Too many failed sign-ins for this account; try again in ${Math.ceil(wait / 60)} minutes`,
+          },
           { "retry-after": String(wait) },
         );
       }

@@ -65,6 +65,18 @@ export function isDatabaseDown(error: unknown): boolean {
   return false;
 }
 
+async function databaseAnswers(database: Database): Promise<boolean> {
+  try {
+    await Promise.race([
+      database.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000)),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The one HTTP handler: health, auth, tRPC, open data and the two apps. */
 export function createRequestListener(options: AppOptions) {
   const maxBody = options.maxBodyBytes ?? 1_000_000;
@@ -79,15 +91,9 @@ export function createRequestListener(options: AppOptions) {
     try {
       if (path === "/healthz") return json(res, 200, { status: "ok", database: options.database.engine });
       if (path === "/readyz") {
-        try {
-          await Promise.race([
-            options.database.ping(),
-            new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000)),
-          ]);
-          return json(res, 200, { status: "ready", database: options.database.engine });
-        } catch {
-          return json(res, 503, { status: "unavailable", database: options.database.engine });
-        }
+        return (await databaseAnswers(options.database))
+          ? json(res, 200, { status: "ready", database: options.database.engine })
+          : json(res, 503, { status: "unavailable", database: options.database.engine });
       }
       if (path.startsWith("/api/auth/") || path.startsWith("/trpc/") || path === "/trpc") {
         const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req, maxBody);
@@ -96,7 +102,13 @@ export function createRequestListener(options: AppOptions) {
           return json(res, 413, { error: { message: `Request body larger than ${maxBody} bytes` } });
         }
         const request = await toFetchRequest(req, options.origin, body);
-        if (path.startsWith("/api/auth/")) return sendFetchResponse(res, await options.auth.handler(request));
+        if (path.startsWith("/api/auth/")) {
+          const answer = await options.auth.handler(request);
+          // better-auth answers 500 when its queries fail; when that is the database being away, say so.
+          if (answer.status >= 500 && !(await databaseAnswers(options.database)))
+            return json(res, 503, { error: { message: "The database is not answering; try again shortly" } });
+          return sendFetchResponse(res, answer);
+        }
         if (req.method !== "GET" && !isTrustedWrite(request.headers, options.trustedOrigins)) {
           return json(res, 403, { error: { message: "Cross-site request refused: Origin is not trusted" } });
         }

@@ -15,11 +15,7 @@ const DOCUMENTED: Record<keyof typeof access, (role: Role | null, ownTrust: bool
   public: () => "allowed",
   signedIn: (role) => (role ? "allowed" : "UNAUTHORIZED"),
   trustRead: (role, own) =>
-    !role
-      ? "UNAUTHORIZED"
-      : role.startsWith("national_") || own
-        ? "allowed"
-        : "FORBIDDEN",
+    !role ? "UNAUTHORIZED" : role.startsWith("national_") || own ? "allowed" : "FORBIDDEN",
   trustWrite: (role, own) =>
     !role
       ? "UNAUTHORIZED"
@@ -29,7 +25,11 @@ const DOCUMENTED: Record<keyof typeof access, (role: Role | null, ownTrust: bool
   trustSubmit: (role, own) =>
     !role ? "UNAUTHORIZED" : role === "trust_approver" && own ? "allowed" : "FORBIDDEN",
   nationalRead: (role) =>
-    !role ? "UNAUTHORIZED" : role === "national_admin" || role === "national_analyst" ? "allowed" : "FORBIDDEN",
+    !role
+      ? "UNAUTHORIZED"
+      : role === "national_admin" || role === "national_analyst"
+        ? "allowed"
+        : "FORBIDDEN",
   nationalAdmin: (role) => (!role ? "UNAUTHORIZED" : role === "national_admin" ? "allowed" : "FORBIDDEN"),
 };
 
@@ -49,9 +49,11 @@ async function outcomeOf(call: () => Promise<unknown>): Promise<{ outcome: Outco
     return { outcome: "allowed", code: "OK" };
   } catch (error) {
     if (!(error instanceof TRPCError)) return { outcome: "allowed", code: `THROWN ${String(error)}` };
-    if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") return { outcome: error.code, code: error.code };
+    if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN")
+      return { outcome: error.code, code: error.code };
     // A sample the input schema refuses tests nothing beyond access: the sample needs fixing.
-    if (error.cause instanceof ZodError) return { outcome: "allowed", code: `BAD_REQUEST (input: ${error.message})` };
+    if (error.cause instanceof ZodError)
+      return { outcome: "allowed", code: `BAD_REQUEST (input: ${error.message})` };
     return { outcome: "allowed", code: error.code };
   }
 }
@@ -67,7 +69,10 @@ describe("every procedure declares a named access rule and has a sample input", 
 
   it.each(all.map((p) => [p.path, p] as const))("%s declares its access in access.ts", (_path, p) => {
     expect(p.access, `${p.path} has no meta.access: build it with procedure(access.X)`).toBeDefined();
-    expect(p.ruleName, `${p.path} uses an access rule that is not one of the named rules in access.ts`).toBeDefined();
+    expect(
+      p.ruleName,
+      `${p.path} uses an access rule that is not one of the named rules in access.ts`,
+    ).toBeDefined();
   });
 
   it.each(all.map((p) => [p.path] as const))("%s has a sample input in test/safety/samples.ts", (path) => {
@@ -106,7 +111,7 @@ describe.each(engines)("access matrix on %s", (engine) => {
       for (const c of principals) {
         const role = c.principal?.role ?? null;
         // National roles have no own trust: "own" and "other" are both just a trust to them.
-        const own = c.own && role !== null && role.startsWith("trust_");
+        const own = c.own && (role?.startsWith("trust_") ?? false);
         const documented = DOCUMENTED[p.ruleName](role, own);
         const decided = decide(p.access, c.principal, c.target);
         if (decided !== documented) {
@@ -124,7 +129,12 @@ describe.each(engines)("access matrix on %s", (engine) => {
         checks++;
         if (outcome !== documented) {
           failures.push(`${p.path} as ${c.label}: got ${code}, documented ${documented}`);
-        } else if (outcome === "allowed" && (code.startsWith("BAD_REQUEST (input") || code === "INTERNAL_SERVER_ERROR" || code.startsWith("THROWN"))) {
+        } else if (
+          outcome === "allowed" &&
+          (code.startsWith("BAD_REQUEST (input") ||
+            code === "INTERNAL_SERVER_ERROR" ||
+            code.startsWith("THROWN"))
+        ) {
           failures.push(`${p.path} as ${c.label}: allowed but answered ${code} (fix its sample input)`);
         }
       }
@@ -136,5 +146,56 @@ describe.each(engines)("access matrix on %s", (engine) => {
     );
     expect(failures).toEqual([]);
     expect(checks).toBe(list.filter((p) => SAMPLES[p.path]).length * principals.length);
+  });
+});
+
+describe("open data (/api/v1) is public and read-only for everyone", () => {
+  const h = useHarness("pglite");
+
+  it("answers every documented route the same with any session or none, and refuses writes", async () => {
+    const { startServer, request, signIn } = await import("./http.js");
+    const { databaseDigest } = await import("@realise/db");
+    const server = await startServer(h.database);
+    try {
+      const doc = (await request(server.url, "/api/v1/openapi.json")).json as {
+        paths: Record<string, object>;
+      };
+      const paths = Object.keys(doc.paths);
+      expect(paths.length).toBeGreaterThan(3);
+      const cookies: Array<[string, string | undefined]> = [["no session", undefined]];
+      for (const role of ROLES) cookies.push([role, (await signIn(server.url, DEMO_EMAIL[role])).cookie]);
+      const before = await databaseDigest(h.database.db, { exclude: ["session"] });
+      let checks = 0;
+      for (const template of paths) {
+        const path = `/api/v1${template.replace("{period}", encodeURIComponent("2024/25 Q4")).replace("{odsCode}", OWN)}`;
+        const statuses = new Set<number>();
+        for (const [who, cookie] of cookies) {
+          const headers: Record<string, string> = cookie ? { cookie } : {};
+          const get = await request(server.url, path, { headers });
+          expect(get.status, `GET ${path} as ${who}`).not.toBe(401);
+          expect(get.status, `GET ${path} as ${who}`).not.toBe(403);
+          expect(get.status, `GET ${path} as ${who}`).toBeLessThan(500);
+          statuses.add(get.status);
+          for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+            const write = await request(server.url, path, {
+              method,
+              headers: { ...headers, origin: server.url, "content-type": "application/json" },
+              body: "{}",
+            });
+            expect(write.status, `${method} ${path} as ${who}`).toBeGreaterThanOrEqual(400);
+            expect(write.status, `${method} ${path} as ${who}`).toBeLessThan(500);
+          }
+          checks += 5;
+        }
+        // A session changes nothing about open data.
+        expect([...statuses], path).toHaveLength(1);
+      }
+      expect(await databaseDigest(h.database.db, { exclude: ["session"] })).toEqual(before);
+      console.info(
+        `[safety] open data: ${paths.length} routes × ${cookies.length} principals × 5 methods = ${checks} checks`,
+      );
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -30,7 +30,9 @@ describe.each(engines)("audit log is append-only in the database on %s", (engine
     // Not even inside a transaction that otherwise commits.
     await expect(
       h.database.db.transaction().execute(async (trx) => {
-        await sql`insert into audit_log (action, entity, entity_key) values ('x', 'safety', 'k2')`.execute(trx);
+        await sql`insert into audit_log (action, entity, entity_key) values ('x', 'safety', 'k2')`.execute(
+          trx,
+        );
         await sql`delete from audit_log where entity_key = 'k'`.execute(trx);
       }),
     ).rejects.toThrow(/append-only/);

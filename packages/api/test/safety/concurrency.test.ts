@@ -53,7 +53,7 @@ describe.each(engines)("concurrent writers on %s", (engine) => {
       .select(["id", "after"])
       .where("entity", "=", "adoption_record")
       .where("entity_key", "=", `${ODS}/${CODE}`)
-      .where("id", ">", id)
+      .where("id", ">", id as never)
       .orderBy("id")
       .execute();
 
@@ -107,9 +107,14 @@ describe.each(engines)("concurrent writers on %s", (engine) => {
 
     const audit = await auditSince(startAudit);
     expect(audit).toHaveLength(1 + WRITERS);
-    const byVersion = [first.find((r) => r.status === 200)!, ...[...landed].sort((a, b) => a.version - b.version)];
+    const byVersion = [
+      first.find((r) => r.status === 200)!,
+      ...[...landed].sort((a, b) => a.version - b.version),
+    ];
     const auditCoverage = audit.map((a) => (a.after as { coveragePct: number }).coveragePct);
-    expect(auditCoverage.slice(1)).toEqual(byVersion.slice(1).map((l) => (l as { coverage: number }).coverage));
+    expect(auditCoverage.slice(1)).toEqual(
+      byVersion.slice(1).map((l) => (l as { coverage: number }).coverage),
+    );
     expect(auditCoverage.at(-1)).toBe(final.coverage_pct);
     console.info(
       `[safety] concurrency on ${engine}: ${WRITERS} simultaneous writes (1 landed, ${WRITERS - 1} CONFLICT), then ${WRITERS} retrying writers landed in ${attempts} attempts; ${audit.length} audit rows, final version ${final.version}`,

@@ -49,8 +49,9 @@ interface Candidate {
 
 function nodes(value: unknown, path: Path = []): Array<{ path: Path; value: unknown }> {
   const out: Array<{ path: Path; value: unknown }> = path.length ? [{ path, value }] : [];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...nodes(v, [...path, i])));
-  else if (value && typeof value === "object")
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) out.push(...nodes(v, [...path, i]));
+  } else if (value && typeof value === "object")
     for (const [k, v] of Object.entries(value)) out.push(...nodes(v, [...path, k]));
   return out;
 }
@@ -78,7 +79,9 @@ function candidates(base: unknown): fc.Arbitrary<Candidate> {
   const byType = (t: string) => all.filter((n) => jsonType(n.value) === t);
   const strings = byType("string");
   const numbers = byType("number");
-  const leaves = all.filter((n) => jsonType(n.value) !== "object" || Object.keys(n.value as object).length > 0);
+  const leaves = all.filter(
+    (n) => jsonType(n.value) !== "object" || Object.keys(n.value as object).length > 0,
+  );
   const arbs: fc.Arbitrary<Candidate>[] = [];
   if (leaves.length) {
     arbs.push(
@@ -86,7 +89,8 @@ function candidates(base: unknown): fc.Arbitrary<Candidate> {
         input: setAt(base, n.path, () => v),
         path: n.path,
         kind: "wrong type",
-        mustFail: jsonType(v) !== jsonType(n.value) && !(jsonType(n.value) === "number" && typeof v === "number"),
+        mustFail:
+          jsonType(v) !== jsonType(n.value) && !(jsonType(n.value) === "number" && typeof v === "number"),
       })),
       fc.constantFrom(...leaves).map((n) => ({
         input: setAt(base, n.path, () => DELETE),
@@ -127,7 +131,10 @@ function candidates(base: unknown): fc.Arbitrary<Candidate> {
         mustFail: true,
       })),
       fc
-        .tuple(fc.constantFrom(...numbers), fc.oneof(fc.constantFrom(...BAD_NUMBERS), fc.double({ noNaN: true })))
+        .tuple(
+          fc.constantFrom(...numbers),
+          fc.oneof(fc.constantFrom(...BAD_NUMBERS), fc.double({ noNaN: true })),
+        )
         .map(([n, v]) => ({
           input: setAt(base, n.path, () => v),
           path: n.path,
@@ -154,7 +161,9 @@ function candidates(base: unknown): fc.Arbitrary<Candidate> {
       })),
   );
   if (base === undefined || base === null || typeof base !== "object") {
-    return fc.constantFrom(...WRONG_TYPES).map((v) => ({ input: v, path: [], kind: "wrong type", mustFail: false }));
+    return fc
+      .constantFrom(...WRONG_TYPES)
+      .map((v) => ({ input: v, path: [], kind: "wrong type", mustFail: false }));
   }
   return fc.oneof(...arbs);
 }
@@ -181,8 +190,9 @@ const SPECIAL: Record<string, (base: Record<string, unknown>) => Candidate[]> = 
 
 /** The message the client sees: the router's own error formatter applied to the error. */
 function userMessage(error: TRPCError, path: string): string {
-  const config = (appRouter._def as unknown as { _config: { errorFormatter: (o: unknown) => { message: string } } })
-    ._config;
+  const config = (
+    appRouter._def as unknown as { _config: { errorFormatter: (o: unknown) => { message: string } } }
+  )._config;
   return config.errorFormatter({
     error,
     type: "mutation",
@@ -196,8 +206,10 @@ function userMessage(error: TRPCError, path: string): string {
 const CROSS_FIELD_KINDS = ["out of range", "rule", "missing", "fragment", "unicode"];
 
 function principalFor(rule: { kind: string; trustRoles?: readonly Role[]; roles?: readonly Role[] }): Role {
-  if (rule.kind === "trust") return (rule.trustRoles ?? []).includes("trust_editor") ? "trust_editor" : "trust_approver";
-  if (rule.kind === "national") return (rule.roles ?? []).includes("national_admin") ? "national_admin" : "national_analyst";
+  if (rule.kind === "trust")
+    return (rule.trustRoles ?? []).includes("trust_editor") ? "trust_editor" : "trust_approver";
+  if (rule.kind === "national")
+    return (rule.roles ?? []).includes("national_admin") ? "national_admin" : "national_analyst";
   return "national_admin";
 }
 
@@ -222,7 +234,9 @@ describe.each(engines)("bad input on %s", (engine) => {
     const seen = new Set<string>();
     // One line per kind of failure (indices and values folded), so a gap reads once.
     const record = (msg: string) => {
-      const key = msg.replace(/\.\d+(?=[.: ])/g, ".N").replace(/(answered \w+|does not name the field).*/, "$1");
+      const key = msg
+        .replace(/\.\d+(?=[.: ])/g, ".N")
+        .replace(/(answered \w+|does not name the field).*/, "$1");
       if (seen.has(key)) return;
       seen.add(key);
       failures.push(msg);
@@ -231,8 +245,9 @@ describe.each(engines)("bad input on %s", (engine) => {
     let skippedValid = 0;
     const principals = new Map<Role, Principal>();
     const schemaOf = (path: string) => {
-      const def = (appRouter._def as unknown as { procedures: Record<string, { _def: { inputs: unknown[] } }> })
-        .procedures[path]!._def;
+      const def = (
+        appRouter._def as unknown as { procedures: Record<string, { _def: { inputs: unknown[] } }> }
+      ).procedures[path]!._def;
       return def.inputs[0] as { safeParse(v: unknown): { success: boolean } } | undefined;
     };
     let seed = 42;
@@ -264,7 +279,9 @@ describe.each(engines)("bad input on %s", (engine) => {
           // Access is decided before parsing: a broken odsCode is someone else's trust, so FORBIDDEN.
           if (status === "FORBIDDEN" && c.path[0] === "odsCode") return;
           if (status !== "BAD_REQUEST") {
-            record(`${p.path}: ${c.kind} at ${c.path.join(".")} answered ${status}: ${error.message.slice(0, 200)}`);
+            record(
+              `${p.path}: ${c.kind} at ${c.path.join(".")} answered ${status}: ${error.message.slice(0, 200)}`,
+            );
             return;
           }
           const message = userMessage(error, p.path);
@@ -278,7 +295,10 @@ describe.each(engines)("bad input on %s", (engine) => {
             // A value of the right type that breaks a rule across fields may be reported on the other field.
             (CROSS_FIELD_KINDS.includes(c.kind) && message.startsWith(`${String(c.path[0])}.`)) ||
             (!field && message.includes("(input)"));
-          if (!named) record(`${p.path}: ${c.kind} at ${field}: message does not name the field: ${message.slice(0, 200)}`);
+          if (!named)
+            record(
+              `${p.path}: ${c.kind} at ${field}: message does not name the field: ${message.slice(0, 200)}`,
+            );
         }
       };
       for (const c of special) await check(c);

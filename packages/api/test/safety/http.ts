@@ -37,7 +37,12 @@ export interface Answer {
 export function request(
   base: string,
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; localAddress?: string } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    localAddress?: string;
+  } = {},
 ): Promise<Answer> {
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {

@@ -66,7 +66,12 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "returns.queue": () => ({ period: "2024/25 Q4", status: "submitted" }),
   "returns.detail": (odsCode) => ({ odsCode, period: "2024/25 Q4" }),
   "returns.accept": (odsCode) => ({ odsCode, period: "2024/25 Q4", comment: "Fine", expectedVersion: 1 }),
-  "returns.sendBack": (odsCode) => ({ odsCode, period: "2024/25 Q4", comment: "Fix F01", expectedVersion: 1 }),
+  "returns.sendBack": (odsCode) => ({
+    odsCode,
+    period: "2024/25 Q4",
+    comment: "Fix F01",
+    expectedVersion: 1,
+  }),
   "returns.unlock": (odsCode) => ({ odsCode, period: "2024/25 Q4", comment: "Reopened", expectedVersion: 1 }),
   "national.overview": () => ({ asOf: "2025-06-01" }),
   "national.heatmap": () => ({ tier: 2 }),
@@ -111,7 +116,10 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "frameworks.get": () => ({ version: 1 }),
   "frameworks.createDraft": () => ({ effectiveFrom: "2026-04-01", name: "Draft for safety tests" }),
   "frameworks.updateDetails": () => ({ ...draft, name: "Renamed", effectiveFrom: "2026-04-01" }),
-  "frameworks.updateTier": () => ({ ...draft, tier: { number: 1, name: "Foundations", description: "Digitised" } }),
+  "frameworks.updateTier": () => ({
+    ...draft,
+    tier: { number: 1, name: "Foundations", description: "Digitised" },
+  }),
   "frameworks.updateFunctionality": () => ({
     ...draft,
     code: "F01",
@@ -122,8 +130,15 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
     functionality: { ...framework.functionalities[0], code: "F99" },
   }),
   "frameworks.removeFunctionality": () => ({ ...draft, code: "F99" }),
-  "frameworks.updateCriterion": () => ({ ...draft, id: framework.criteria[0]!.id, criterion: framework.criteria[0] }),
-  "frameworks.addCriterion": () => ({ ...draft, criterion: { ...framework.criteria[0], id: "safety-extra" } }),
+  "frameworks.updateCriterion": () => ({
+    ...draft,
+    id: framework.criteria[0]!.id,
+    criterion: framework.criteria[0],
+  }),
+  "frameworks.addCriterion": () => ({
+    ...draft,
+    criterion: { ...framework.criteria[0], id: "safety-extra" },
+  }),
   "frameworks.removeCriterion": () => ({ ...draft, id: "safety-extra" }),
   "frameworks.saveBenefitType": () => ({ ...draft, code: "B01", benefitType: framework.benefitTypes[0] }),
   "frameworks.removeBenefitType": () => ({ ...draft, code: "B99" }),
@@ -135,7 +150,11 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "frameworks.removeMilestone": () => ({ ...draft, id: "no-such-milestone" }),
   "frameworks.updateCrosswalk": () => ({
     ...draft,
-    crosswalk: { fromVersion: 1, toVersion: 2, entries: [{ kind: "kept", from: ["F01"], to: ["F01"], note: "Same" }] },
+    crosswalk: {
+      fromVersion: 1,
+      toVersion: 2,
+      entries: [{ kind: "kept", from: ["F01"], to: ["F01"], note: "Same" }],
+    },
   }),
   "frameworks.discardDraft": () => ({ version: 99, expectedRowVersion: 1 }),
   "frameworks.effect": () => ({ version: 1 }),
