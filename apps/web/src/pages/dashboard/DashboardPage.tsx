@@ -1,7 +1,7 @@
 import { EPR_STATUS_LABELS, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { NotificationBanner, WarningCallout } from "nhsuk-react-components";
-import { useLocation, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
 import { canEdit, canSubmit, useMe } from "../../session";
 import { FunctionalityTables } from "./FunctionalityTables";
@@ -52,6 +52,19 @@ export default function DashboardPage() {
         {org.eprSupplier ? ` (${org.eprSupplier})` : ""}. Assessed against {data.framework.name}, version{" "}
         {data.framework.version}.
       </p>
+      <nav aria-label="This trust's records">
+        <ul className="nhsuk-list realise-inline-list">
+          <li>
+            <Link to={`/trusts/${odsCode}/benefits`}>Benefits register</Link>
+          </li>
+          <li>
+            <Link to={`/trusts/${odsCode}/plan`}>Plan and forecast</Link>
+          </li>
+          <li>
+            <Link to={`/trusts/${odsCode}`}>Registry details</Link>
+          </li>
+        </ul>
+      </nav>
       {data.locked && (
         <WarningCallout>
           <WarningCallout.Heading>Records are locked</WarningCallout.Heading>
