@@ -8,6 +8,8 @@ const running = await startRealise({
   dataDir: process.env.REALISE_DATA_DIR ?? "./.realise-data",
   demo: process.env.REALISE_DEMO ? process.env.REALISE_DEMO !== "0" : undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
+  // Sign-in throttling (per address and per account) is on for every real run, demo included.
+  rateLimit: process.env.REALISE_RATE_LIMIT !== "0",
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
