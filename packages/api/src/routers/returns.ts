@@ -16,6 +16,35 @@ import { procedure, requirePrincipal, router } from "../trpc.js";
 const ReturnKey = { odsCode: OdsCodeSchema, period: PeriodSchema };
 const Comment = z.string().trim().max(4000, { message: "Comment must be at most 4000 characters" });
 
+const OptionalDecision = z
+  .object({ ...ReturnKey, comment: Comment.optional(), expectedVersion: z.number().int().min(1).optional() })
+  .strict();
+const RequiredComment = z
+  .object({
+    ...ReturnKey,
+    comment: Comment.min(1, { message: "Comment is required: tell the trust what to change" }),
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+/** The national team's decisions on a return share one shape: a state change with an optional comment. */
+function decision(
+  kind: "accept" | "sendBack" | "unlock",
+  schema: typeof OptionalDecision | typeof RequiredComment,
+) {
+  return procedure(access.nationalAdmin)
+    .input(schema)
+    .mutation(({ ctx, input }) =>
+      mapDataErrors(() =>
+        decideReturn(
+          ctx.database.db,
+          { ...input, decision: kind, comment: input.comment || null },
+          requirePrincipal(ctx),
+        ),
+      ),
+    );
+}
+
 export const returnsRouter = router({
   /** The trust's returns and their states. */
   forOrganisation: procedure(access.trustRead)
@@ -60,60 +89,12 @@ export const returnsRouter = router({
       mapDataErrors(() => returnDetail(ctx.database.db, input.odsCode, input.period)),
     ),
 
-  accept: procedure(access.nationalAdmin)
-    .input(
-      z
-        .object({
-          ...ReturnKey,
-          comment: Comment.optional(),
-          expectedVersion: z.number().int().min(1).optional(),
-        })
-        .strict(),
-    )
-    .mutation(({ ctx, input }) =>
-      mapDataErrors(() =>
-        decideReturn(
-          ctx.database.db,
-          { ...input, decision: "accept", comment: input.comment || null },
-          requirePrincipal(ctx),
-        ),
-      ),
-    ),
+  /** Accept a submitted return: its values become validated. */
+  accept: decision("accept", OptionalDecision),
 
   /** Send a return back to the trust with a comment; the trust can edit again. */
-  sendBack: procedure(access.nationalAdmin)
-    .input(
-      z
-        .object({
-          ...ReturnKey,
-          comment: Comment.min(1, { message: "Comment is required: tell the trust what to change" }),
-          expectedVersion: z.number().int().min(1).optional(),
-        })
-        .strict(),
-    )
-    .mutation(({ ctx, input }) =>
-      mapDataErrors(() =>
-        decideReturn(ctx.database.db, { ...input, decision: "sendBack" }, requirePrincipal(ctx)),
-      ),
-    ),
+  sendBack: decision("sendBack", RequiredComment),
 
-  unlock: procedure(access.nationalAdmin)
-    .input(
-      z
-        .object({
-          ...ReturnKey,
-          comment: Comment.optional(),
-          expectedVersion: z.number().int().min(1).optional(),
-        })
-        .strict(),
-    )
-    .mutation(({ ctx, input }) =>
-      mapDataErrors(() =>
-        decideReturn(
-          ctx.database.db,
-          { ...input, decision: "unlock", comment: input.comment || null },
-          requirePrincipal(ctx),
-        ),
-      ),
-    ),
+  /** Reopen an accepted or submitted return for editing. */
+  unlock: decision("unlock", OptionalDecision),
 });
