@@ -1,4 +1,5 @@
 export { BarChart, type BarSeries, NHS_COLOURS } from "./charts/BarChart";
+export * from "./forms";
 export * from "./labels";
 export { Layout, type NavItem } from "./Layout";
 export { Empty, LoadError, Loading } from "./states";

@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Select, Table, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
-import { fieldId, noProblems, type Problems, ProblemSummary, problemsOf } from "../frameworks/forms";
+import { fieldId, type Problems, ProblemSummary } from "../frameworks/forms";
+import { SavedNotice } from "../frameworks/shared/SavedNotice";
+import { useProblems } from "../frameworks/shared/useProblems";
 
 export const ROLE_LABELS: Record<string, string> = {
   trust_viewer: "Trust viewer",
@@ -12,6 +14,18 @@ export const ROLE_LABELS: Record<string, string> = {
   national_admin: "National admin",
   national_analyst: "National analyst",
 };
+
+function AllAccounts() {
+  return (
+    <p>
+      <Link to="/accounts">All accounts</Link>
+    </p>
+  );
+}
+
+/** A trust-scoped role needs the trust; national roles have none. */
+const odsCodeFor = (role: string, odsCode: string) =>
+  role.startsWith("trust_") ? odsCode.trim().toUpperCase() || null : null;
 
 /** Every account with its role and trust. */
 export function Accounts() {
@@ -107,23 +121,22 @@ export function CreateAccount() {
   const [role, setRole] = useState("trust_editor");
   const [odsCode, setOdsCode] = useState("");
   const [password, setPassword] = useState("");
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblems();
+  const { problems } = form;
   const create = useMutation(
     trpc.accounts.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(trpc.accounts.pathFilter()),
-      onError: (error) => setProblems(problemsOf(error)),
+      onError: form.failed,
     }),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblems(noProblems);
+    form.begin();
     create.mutate({
       email: email.trim(),
       name,
       role: role as "trust_editor",
-      odsCode: role.startsWith("trust_") ? odsCode.trim().toUpperCase() || null : null,
+      odsCode: odsCodeFor(role, odsCode),
       password,
     });
   };
@@ -134,17 +147,13 @@ export function CreateAccount() {
         <p role="status">
           {create.data.email} can now sign in with the initial password you set. Ask them to keep it private.
         </p>
-        <p>
-          <Link to="/accounts">All accounts</Link>
-        </p>
+        <AllAccounts />
       </>
     );
   return (
     <>
-      <p>
-        <Link to="/accounts">All accounts</Link>
-      </p>
-      <ProblemSummary problems={problems} attempt={attempt} />
+      <AllAccounts />
+      <ProblemSummary problems={problems} attempt={form.attempt} />
       <h1>Create an account</h1>
       <form onSubmit={onSubmit} noValidate>
         <TextInput
@@ -212,52 +221,45 @@ function BindingForm({
   const queryClient = useQueryClient();
   const [role, setRole] = useState(account.role);
   const [odsCode, setOdsCode] = useState(account.odsCode ?? "");
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblems();
   const [saved, setSaved] = useState(false);
   const change = useMutation(
     trpc.accounts.changeBinding.mutationOptions({
       onSuccess: async () => {
+        // Shown before the refresh: the new role re-keys this form.
         setSaved(true);
         await queryClient.invalidateQueries(trpc.accounts.pathFilter());
       },
-      onError: (error) => setProblems(problemsOf(error)),
+      onError: form.failed,
     }),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblems(noProblems);
+    form.begin();
     setSaved(false);
     change.mutate({
       userId: account.userId,
       expected: { role: account.role as "trust_editor", odsCode: account.odsCode },
       role: role as "trust_editor",
-      odsCode: role.startsWith("trust_") ? odsCode.trim().toUpperCase() || null : null,
+      odsCode: odsCodeFor(role, odsCode),
     });
   };
   return (
     <>
-      <p>
-        <Link to="/accounts">All accounts</Link>
-      </p>
-      <ProblemSummary problems={problems} attempt={attempt} />
+      <AllAccounts />
+      <ProblemSummary problems={form.problems} attempt={form.attempt} />
       <h1>
         <span className="nhsuk-caption-l">{account.email}</span>
         {account.name}
       </h1>
-      {saved && (
-        <p role="status">
-          <strong>Role saved.</strong>
-        </p>
-      )}
+      <SavedNotice saved={saved}>Role saved.</SavedNotice>
       <form onSubmit={onSubmit} noValidate>
         <RoleFields
           role={role}
           setRole={setRole}
           odsCode={odsCode}
           setOdsCode={setOdsCode}
-          problems={problems}
+          problems={form.problems}
         />
         <Button type="submit" disabled={change.isPending}>
           Save role

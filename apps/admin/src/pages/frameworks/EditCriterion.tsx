@@ -1,42 +1,28 @@
 import { type TierCriterion, TierCriterionSchema } from "@realise/domain";
-import { LEVEL_LABELS, LoadError, Loading, useTRPC } from "@realise/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { LEVEL_LABELS, useTRPC } from "@realise/ui";
+import { useMutation } from "@tanstack/react-query";
 import { Button, Select, SummaryList, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
-import {
-  fieldId,
-  noProblems,
-  numberOf,
-  type Problems,
-  ProblemSummary,
-  problemsOf,
-  TrustTypeChoice,
-  zodFieldErrors,
-} from "./forms";
-import { useVersion } from "./useVersion";
+import { useParams } from "react-router";
+import { fieldId, numberOf, TrustTypeChoice, zodFieldErrors } from "./forms";
+import { DraftFormHeader, useDraftForm } from "./shared/DraftForm";
+import { useDraftItem } from "./shared/useDraftItem";
 
 /** Edit one criterion of a draft: k of a menu, the required level, the trust types it applies to. */
 export function EditCriterion() {
-  const { version, valid, query } = useVersion();
   const { id = "" } = useParams();
-  if (!valid) return <LoadError error={{ message: "Version must be a whole number" }} />;
-  if (query.isPending) return <Loading what="the criterion" />;
-  if (query.error) return <LoadError error={query.error} />;
-  const criterion = query.data.document.criteria.find((c) => c.id === id);
-  if (!criterion) return <LoadError error={{ message: `Version ${version} has no criterion ${id}` }} />;
-  if (query.data.status !== "draft")
-    return (
-      <LoadError
-        error={{ message: `Version ${version} is ${query.data.status}; only a draft can be edited` }}
-      />
-    );
+  const { view, draft } = useDraftItem({
+    what: "the criterion",
+    find: (fw) => fw.criteria.find((c) => c.id === id),
+    missing: `criterion ${id}`,
+  });
+  if (view) return view;
   return (
     <CriterionForm
-      key={`${id}-${query.data.rowVersion}`}
-      version={version}
-      rowVersion={query.data.rowVersion}
-      criterion={criterion}
+      key={`${id}-${draft.rowVersion}`}
+      version={draft.version}
+      rowVersion={draft.rowVersion}
+      criterion={draft.item}
     />
   );
 }
@@ -51,25 +37,14 @@ function CriterionForm({
   criterion: TierCriterion;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const form = useDraftForm({ version, section: "criteria", prefix: "criterion" });
   const [k, setK] = useState(String(criterion.k ?? ""));
   const [level, setLevel] = useState(String(criterion.requiredLevel));
   const [appliesTo, setAppliesTo] = useState<string[]>([...criterion.appliesTo]);
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
-  const save = useMutation(
-    trpc.frameworks.updateCriterion.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.frameworks.pathFilter());
-        navigate(`/frameworks/${version}#criteria`);
-      },
-      onError: (error) => setProblems(problemsOf(error)),
-    }),
-  );
+  const save = useMutation(trpc.frameworks.updateCriterion.mutationOptions(form.saving));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
+    form.begin();
     const parsed = TierCriterionSchema.safeParse({
       ...criterion,
       ...(criterion.kind === "menu" ? { k: numberOf(k) } : {}),
@@ -77,23 +52,17 @@ function CriterionForm({
       appliesTo,
     });
     if (!parsed.success) {
-      setProblems({ fields: zodFieldErrors(parsed.error, "criterion"), general: [], conflict: false });
+      form.invalid(zodFieldErrors(parsed.error, "criterion"));
       return;
     }
-    setProblems(noProblems);
     save.mutate({ version, expectedRowVersion: rowVersion, id: criterion.id, criterion: parsed.data });
   };
-  const err = (path: string) => problems.fields[fieldId(`criterion.${path}`)];
+  const { err } = form;
   return (
     <>
-      <p>
-        <Link to={`/frameworks/${version}#criteria`}>Back to draft version {version}</Link>
-      </p>
-      <ProblemSummary problems={problems} attempt={attempt} />
-      <h1>
-        <span className="nhsuk-caption-l">Draft version {version}</span>
+      <DraftFormHeader version={version} form={form}>
         Criterion {criterion.id}
-      </h1>
+      </DraftFormHeader>
       <SummaryList>
         <SummaryList.Row>
           <SummaryList.Key>Tier</SummaryList.Key>

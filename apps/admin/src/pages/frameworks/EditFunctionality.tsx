@@ -1,20 +1,12 @@
 import { type Functionality, FunctionalitySchema } from "@realise/domain";
-import { LoadError, Loading, useTRPC } from "@realise/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@realise/ui";
+import { useMutation } from "@tanstack/react-query";
 import { Button, Fieldset, Select, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
-import {
-  fieldId,
-  noProblems,
-  numberOf,
-  type Problems,
-  ProblemSummary,
-  problemsOf,
-  TrustTypeChoice,
-  zodFieldErrors,
-} from "./forms";
-import { useVersion } from "./useVersion";
+import { useParams } from "react-router";
+import { fieldId, numberOf, TrustTypeChoice, zodFieldErrors } from "./forms";
+import { DraftFormHeader, useDraftForm } from "./shared/DraftForm";
+import { useDraftItem } from "./shared/useDraftItem";
 
 const LEVELS = ["l3", "l4", "l5"] as const;
 const MEASURES = [
@@ -24,26 +16,20 @@ const MEASURES = [
 
 /** Edit one functionality of a draft: code (a rename), name, tier, applicability and level thresholds. */
 export function EditFunctionality() {
-  const { version, valid, query } = useVersion();
   const { code = "" } = useParams();
-  if (!valid) return <LoadError error={{ message: "Version must be a whole number" }} />;
-  if (query.isPending) return <Loading what="the functionality" />;
-  if (query.error) return <LoadError error={query.error} />;
-  const fn = query.data.document.functionalities.find((f) => f.code === code);
-  if (!fn) return <LoadError error={{ message: `Version ${version} has no functionality ${code}` }} />;
-  if (query.data.status !== "draft")
-    return (
-      <LoadError
-        error={{ message: `Version ${version} is ${query.data.status}; only a draft can be edited` }}
-      />
-    );
+  const { view, draft } = useDraftItem({
+    what: "the functionality",
+    find: (fw) => fw.functionalities.find((f) => f.code === code),
+    missing: `functionality ${code}`,
+  });
+  if (view) return view;
   return (
     <FunctionalityForm
-      key={`${code}-${query.data.rowVersion}`}
-      version={version}
-      rowVersion={query.data.rowVersion}
-      functionality={fn}
-      tiers={query.data.document.tiers.map((t) => ({ number: t.number, name: t.name }))}
+      key={`${code}-${draft.rowVersion}`}
+      version={draft.version}
+      rowVersion={draft.rowVersion}
+      functionality={draft.item}
+      tiers={draft.document.tiers.map((t) => ({ number: t.number, name: t.name }))}
     />
   );
 }
@@ -60,8 +46,7 @@ function FunctionalityForm({
   tiers: Array<{ number: number; name: string }>;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const form = useDraftForm({ version, section: "functionalities", prefix: "functionality" });
   const [codeText, setCode] = useState(functionality.code);
   const [name, setName] = useState(functionality.name);
   const [tier, setTier] = useState(String(functionality.tier));
@@ -71,22 +56,12 @@ function FunctionalityForm({
       LEVELS.flatMap((l) => MEASURES.map(([m]) => [`${l}.${m}`, String(functionality.thresholds[l][m])])),
     ),
   );
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
 
-  const save = useMutation(
-    trpc.frameworks.updateFunctionality.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.frameworks.pathFilter());
-        navigate(`/frameworks/${version}#functionalities`);
-      },
-      onError: (error) => setProblems(problemsOf(error)),
-    }),
-  );
+  const save = useMutation(trpc.frameworks.updateFunctionality.mutationOptions(form.saving));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
+    form.begin();
     const candidate = {
       ...functionality,
       code: codeText.trim(),
@@ -102,10 +77,9 @@ function FunctionalityForm({
     };
     const parsed = FunctionalitySchema.safeParse(candidate);
     if (!parsed.success) {
-      setProblems({ fields: zodFieldErrors(parsed.error, "functionality"), general: [], conflict: false });
+      form.invalid(zodFieldErrors(parsed.error, "functionality"));
       return;
     }
-    setProblems(noProblems);
     save.mutate({
       version,
       expectedRowVersion: rowVersion,
@@ -114,18 +88,13 @@ function FunctionalityForm({
     });
   };
 
-  const err = (path: string) => problems.fields[fieldId(`functionality.${path}`)];
+  const { err } = form;
 
   return (
     <>
-      <p>
-        <Link to={`/frameworks/${version}#functionalities`}>Back to draft version {version}</Link>
-      </p>
-      <ProblemSummary problems={problems} attempt={attempt} />
-      <h1>
-        <span className="nhsuk-caption-l">Draft version {version}</span>
+      <DraftFormHeader version={version} form={form}>
         {functionality.code} {functionality.name}
-      </h1>
+      </DraftFormHeader>
       <form onSubmit={onSubmit} noValidate>
         <TextInput
           id={fieldId("functionality.code")}

@@ -1,44 +1,29 @@
 import { type RoadmapMilestone, RoadmapMilestoneSchema } from "@realise/domain";
-import { LoadError, Loading, useTRPC } from "@realise/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@realise/ui";
+import { useMutation } from "@tanstack/react-query";
 import { Button, Select, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
-import {
-  fieldId,
-  noProblems,
-  numberOf,
-  type Problems,
-  ProblemSummary,
-  problemsOf,
-  TrustTypeChoice,
-  zodFieldErrors,
-} from "./forms";
-import { useVersion } from "./useVersion";
+import { useParams } from "react-router";
+import { fieldId, numberOf, TrustTypeChoice, zodFieldErrors } from "./forms";
+import { DraftFormHeader, useDraftForm } from "./shared/DraftForm";
+import { useDraftItem } from "./shared/useDraftItem";
 
 /** Add (`new`) or edit a roadmap milestone of a draft: target, date, share of trusts, trust types. */
 export function EditMilestone() {
-  const { version, valid, query } = useVersion();
   const { id = "new" } = useParams();
-  if (!valid) return <LoadError error={{ message: "Version must be a whole number" }} />;
-  if (query.isPending) return <Loading what="the milestone" />;
-  if (query.error) return <LoadError error={query.error} />;
-  const milestone = id === "new" ? null : query.data.document.milestones.find((m) => m.id === id);
-  if (milestone === undefined)
-    return <LoadError error={{ message: `Version ${version} has no milestone ${id}` }} />;
-  if (query.data.status !== "draft")
-    return (
-      <LoadError
-        error={{ message: `Version ${version} is ${query.data.status}; only a draft can be edited` }}
-      />
-    );
+  const { view, draft } = useDraftItem({
+    what: "the milestone",
+    find: (fw) => (id === "new" ? null : fw.milestones.find((m) => m.id === id)),
+    missing: `milestone ${id}`,
+  });
+  if (view) return view;
   return (
     <MilestoneForm
-      key={`${id}-${query.data.rowVersion}`}
-      version={version}
-      rowVersion={query.data.rowVersion}
-      milestone={milestone}
-      tiers={query.data.document.tiers.map((t) => t.number)}
+      key={`${id}-${draft.rowVersion}`}
+      version={draft.version}
+      rowVersion={draft.rowVersion}
+      milestone={draft.item}
+      tiers={draft.document.tiers.map((t) => t.number)}
     />
   );
 }
@@ -55,8 +40,7 @@ function MilestoneForm({
   tiers: number[];
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const form = useDraftForm({ version, section: "milestones", prefix: "milestone" });
   const [id, setId] = useState(milestone?.id ?? "");
   const [title, setTitle] = useState(milestone?.title ?? "");
   const [targetDate, setTargetDate] = useState(milestone?.targetDate ?? "");
@@ -66,20 +50,10 @@ function MilestoneForm({
     milestone ? String(Math.round(milestone.shareOfTrusts * 1000) / 10) : "",
   );
   const [trustTypes, setTrustTypes] = useState<string[]>([...(milestone?.trustTypes ?? [])]);
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
-  const save = useMutation(
-    trpc.frameworks.saveMilestone.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.frameworks.pathFilter());
-        navigate(`/frameworks/${version}#milestones`);
-      },
-      onError: (error) => setProblems(problemsOf(error)),
-    }),
-  );
+  const save = useMutation(trpc.frameworks.saveMilestone.mutationOptions(form.saving));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
+    form.begin();
     const pct = numberOf(share);
     const parsed = RoadmapMilestoneSchema.safeParse({
       ...(milestone ?? {}),
@@ -92,10 +66,9 @@ function MilestoneForm({
       trustTypes,
     });
     if (!parsed.success) {
-      setProblems({ fields: zodFieldErrors(parsed.error, "milestone"), general: [], conflict: false });
+      form.invalid(zodFieldErrors(parsed.error, "milestone"));
       return;
     }
-    setProblems(noProblems);
     save.mutate({
       version,
       expectedRowVersion: rowVersion,
@@ -103,17 +76,12 @@ function MilestoneForm({
       milestone: parsed.data,
     });
   };
-  const err = (path: string) => problems.fields[fieldId(`milestone.${path}`)];
+  const { err } = form;
   return (
     <>
-      <p>
-        <Link to={`/frameworks/${version}#milestones`}>Back to draft version {version}</Link>
-      </p>
-      <ProblemSummary problems={problems} attempt={attempt} />
-      <h1>
-        <span className="nhsuk-caption-l">Draft version {version}</span>
+      <DraftFormHeader version={version} form={form}>
         {milestone ? `Milestone: ${milestone.title}` : "Add a milestone"}
-      </h1>
+      </DraftFormHeader>
       <form onSubmit={onSubmit} noValidate>
         <TextInput
           id={fieldId("milestone.id")}

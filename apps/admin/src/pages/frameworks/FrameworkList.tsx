@@ -1,9 +1,11 @@
 import { Empty, LoadError, Loading, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Select, Table, Tag } from "nhsuk-react-components";
+import { Button, Table, Tag } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { noProblems, ProblemSummary, problemsOf } from "./forms";
+import { ProblemSummary } from "./forms";
+import { useProblems } from "./shared/useProblems";
+import { VersionSelect } from "./shared/VersionRows";
 
 export const STATUS_TAG = {
   draft: { text: "Draft", modifier: "yellow" },
@@ -24,8 +26,7 @@ export function FrameworkList() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const versions = useQuery(trpc.frameworks.list.queryOptions());
-  const [problems, setProblems] = useState(noProblems);
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblems();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const create = useMutation(
@@ -34,7 +35,7 @@ export function FrameworkList() {
         await queryClient.invalidateQueries(trpc.frameworks.pathFilter());
         navigate(`/frameworks/${draft.version}`);
       },
-      onError: (error) => setProblems(problemsOf(error)),
+      onError: form.failed,
     }),
   );
 
@@ -53,7 +54,7 @@ export function FrameworkList() {
 
   return (
     <>
-      <ProblemSummary problems={problems} attempt={attempt} />
+      <ProblemSummary problems={form.problems} attempt={form.attempt} />
       <h1>National framework</h1>
       <p className="nhsuk-lede-text">
         The tiers, functionalities, thresholds, criteria, benefit types and roadmap milestones every trust is
@@ -105,8 +106,7 @@ export function FrameworkList() {
             type="button"
             disabled={create.isPending}
             onClick={() => {
-              setAttempt((n) => n + 1);
-              setProblems(noProblems);
+              form.begin();
               create.mutate(undefined);
             }}
           >
@@ -119,36 +119,23 @@ export function FrameworkList() {
           <h2>Compare two versions</h2>
           <form onSubmit={compare} noValidate>
             <div className="nhsuk-grid-row">
-              <div className="nhsuk-grid-column-one-quarter">
-                <Select
-                  id="diff-from"
-                  label="From version"
-                  value={from}
-                  onChange={(e) => setFrom(e.currentTarget.value)}
-                >
-                  <Select.Option value="">Previous</Select.Option>
-                  {list.map((v) => (
-                    <Select.Option key={v.version} value={v.version}>
-                      Version {v.version}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </div>
-              <div className="nhsuk-grid-column-one-quarter">
-                <Select
-                  id="diff-to"
-                  label="To version"
-                  value={to}
-                  onChange={(e) => setTo(e.currentTarget.value)}
-                >
-                  <Select.Option value="">Newest</Select.Option>
-                  {list.map((v) => (
-                    <Select.Option key={v.version} value={v.version}>
-                      Version {v.version}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </div>
+              {(
+                [
+                  ["diff-from", "From version", "Previous", from, setFrom],
+                  ["diff-to", "To version", "Newest", to, setTo],
+                ] as const
+              ).map(([id, label, empty, value, onChange]) => (
+                <div className="nhsuk-grid-column-one-quarter" key={id}>
+                  <VersionSelect
+                    id={id}
+                    label={label}
+                    empty={empty}
+                    versions={list}
+                    value={value}
+                    onChange={onChange}
+                  />
+                </div>
+              ))}
             </div>
             <Button type="submit" secondary>
               Compare

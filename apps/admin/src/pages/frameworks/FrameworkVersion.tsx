@@ -2,6 +2,7 @@ import { LEVEL_LABELS, LoadError, Loading, TRUST_TYPE_LABELS } from "@realise/ui
 import { InsetText, SummaryList, Table, WarningCallout } from "nhsuk-react-components";
 import { Link } from "react-router";
 import { StatusTag } from "./FrameworkList";
+import { VersionRows } from "./shared/VersionRows";
 import { useVersion } from "./useVersion";
 
 const types = (codes: readonly string[]) =>
@@ -29,14 +30,7 @@ export function FrameworkVersion() {
         Framework version {v.version} <StatusTag status={v.status} />
       </h1>
       <SummaryList>
-        <SummaryList.Row>
-          <SummaryList.Key>Name</SummaryList.Key>
-          <SummaryList.Value>{v.name}</SummaryList.Value>
-        </SummaryList.Row>
-        <SummaryList.Row>
-          <SummaryList.Key>Effective from</SummaryList.Key>
-          <SummaryList.Value>{v.effectiveFrom}</SummaryList.Value>
-        </SummaryList.Row>
+        <VersionRows name={v.name} effectiveFrom={v.effectiveFrom} />
         <SummaryList.Row>
           <SummaryList.Key>Contents</SummaryList.Key>
           <SummaryList.Value>

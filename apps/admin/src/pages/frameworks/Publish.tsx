@@ -1,9 +1,11 @@
 import { LoadError, Loading, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Panel, SummaryList, WarningCallout } from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Link } from "react-router";
-import { noProblems, type Problems, ProblemSummary, problemsOf } from "./forms";
+import { ProblemSummary } from "./forms";
+import { useProblems } from "./shared/useProblems";
+import { VersionRows } from "./shared/VersionRows";
 import { useVersion } from "./useVersion";
 
 /** Confirm and publish a draft; afterwards the version never changes. */
@@ -15,12 +17,11 @@ export function Publish() {
     ...trpc.frameworks.effect.queryOptions({ version }),
     enabled: valid && query.data?.status === "draft",
   });
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblems();
   const publish = useMutation(
     trpc.frameworks.publish.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
-      onError: (error) => setProblems(problemsOf(error)),
+      onError: form.failed,
     }),
   );
   if (!valid) return <LoadError error={{ message: "Version must be a whole number" }} />;
@@ -64,8 +65,7 @@ export function Publish() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblems(noProblems);
+    form.begin();
     publish.mutate({ version, expectedRowVersion: v.rowVersion });
   };
 
@@ -74,17 +74,10 @@ export function Publish() {
       <p>
         <Link to={`/frameworks/${version}`}>Back to draft version {version}</Link>
       </p>
-      <ProblemSummary problems={problems} attempt={attempt} known={() => false} />
+      <ProblemSummary problems={form.problems} attempt={form.attempt} known={() => false} />
       <h1>Publish version {version}</h1>
       <SummaryList>
-        <SummaryList.Row>
-          <SummaryList.Key>Name</SummaryList.Key>
-          <SummaryList.Value>{v.name}</SummaryList.Value>
-        </SummaryList.Row>
-        <SummaryList.Row>
-          <SummaryList.Key>Effective from</SummaryList.Key>
-          <SummaryList.Value>{v.effectiveFrom}</SummaryList.Value>
-        </SummaryList.Row>
+        <VersionRows name={v.name} effectiveFrom={v.effectiveFrom} />
         <SummaryList.Row>
           <SummaryList.Key>Crosswalk</SummaryList.Key>
           <SummaryList.Value>

@@ -1,6 +1,5 @@
-import { fieldErrorsOf, TRUST_TYPE_LABELS } from "@realise/ui";
-import { TRPCClientError } from "@trpc/client";
-import { Checkboxes, ErrorSummary } from "nhsuk-react-components";
+import { ErrorSummaryFor, formErrorsOf, issueMessagesOf, TRUST_TYPE_LABELS } from "@realise/ui";
+import { Checkboxes } from "nhsuk-react-components";
 
 /** Field errors keyed by the element id of the field ("functionality.thresholds.l3.coveragePct" → dashes). */
 export type FieldErrors = Record<string, string>;
@@ -13,12 +12,7 @@ export function zodFieldErrors(
   error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> },
   prefix: string,
 ): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const id = fieldId([prefix, ...issue.path.map(String)].filter(Boolean).join("."));
-    out[id] ??= issue.message;
-  }
-  return out;
+  return issueMessagesOf(error.issues, (path) => fieldId([prefix, path].filter(Boolean).join(".")));
 }
 
 export interface Problems {
@@ -32,16 +26,8 @@ export const noProblems: Problems = { fields: {}, general: [], conflict: false }
 
 /** What a failed mutation means for the form: field errors, a conflict, or a plain message. */
 export function problemsOf(error: unknown): Problems {
-  const fields: FieldErrors = {};
-  for (const [path, message] of Object.entries(fieldErrorsOf(error))) fields[fieldId(path)] = message;
-  const code =
-    error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    fields,
-    general: Object.keys(fields).length > 0 ? [] : [message],
-    conflict: code === "CONFLICT",
-  };
+  const { fields, message, conflict } = formErrorsOf(error, fieldId);
+  return { fields, general: message === null ? [] : [message], conflict };
 }
 
 /** The NHS error summary: each field error links to its field; other messages are listed plainly. */
@@ -55,29 +41,15 @@ export function ProblemSummary({
   /** Ids of fields on this page; errors for other fields are listed without a link. */
   known?: (id: string) => boolean;
 }) {
-  const fieldEntries = Object.entries(problems.fields);
-  if (fieldEntries.length === 0 && problems.general.length === 0) return null;
   return (
-    <ErrorSummary key={attempt}>
-      <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-      <ErrorSummary.List>
-        {fieldEntries.map(([id, message]) =>
-          !known || known(id) ? (
-            <ErrorSummary.ListItem key={id} href={`#${id}`}>
-              {message}
-            </ErrorSummary.ListItem>
-          ) : (
-            <li key={id}>{message}</li>
-          ),
-        )}
-        {problems.general.map((m) => (
-          <li key={m}>
-            {m}
-            {problems.conflict && " Reload the page to see the latest version."}
-          </li>
-        ))}
-      </ErrorSummary.List>
-    </ErrorSummary>
+    <ErrorSummaryFor
+      errors={problems.fields}
+      attempt={attempt}
+      linked={known}
+      messages={problems.general.map((m) =>
+        problems.conflict ? `${m} Reload the page to see the latest version.` : m,
+      )}
+    />
   );
 }
 

@@ -1,9 +1,18 @@
-import { EPR_STATUS_LABELS, LoadError, Loading, TRUST_TYPE_LABELS, label, useTRPC } from "@realise/ui";
+import {
+  bindField,
+  EPR_STATUS_LABELS,
+  LoadError,
+  Loading,
+  TRUST_TYPE_LABELS,
+  label,
+  useTRPC,
+} from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Select, SummaryList, Table, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
-import { fieldId, noProblems, type Problems, ProblemSummary, problemsOf } from "../frameworks/forms";
+import { fieldId, ProblemSummary } from "../frameworks/forms";
+import { SavedNotice, useSaveInPlace } from "../frameworks/shared/SavedNotice";
 
 /** One trust in the registry: EPR status, supplier and product; ICB membership with dates; peer groups. */
 export function OrganisationEdit() {
@@ -73,63 +82,44 @@ type Org = {
 function EprForm({ organisation: o, suppliers }: { organisation: Org; suppliers: string[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState(o.eprStatus);
-  const [supplier, setSupplier] = useState(o.eprSupplier ?? "");
-  const [product, setProduct] = useState(o.eprProduct ?? "");
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.registryAdmin.updateEpr.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries();
-        setSaved(true);
-      },
-      onError: (error) => setProblems(problemsOf(error)),
-    }),
+  const [values, setValues] = useState({
+    eprStatus: o.eprStatus,
+    eprSupplier: o.eprSupplier ?? "",
+    eprProduct: o.eprProduct ?? "",
+  });
+  const form = useSaveInPlace(() => queryClient.invalidateQueries());
+  const field = bindField(
+    values,
+    (key, value) => setValues((v) => ({ ...v, [key]: value })),
+    form.problems.fields,
+    fieldId,
   );
+  const save = useMutation(trpc.registryAdmin.updateEpr.mutationOptions(form.saving));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblems(noProblems);
+    form.begin();
     save.mutate({
       odsCode: o.odsCode,
       expectedVersion: o.version,
-      eprStatus: status as "live",
-      eprSupplier: supplier || null,
-      eprProduct: product || null,
+      eprStatus: values.eprStatus as "live",
+      eprSupplier: values.eprSupplier || null,
+      eprProduct: values.eprProduct || null,
     });
   };
   return (
     <section aria-labelledby="h-epr">
       <h2 id="h-epr">Electronic patient record</h2>
-      <ProblemSummary problems={problems} attempt={attempt} />
-      {saved && (
-        <p role="status">
-          <strong>EPR details saved.</strong>
-        </p>
-      )}
+      <ProblemSummary problems={form.problems} attempt={form.attempt} />
+      <SavedNotice saved={form.saved}>EPR details saved.</SavedNotice>
       <form onSubmit={onSubmit} noValidate>
-        <Select
-          id={fieldId("eprStatus")}
-          label="EPR status"
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
-          error={problems.fields.eprStatus}
-        >
+        <Select {...field("eprStatus")} label="EPR status">
           {Object.entries(EPR_STATUS_LABELS).map(([code, text]) => (
             <Select.Option key={code} value={code}>
               {text}
             </Select.Option>
           ))}
         </Select>
-        <Select
-          id={fieldId("eprSupplier")}
-          label="EPR supplier"
-          value={supplier}
-          onChange={(e) => setSupplier(e.currentTarget.value)}
-          error={problems.fields.eprSupplier}
-        >
+        <Select {...field("eprSupplier")} label="EPR supplier">
           <Select.Option value="">None recorded</Select.Option>
           {suppliers.map((s) => (
             <Select.Option key={s} value={s}>
@@ -137,14 +127,7 @@ function EprForm({ organisation: o, suppliers }: { organisation: Org; suppliers:
             </Select.Option>
           ))}
         </Select>
-        <TextInput
-          id={fieldId("eprProduct")}
-          label="EPR product"
-          value={product}
-          onChange={(e) => setProduct(e.currentTarget.value)}
-          error={problems.fields.eprProduct}
-          width={20}
-        />
+        <TextInput {...field("eprProduct")} label="EPR product" width={20} />
         <Button type="submit" disabled={save.isPending}>
           Save EPR details
         </Button>
@@ -166,24 +149,13 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
   const [rows, setRows] = useState(() =>
     o.icbMemberships.map((m) => ({ icbCode: m.icbCode, validFrom: m.validFrom, validTo: m.validTo ?? "" })),
   );
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.registryAdmin.setIcbMemberships.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries();
-        setSaved(true);
-      },
-      onError: (error) => setProblems(problemsOf(error)),
-    }),
-  );
+  const form = useSaveInPlace(() => queryClient.invalidateQueries());
+  const save = useMutation(trpc.registryAdmin.setIcbMemberships.mutationOptions(form.saving));
   const set = (i: number, change: Partial<(typeof rows)[number]>) =>
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblems(noProblems);
+    form.begin();
     save.mutate({
       odsCode: o.odsCode,
       expectedVersion: o.version,
@@ -194,7 +166,7 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
       })),
     });
   };
-  const err = (i: number, f: string) => problems.fields[fieldId(`memberships.${i}.${f}`)];
+  const err = (i: number, f: string) => form.problems.fields[fieldId(`memberships.${i}.${f}`)];
   return (
     <section aria-labelledby="h-icb">
       <h2 id="h-icb">ICB membership</h2>
@@ -202,12 +174,8 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
         ICBs merge: end a membership the day before the merger and start the merged ICB's the day after. A
         trust is in one ICB on any day.
       </p>
-      <ProblemSummary problems={problems} attempt={attempt} />
-      {saved && (
-        <p role="status">
-          <strong>ICB membership saved.</strong>
-        </p>
-      )}
+      <ProblemSummary problems={form.problems} attempt={form.attempt} />
+      <SavedNotice saved={form.saved}>ICB membership saved.</SavedNotice>
       <form onSubmit={onSubmit} noValidate>
         <Table caption="ICB membership history">
           <Table.Head>
@@ -238,28 +206,19 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
                     ))}
                   </Select>
                 </Table.Cell>
-                <Table.Cell>
-                  <TextInput
-                    id={fieldId(`memberships.${i}.validFrom`)}
-                    label={`Start date of membership ${i + 1}`}
-                    labelProps={{ className: "nhsuk-u-visually-hidden" }}
-                    value={r.validFrom}
-                    onChange={(e) => set(i, { validFrom: e.currentTarget.value })}
-                    error={err(i, "validFrom")}
-                    width={10}
-                  />
-                </Table.Cell>
-                <Table.Cell>
-                  <TextInput
-                    id={fieldId(`memberships.${i}.validTo`)}
-                    label={`End date of membership ${i + 1}`}
-                    labelProps={{ className: "nhsuk-u-visually-hidden" }}
-                    value={r.validTo}
-                    onChange={(e) => set(i, { validTo: e.currentTarget.value })}
-                    error={err(i, "validTo")}
-                    width={10}
-                  />
-                </Table.Cell>
+                {(["validFrom", "validTo"] as const).map((f) => (
+                  <Table.Cell key={f}>
+                    <TextInput
+                      id={fieldId(`memberships.${i}.${f}`)}
+                      label={`${f === "validFrom" ? "Start" : "End"} date of membership ${i + 1}`}
+                      labelProps={{ className: "nhsuk-u-visually-hidden" }}
+                      value={r[f]}
+                      onChange={(e) => set(i, { [f]: e.currentTarget.value })}
+                      error={err(i, f)}
+                      width={10}
+                    />
+                  </Table.Cell>
+                ))}
                 <Table.Cell>
                   <Button
                     type="button"

@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Fieldset, Textarea, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { fieldId, noProblems, type Problems, ProblemSummary, problemsOf } from "../frameworks/forms";
+import { fieldId, ProblemSummary } from "../frameworks/forms";
+import { SavedNotice, useSaveInPlace } from "../frameworks/shared/SavedNotice";
+import { SetNameFields } from "./SetNameFields";
 
 const codes = (text: string) =>
   text
@@ -38,32 +40,22 @@ function SetForm({
   const [name, setName] = useState(set.name);
   const [description, setDescription] = useState(set.description);
   const [groups, setGroups] = useState(() => set.groups.map((g) => ({ ...g, text: g.members.join(", ") })));
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.registryAdmin.savePeerGroupSet.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.registryAdmin.pathFilter());
-        setSaved(true);
-      },
-      onError: (error) => setProblems(problemsOf(error)),
-    }),
-  );
+  const form = useSaveInPlace(() => queryClient.invalidateQueries(trpc.registryAdmin.pathFilter()));
+  const { problems } = form;
+  const save = useMutation(trpc.registryAdmin.savePeerGroupSet.mutationOptions(form.saving));
   const remove = useMutation(
     trpc.registryAdmin.deletePeerGroupSet.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.registryAdmin.pathFilter());
         navigate("/registry/peer-groups");
       },
-      onError: (error) => setProblems(problemsOf(error)),
+      onError: form.failed,
     }),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblems(noProblems);
-    setSaved(false);
+    form.begin();
+    form.setSaved(false);
     save.mutate({
       id: set.id,
       name,
@@ -77,27 +69,16 @@ function SetForm({
       <p>
         <Link to="/registry/peer-groups">Peer group sets</Link>
       </p>
-      <ProblemSummary problems={problems} attempt={attempt} />
+      <ProblemSummary problems={problems} attempt={form.attempt} />
       <h1>{set.name}</h1>
-      {saved && (
-        <p role="status">
-          <strong>Peer group set saved.</strong>
-        </p>
-      )}
+      <SavedNotice saved={form.saved}>Peer group set saved.</SavedNotice>
       <form onSubmit={onSubmit} noValidate>
-        <TextInput
-          id={fieldId("name")}
-          label="Set name"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={problems.fields.name}
-        />
-        <Textarea
-          id={fieldId("description")}
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          rows={2}
+        <SetNameFields
+          name={name}
+          setName={setName}
+          description={description}
+          setDescription={setDescription}
+          errors={{ name: problems.fields.name }}
         />
         {groups.map((g, i) => (
           <Fieldset key={g.id}>
@@ -148,7 +129,7 @@ function SetForm({
         warning
         disabled={remove.isPending}
         onClick={() => {
-          setAttempt((n) => n + 1);
+          form.count();
           remove.mutate({ id: set.id, expectedVersion: set.version });
         }}
       >

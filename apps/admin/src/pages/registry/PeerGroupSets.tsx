@@ -1,9 +1,11 @@
 import { Empty, LoadError, Loading, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Select, Table, Textarea, TextInput } from "nhsuk-react-components";
+import { Button, Select, Table, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { fieldId, noProblems, type Problems, ProblemSummary, problemsOf } from "../frameworks/forms";
+import { fieldId, ProblemSummary } from "../frameworks/forms";
+import { useProblems } from "../frameworks/shared/useProblems";
+import { SetNameFields } from "./SetNameFields";
 
 const slug = (text: string) =>
   text
@@ -23,15 +25,15 @@ export function PeerGroupSets() {
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [by, setBy] = useState("trust_type");
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblems();
+  const { problems } = form;
   const save = useMutation(
     trpc.registryAdmin.savePeerGroupSet.mutationOptions({
       onSuccess: async (r) => {
         await queryClient.invalidateQueries(trpc.registryAdmin.pathFilter());
         navigate(`/registry/peer-groups/${r.id}`);
       },
-      onError: (error) => setProblems(problemsOf(error)),
+      onError: form.failed,
     }),
   );
   const error = sets.error ?? orgs.error;
@@ -41,7 +43,7 @@ export function PeerGroupSets() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
+    form.count();
     const setId = id.trim().toLowerCase();
     const groups = new Map<string, string[]>();
     if (by !== "none") {
@@ -100,7 +102,7 @@ export function PeerGroupSets() {
         </Table>
       )}
       <h2>Create a set</h2>
-      <ProblemSummary problems={problems} attempt={attempt} />
+      <ProblemSummary problems={problems} attempt={form.attempt} />
       <form onSubmit={onSubmit} noValidate>
         <TextInput
           id={fieldId("id")}
@@ -111,20 +113,12 @@ export function PeerGroupSets() {
           error={problems.fields.id}
           width={20}
         />
-        <TextInput
-          id={fieldId("name")}
-          label="Set name"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={problems.fields.name}
-        />
-        <Textarea
-          id={fieldId("description")}
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={problems.fields.description}
-          rows={2}
+        <SetNameFields
+          name={name}
+          setName={setName}
+          description={description}
+          setDescription={setDescription}
+          errors={problems.fields}
         />
         <Select
           id="by"

@@ -1,12 +1,10 @@
 import { BenefitLineSchema } from "@realise/domain";
-import { fieldErrorsOf, Loading, useTRPC } from "@realise/ui";
+import { bindField, ErrorSummaryFor, issueMessagesOf, Loading, useFormErrors, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import {
   BackLink,
   Button,
   Checkboxes,
-  ErrorSummary,
   Fieldset,
   Select,
   Textarea,
@@ -128,6 +126,9 @@ const fieldIdOf = (path: string) => {
   return FIELD_IDS[bare] ?? FIELD_IDS[bare.split(".")[0] ?? ""] ?? "title";
 };
 
+/** The fields in the order the form shows them, for the error summary. */
+const ORDER = Object.values(FIELD_IDS);
+
 const numberOrNaN = (text: string) =>
   text.trim() === "" ? Number.NaN : Number(text.trim().replace(/,/g, ""));
 
@@ -178,10 +179,7 @@ function BenefitFormPage({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [values, setValues] = useState<FormValues>(() => (line ? fromLine(line) : EMPTY));
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormErrors(fieldIdOf);
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -191,20 +189,7 @@ function BenefitFormPage({
       state: { notice: line ? "The benefit was saved." : "The benefit was added." },
     });
   };
-  const onError = (error: unknown) => {
-    const data = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined) : undefined;
-    if (data?.code === "CONFLICT") {
-      setConflict(true);
-      return;
-    }
-    const fields = new Map<string, string>();
-    for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
-      const id = fieldIdOf(path);
-      if (!fields.has(id)) fields.set(id, message);
-    }
-    setErrors(fields);
-    setProblem(fields.size > 0 ? null : (error as Error).message);
-  };
+  const onError = form.failed;
   const create = useMutation(trpc.benefits.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.benefits.update.mutationOptions({ onSuccess: onSaved, onError }));
   const pending = create.isPending || update.isPending;
@@ -232,26 +217,20 @@ function BenefitFormPage({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblem(null);
-    setConflict(false);
+    form.begin();
     const checked = BenefitLineSchema.safeParse(toInput(values, odsCode));
     if (!checked.success) {
-      const fields = new Map<string, string>();
-      for (const issue of checked.error.issues) {
-        const id = fieldIdOf(issue.path.map(String).join("."));
-        if (!fields.has(id)) fields.set(id, issue.message);
-      }
-      setErrors(fields);
+      form.invalid(issueMessagesOf(checked.error.issues, fieldIdOf));
       return;
     }
-    setErrors(new Map());
     const { odsCode: _o, actuals: _a, id: _i, ...fields } = checked.data;
     if (line) update.mutate({ odsCode, id: line.id, expectedVersion: line.version, line: fields });
     else create.mutate({ odsCode, line: fields });
   };
 
-  const err = (id: string) => errors.get(id);
+  const err = (id: string) => form.fields[id];
+  // Each field's id is its key in the form's values.
+  const field = bindField(values, set, form.fields);
   const type = register.benefitTypes.find((b) => b.code === values.benefitTypeCode);
   const offered = [
     ...new Set([...(type?.enablingFunctionalities ?? []), ...values.enablingFunctionalities]),
@@ -259,7 +238,6 @@ function BenefitFormPage({
     (code) =>
       register.functionalities.find((f) => f.code === code) ?? { code, name: code, tier: 0, shortName: null },
   );
-  const ORDER = Object.values(FIELD_IDS);
 
   return (
     <>
@@ -272,22 +250,14 @@ function BenefitFormPage({
         {line ? "Back to the benefit" : "Benefits register"}
       </BackLink>
       <h1>{line ? `Change “${line.title}”` : "Add a benefit"}</h1>
-      {(errors.size > 0 || problem) && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {[...errors]
-              .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
-              .map(([id, message]) => (
-                <ErrorSummary.ListItem key={id} href={`#${id}`}>
-                  {message}
-                </ErrorSummary.ListItem>
-              ))}
-            {problem && <li>{problem}</li>}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
-      {conflict && (
+      <ErrorSummaryFor
+        errors={form.fields}
+        attempt={form.attempt}
+        order={ORDER}
+        // A conflict has its own warning below, naming what to do.
+        messages={form.message && !form.conflict ? [form.message] : []}
+      />
+      {form.conflict && (
         <WarningCallout>
           <WarningCallout.Heading>Someone else changed this benefit</WarningCallout.Heading>
           <p>
@@ -316,20 +286,8 @@ function BenefitFormPage({
             </Select.Option>
           ))}
         </Select>
-        <TextInput
-          id="title"
-          label="Title"
-          value={values.title}
-          onChange={(e) => set("title", e.currentTarget.value)}
-          error={err("title")}
-        />
-        <Select
-          id="benefitClass"
-          label="Class (HM Treasury Green Book)"
-          value={values.benefitClass}
-          onChange={(e) => set("benefitClass", e.currentTarget.value)}
-          error={err("benefitClass")}
-        >
+        <TextInput {...field("title")} label="Title" />
+        <Select {...field("benefitClass")} label="Class (HM Treasury Green Book)">
           <Select.Option value="">Choose a class</Select.Option>
           {Object.entries(CLASS_LABELS).map(([k, v]) => (
             <Select.Option key={k} value={k}>
@@ -347,35 +305,10 @@ function BenefitFormPage({
             This is a dis-benefit
           </Checkboxes.Item>
         </Checkboxes>
-        <TextInput
-          id="owner"
-          label="Owner (responsible officer)"
-          value={values.owner}
-          onChange={(e) => set("owner", e.currentTarget.value)}
-          error={err("owner")}
-        />
-        <TextInput
-          id="metric"
-          label="Metric"
-          hint="What is measured, and from where"
-          value={values.metric}
-          onChange={(e) => set("metric", e.currentTarget.value)}
-          error={err("metric")}
-        />
-        <TextInput
-          id="unit"
-          label="Unit"
-          value={values.unit}
-          onChange={(e) => set("unit", e.currentTarget.value)}
-          error={err("unit")}
-        />
-        <Select
-          id="direction"
-          label="Direction"
-          value={values.direction}
-          onChange={(e) => set("direction", e.currentTarget.value)}
-          error={err("direction")}
-        >
+        <TextInput {...field("owner")} label="Owner (responsible officer)" />
+        <TextInput {...field("metric")} label="Metric" hint="What is measured, and from where" />
+        <TextInput {...field("unit")} label="Unit" />
+        <Select {...field("direction")} label="Direction">
           <Select.Option value="">Choose a direction</Select.Option>
           {Object.entries(DIRECTION_LABELS).map(([k, v]) => (
             <Select.Option key={k} value={k}>
@@ -385,81 +318,33 @@ function BenefitFormPage({
         </Select>
         <Fieldset>
           <Fieldset.Legend size="m">Baseline</Fieldset.Legend>
+          <TextInput {...field("baselineValue")} label="Baseline value" inputMode="decimal" width={10} />
           <TextInput
-            id="baselineValue"
-            label="Baseline value"
-            inputMode="decimal"
-            width={10}
-            value={values.baselineValue}
-            onChange={(e) => set("baselineValue", e.currentTarget.value)}
-            error={err("baselineValue")}
-          />
-          <TextInput
-            id="baselineDate"
+            {...field("baselineDate")}
             label="Baseline date"
             hint="For example, 2025-04-01"
             width={10}
-            value={values.baselineDate}
-            onChange={(e) => set("baselineDate", e.currentTarget.value)}
-            error={err("baselineDate")}
           />
-          <TextInput
-            id="baselineSource"
-            label="Baseline source"
-            value={values.baselineSource}
-            onChange={(e) => set("baselineSource", e.currentTarget.value)}
-            error={err("baselineSource")}
-          />
+          <TextInput {...field("baselineSource")} label="Baseline source" />
         </Fieldset>
         <Fieldset>
           <Fieldset.Legend size="m">Target and trajectory</Fieldset.Legend>
+          <TextInput {...field("targetValue")} label="Target value" inputMode="decimal" width={10} />
+          <TextInput {...field("targetDate")} label="Target date" hint="For example, 2027-03-31" width={10} />
           <TextInput
-            id="targetValue"
-            label="Target value"
-            inputMode="decimal"
-            width={10}
-            value={values.targetValue}
-            onChange={(e) => set("targetValue", e.currentTarget.value)}
-            error={err("targetValue")}
-          />
-          <TextInput
-            id="targetDate"
-            label="Target date"
-            hint="For example, 2027-03-31"
-            width={10}
-            value={values.targetDate}
-            onChange={(e) => set("targetDate", e.currentTarget.value)}
-            error={err("targetDate")}
-          />
-          <TextInput
-            id="trajectory"
+            {...field("trajectory")}
             label="Trajectory (optional)"
             hint="Expected values on the way, as date=value separated by semicolons, for example 2026-03-31=7.5; 2027-03-31=6"
-            value={values.trajectory}
-            onChange={(e) => set("trajectory", e.currentTarget.value)}
-            error={err("trajectory")}
           />
         </Fieldset>
-        <Select
-          id="confidence"
-          label="Confidence"
-          value={values.confidence}
-          onChange={(e) => set("confidence", e.currentTarget.value)}
-          error={err("confidence")}
-        >
+        <Select {...field("confidence")} label="Confidence">
           {Object.entries(CONFIDENCE_LABELS).map(([k, v]) => (
             <Select.Option key={k} value={k}>
               {v}
             </Select.Option>
           ))}
         </Select>
-        <Select
-          id="status"
-          label="Status"
-          value={values.status}
-          onChange={(e) => set("status", e.currentTarget.value)}
-          error={err("status")}
-        >
+        <Select {...field("status")} label="Status">
           {Object.entries(STATUS_LABELS).map(([k, v]) => (
             <Select.Option key={k} value={k}>
               {v}
@@ -495,42 +380,27 @@ function BenefitFormPage({
           </Checkboxes>
         )}
         <TextInput
-          id="fullYearValueGbp"
+          {...field("fullYearValueGbp")}
           label="Full-year value in pounds (optional)"
           hint="Only for a monetised benefit"
           inputMode="decimal"
           width={10}
           prefix="£"
-          value={values.fullYearValueGbp}
-          onChange={(e) => set("fullYearValueGbp", e.currentTarget.value)}
-          error={err("fullYearValueGbp")}
         />
         <TextInput
-          id="attributionPct"
+          {...field("attributionPct")}
           label="Attribution to the EPR (%)"
           hint="The share of the benefit owed to the EPR, from 0 to 100"
           inputMode="decimal"
           width={4}
           suffix="%"
-          value={values.attributionPct}
-          onChange={(e) => set("attributionPct", e.currentTarget.value)}
-          error={err("attributionPct")}
         />
         <TextInput
-          id="doubleCountGroup"
+          {...field("doubleCountGroup")}
           label="Double-count group (optional)"
           hint="Lines that claim the same saving share a group, and only the largest is counted"
-          value={values.doubleCountGroup}
-          onChange={(e) => set("doubleCountGroup", e.currentTarget.value)}
-          error={err("doubleCountGroup")}
         />
-        <Textarea
-          id="evidence"
-          label="Evidence (optional)"
-          value={values.evidence}
-          onChange={(e) => set("evidence", e.currentTarget.value)}
-          error={err("evidence")}
-        />
+        <Textarea {...field("evidence")} label="Evidence (optional)" />
         <Button type="submit" disabled={pending}>
           {line ? "Save the benefit" : "Add the benefit"}
         </Button>

@@ -1,10 +1,18 @@
 import type { AppRouter } from "@realise/api";
 import { PlanItemSchema } from "@realise/domain";
-import { fieldErrorsOf, LEVEL_LABELS, Loading, label, useTRPC } from "@realise/ui";
+import {
+  bindField,
+  ErrorSummaryFor,
+  issueMessagesOf,
+  LEVEL_LABELS,
+  Loading,
+  label,
+  useFormErrors,
+  useTRPC,
+} from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
-import { BackLink, Button, ErrorSummary, Select, Table, Tag, TextInput } from "nhsuk-react-components";
+import { BackLink, Button, Select, Table, Tag, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
@@ -19,6 +27,12 @@ const STATUS: Record<string, string> = {
   at_risk: "At risk",
 };
 const FIELDS = ["functionalityCode", "targetLevel", "targetDate", "owner", "status"] as const;
+/** The server's messages for fields on the form; others are not shown. */
+const onForm = (path: string) => ((FIELDS as readonly string[]).includes(path) ? path : undefined);
+/** A schema issue belongs to its top-level field; one about the whole item, to the owner. */
+const topField = (path: string) => path.split(".")[0] || "owner";
+const CONFLICT =
+  "Someone else changed this item since you opened it. Close the form to see their change, then try again.";
 
 function stateTag(item: PlanRow) {
   if (item.state === "reached") return <Tag color="green">Reached</Tag>;
@@ -47,48 +61,25 @@ function ItemForm({
     owner: item?.owner ?? "",
     status: item?.status ?? "not_started",
   });
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormErrors(onForm);
   const upsert = useMutation(
     trpc.plans.upsertItem.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries();
         onDone();
       },
-      onError: (error) => {
-        const data =
-          error instanceof TRPCClientError ? (error.data as { code?: string } | undefined) : undefined;
-        if (data?.code === "CONFLICT") {
-          setProblem(
-            "Someone else changed this item since you opened it. Close the form to see their change, then try again.",
-          );
-          return;
-        }
-        const fields = new Map(
-          Object.entries(fieldErrorsOf(error)).filter(([k]) => (FIELDS as readonly string[]).includes(k)),
-        );
-        setErrors(fields);
-        setProblem(fields.size > 0 ? null : error.message);
-      },
+      onError: form.failed,
     }),
   );
   const set = (key: keyof typeof values, value: string) => setValues((v) => ({ ...v, [key]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblem(null);
+    form.begin();
     const checked = PlanItemSchema.safeParse({ ...values, odsCode, targetLevel: Number(values.targetLevel) });
     if (!checked.success) {
-      const fields = new Map<string, string>();
-      for (const issue of checked.error.issues) {
-        const key = String(issue.path[0] ?? "owner");
-        if (!fields.has(key)) fields.set(key, issue.message);
-      }
-      setErrors(fields);
+      form.invalid(issueMessagesOf(checked.error.issues, topField));
       return;
     }
-    setErrors(new Map());
     const { id: _id, odsCode: _o, ...fields } = checked.data;
     upsert.mutate({
       odsCode,
@@ -97,31 +88,20 @@ function ItemForm({
       ...fields,
     });
   };
-  const err = (k: string) => errors.get(k);
+  const field = bindField(values, set, form.fields, (k) => `plan-${k}`);
+  const problem = form.conflict ? CONFLICT : form.message;
   return (
     <section aria-labelledby="h-item">
       <h2 id="h-item">{item ? "Change the plan item" : "Add a plan item"}</h2>
-      {(errors.size > 0 || problem) && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {FIELDS.filter((k) => errors.has(k)).map((k) => (
-              <ErrorSummary.ListItem key={k} href={`#plan-${k}`}>
-                {errors.get(k)}
-              </ErrorSummary.ListItem>
-            ))}
-            {problem && <li>{problem}</li>}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <ErrorSummaryFor
+        errors={form.fields}
+        attempt={form.attempt}
+        messages={problem ? [problem] : []}
+        order={FIELDS}
+        hrefOf={(k) => `#plan-${k}`}
+      />
       <form onSubmit={onSubmit} noValidate aria-label="Plan item">
-        <Select
-          id="plan-functionalityCode"
-          label="Functionality"
-          value={values.functionalityCode}
-          onChange={(e) => set("functionalityCode", e.currentTarget.value)}
-          error={err("functionalityCode")}
-        >
+        <Select {...field("functionalityCode")} label="Functionality">
           <Select.Option value="">Choose a functionality</Select.Option>
           {plan.functionalities.map((f) => (
             <Select.Option key={f.code} value={f.code}>
@@ -129,42 +109,16 @@ function ItemForm({
             </Select.Option>
           ))}
         </Select>
-        <Select
-          id="plan-targetLevel"
-          label="Target level"
-          value={values.targetLevel}
-          onChange={(e) => set("targetLevel", e.currentTarget.value)}
-          error={err("targetLevel")}
-        >
+        <Select {...field("targetLevel")} label="Target level">
           {[1, 2, 3, 4, 5].map((l) => (
             <Select.Option key={l} value={String(l)}>
               {LEVEL_LABELS[l] ?? `L${l}`}
             </Select.Option>
           ))}
         </Select>
-        <TextInput
-          id="plan-targetDate"
-          label="Target date"
-          hint="For example, 2027-03-31"
-          width={10}
-          value={values.targetDate}
-          onChange={(e) => set("targetDate", e.currentTarget.value)}
-          error={err("targetDate")}
-        />
-        <TextInput
-          id="plan-owner"
-          label="Owner"
-          value={values.owner}
-          onChange={(e) => set("owner", e.currentTarget.value)}
-          error={err("owner")}
-        />
-        <Select
-          id="plan-status"
-          label="Status"
-          value={values.status}
-          onChange={(e) => set("status", e.currentTarget.value)}
-          error={err("status")}
-        >
+        <TextInput {...field("targetDate")} label="Target date" hint="For example, 2027-03-31" width={10} />
+        <TextInput {...field("owner")} label="Owner" />
+        <Select {...field("status")} label="Status">
           {Object.entries(STATUS).map(([k, v]) => (
             <Select.Option key={k} value={k}>
               {v}
