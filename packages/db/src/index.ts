@@ -22,4 +22,4 @@ export { type BackupFile, databaseDigest, exportData, importData, NOT_BACKED_UP 
 export * from "./queries/framework-admin.js";
 export * from "./queries/registry-admin.js";
 export * from "./queries/accounts.js";
-export { generateNationalData, type GenerateOptions, type GenerateProgress, type GenerateResult, syntheticOdsCode } from "./generate/index.js";
+export * from "./generate/index.js";

@@ -239,6 +239,7 @@ export interface DB {
   peer_group_set: PeerGroupSetTable;
   peer_group: PeerGroupTable;
   peer_group_member: PeerGroupMemberTable;
+  organisation_levels: OrganisationLevelsTable;
 }
 
 /** Peer group sets defined by the national team (migration 0005); groups in a set are exclusive. */
@@ -260,4 +261,10 @@ export interface PeerGroupMemberTable {
   set_id: string;
   group_id: string;
   ods_code: string;
+}
+
+/** Per trust, {functionality code: level}: maintained by triggers on adoption_record (migration 0007). */
+export interface OrganisationLevelsTable {
+  ods_code: string;
+  levels: ColumnType<Record<string, number>, string | undefined, string>;
 }

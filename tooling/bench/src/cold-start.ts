@@ -30,7 +30,12 @@ export async function measureColdStart(repoRoot: string, timeoutMs = 120_000): P
   const dataDir = mkdtempSync(join(tmpdir(), "realise-cold-"));
   const port = await freePort();
   const probe = existsSync(join(repoRoot, "apps/web/dist/index.html")) ? "/" : "/readyz";
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", REALISE_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    REALISE_DATA_DIR: dataDir,
+  };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
   const started = performance.now();
@@ -45,8 +50,11 @@ export async function measureColdStart(repoRoot: string, timeoutMs = 120_000): P
   });
   try {
     while (performance.now() - started < timeoutMs) {
-      if (child.exitCode !== null) throw new Error(`Server exited (${child.exitCode}): ${stderr.slice(-500)}`);
-      const ok = await fetch(`http://127.0.0.1:${port}${probe}`)
+      if (child.exitCode !== null)
+        throw new Error(`Server exited (${child.exitCode}): ${stderr.slice(-500)}`);
+      // A request that arrives between the server's listen and its handler being attached is never
+      // answered (boot.ts listens before auth is ready), so each probe gives up quickly and retries.
+      const ok = await fetch(`http://127.0.0.1:${port}${probe}`, { signal: AbortSignal.timeout(1_000) })
         .then((r) => r.status === 200)
         .catch(() => false);
       if (ok) return { ms: Math.round(performance.now() - started), probe };

@@ -14,7 +14,8 @@ export async function signIn(appUrl: string, email: string, password: string): P
     headers: { "content-type": "application/json", origin: appUrl },
     body: JSON.stringify({ email, password }),
   });
-  if (!response.ok) throw new Error(`Sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`Sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]);
   if (cookies.length === 0) throw new Error(`Sign-in as ${email} set no cookie`);
   return cookies.join("; ");

@@ -36,7 +36,12 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     const started = performance.now();
     const instance = autocannon(opts, (error, result) => {
       if (error) return reject(error);
-      resolve({ latencies, statuses, errors: result.errors + result.timeouts, elapsedMs: performance.now() - started });
+      resolve({
+        latencies,
+        statuses,
+        errors: result.errors + result.timeouts,
+        elapsedMs: performance.now() - started,
+      });
     });
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
       latencies.push(ms);

@@ -31,7 +31,7 @@ export async function startRemoteTarget(options: TargetOptions): Promise<Target>
     info: () => call("info") as ReturnType<Target["info"]>,
     bareSql: (name, load) => call("bareSql", name, load) as ReturnType<Target["bareSql"]>,
     bareUpdates: (load) => call("bareUpdates", load) as ReturnType<Target["bareUpdates"]>,
-    check: (since) => call("check", since) as ReturnType<Target["check"]>,
+    check: () => call("check") as ReturnType<Target["check"]>,
     close: async () => {
       await call("close").catch(() => undefined);
       if (child.exitCode === null) child.kill();

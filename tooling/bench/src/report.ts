@@ -6,7 +6,8 @@ export interface TargetCheck {
   met: boolean | null;
 }
 
-const ms = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : `${x} ms`);
+const ms = (x: number | null | undefined) =>
+  x === null || x === undefined || Number.isNaN(x) ? "n/a" : `${x} ms`;
 const kb = (x: number | null) => (x === null ? "not built" : `${(x / 1024).toFixed(1)} kB`);
 
 /** The issue's targets beside what this run measured. Reported, never asserted in tests. */
@@ -41,12 +42,14 @@ export function targetChecks(r: BenchResult): TargetCheck[] {
     { target: "0 stale tier aggregates after concurrent writes", measured: String(stale), met: stale === 0 },
     {
       target: "freshness: next request",
-      measured: r.freshnessReads === null ? "not measured" : `${r.freshnessReads} read(s), ${ms(r.freshnessMs)}`,
+      measured:
+        r.freshnessReads === null ? "not measured" : `${r.freshnessReads} read(s), ${ms(r.freshnessMs)}`,
       met: r.freshnessReads === null ? null : r.freshnessReads === 1,
     },
     {
       target: "cold start ≤ 10 s",
-      measured: r.coldStartMs === null ? "not measured" : `${ms(r.coldStartMs)} (until ${r.coldStartProbe} answered)`,
+      measured:
+        r.coldStartMs === null ? "not measured" : `${ms(r.coldStartMs)} (until ${r.coldStartProbe} answered)`,
       met: r.coldStartMs === null ? null : r.coldStartMs <= 10_000,
     },
     {
@@ -100,7 +103,19 @@ export function formatReport(r: BenchResult): string {
   out.push("");
   out.push(
     table(
-      ["clients", "updates/s", "p50", "p95", "bare Kysely updates/s", "bare p95", "conflicts", "errors", "lost", "unaudited", "stale tiers"],
+      [
+        "clients",
+        "updates/s",
+        "p50",
+        "p95",
+        "bare Kysely updates/s",
+        "bare p95",
+        "conflicts",
+        "errors",
+        "lost",
+        "unaudited",
+        "stale tiers",
+      ],
       r.updates.map((u) => [
         String(u.concurrency),
         String(u.updatesPerSecond),

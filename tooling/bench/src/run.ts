@@ -10,7 +10,7 @@ import { type LoadResult, runLoad } from "./load.js";
 import { startRemoteTarget } from "./remote.js";
 import { type Scenario, scenarios } from "./scenarios.js";
 import { round, summarise } from "./stats.js";
-import { startTarget, type Target, type TargetInfo } from "./target.js";
+import { startTarget, type Target, type TargetInfo, type WriteCheck } from "./target.js";
 import { keyForWrite, keyOf, updateValues, versionFromConflict } from "./updates.js";
 
 export interface ScenarioResult {
@@ -121,7 +121,9 @@ async function measureScenario(
   ] as const) {
     const bad = Object.entries(r.statuses).filter(([status]) => status !== "200");
     if (bad.length || r.errors)
-      throw new Error(`${s.name} (${label}): non-200 answers ${JSON.stringify(r.statuses)}, errors ${r.errors}`);
+      throw new Error(
+        `${s.name} (${label}): non-200 answers ${JSON.stringify(r.statuses)}, errors ${r.errors}`,
+      );
   }
   const t = summarise(trpc.latencies);
   const floor = summarise(bareHttp.latencies);
@@ -143,6 +145,23 @@ async function measureScenario(
   };
 }
 
+/**
+ * Lost updates, per record: a write the client saw succeed must have moved that record's version on.
+ * (Writes still in flight when a timed phase stops move versions on without a seen answer, so the check
+ * is "at least", per record, never a net total that could hide a loss behind them.) Every committed
+ * write, seen or not, must have exactly one audit row.
+ */
+function writeCheck(successes: Record<string, number>, before: WriteCheck, after: WriteCheck) {
+  let lost = 0;
+  let advanced = 0;
+  for (const [k, v] of Object.entries(after.versions)) {
+    const moved = v - (before.versions[k] ?? 0);
+    advanced += moved;
+    lost += Math.max(0, (successes[k] ?? 0) - moved);
+  }
+  return { lost, unaudited: Math.abs(advanced - (after.auditRows - before.auditRows)) };
+}
+
 async function measureUpdates(
   concurrency: number,
   target: Target,
@@ -153,7 +172,7 @@ async function measureUpdates(
   const load = { requests: config.requests, durationS: config.durationS };
 
   // Through HTTP: autocannon's connections are the concurrent clients; versions are shared bookkeeping.
-  const before = await target.check("0");
+  const before = await target.check();
   const versions = new Map(Object.entries(before.versions));
   const successes: Record<string, number> = {};
   let conflicts = 0;
@@ -188,8 +207,8 @@ async function measureUpdates(
         const k = String(context.key);
         if (status === 200) {
           successes[k] = (successes[k] ?? 0) + 1;
-          const v = (JSON.parse(body) as { result: { data: { json: { record: { version: number } } } } }).result.data
-            .json.record.version;
+          const v = (JSON.parse(body) as { result: { data: { json: { record: { version: number } } } } })
+            .result.data.json.record.version;
           versions.set(k, Math.max(versions.get(k) ?? 0, v));
         } else if (status === 409) {
           conflicts += 1;
@@ -199,19 +218,17 @@ async function measureUpdates(
       },
     },
   });
-  const after = await target.check(before.maxAuditId);
+  const after = await target.check();
   const ok = http.statuses[200] ?? 0;
-  let advanced = 0;
-  for (const [k, v] of Object.entries(after.versions)) advanced += v - (before.versions[k] ?? 0);
   const errors = Object.entries(http.statuses)
     .filter(([status]) => status !== "200" && status !== "409")
     .reduce((sum, [, n]) => sum + n, http.errors);
+  const httpCheck = writeCheck(successes, before, after);
 
   const bare = await target.bareUpdates({ concurrency, ...load });
   const bareOk = Object.values(bare.successes).reduce((a, b) => a + b, 0);
-  const bareCheck = await target.check(after.maxAuditId);
-  let bareAdvanced = 0;
-  for (const [k, v] of Object.entries(bareCheck.versions)) bareAdvanced += v - (after.versions[k] ?? 0);
+  const bareCheck = await target.check();
+  const bareWrites = writeCheck(bare.successes, after, bareCheck);
 
   const s = summarise(http.latencies);
   return {
@@ -224,8 +241,8 @@ async function measureUpdates(
     errors,
     bareUpdatesPerSecond: round(bareOk / (bare.elapsedMs / 1000)),
     bareP95Ms: summarise(bare.latencies).p95Ms,
-    lostUpdates: ok - advanced + (bareOk - bareAdvanced),
-    missingAuditRows: ok - after.auditRows + (bareOk - bareCheck.auditRows),
+    lostUpdates: httpCheck.lost + bareWrites.lost,
+    missingAuditRows: httpCheck.unaudited + bareWrites.unaudited,
     staleAggregates: new Set([...after.staleTiers, ...bareCheck.staleTiers]).size,
   };
 }
@@ -245,7 +262,7 @@ async function measureFreshness(
   const viewCookie = cookieFor(view, sessions, info);
   const samples: { ms: number; reads: number }[] = [];
   for (let round = 0; round < 5; round++) {
-    const { versions } = await target.check("0");
+    const { versions } = await target.check();
     const baseline = await trpcQuery(info.appUrl, view.procedure, view.input(info.context), viewCookie);
     const write = await trpcMutation(
       info.appUrl,
@@ -262,7 +279,8 @@ async function measureFreshness(
       },
       cookie,
     );
-    if (write.status !== 200) throw new Error(`Freshness write failed: ${write.status} ${write.text.slice(0, 300)}`);
+    if (write.status !== 200)
+      throw new Error(`Freshness write failed: ${write.status} ${write.text.slice(0, 300)}`);
     const acknowledged = performance.now();
     let reads = 0;
     while (performance.now() - acknowledged < 5_000) {
@@ -282,7 +300,9 @@ async function measureFreshness(
 
 /** Run the whole bench once and write its JSON; the caller prints it. */
 export async function runBench(config: BenchConfig): Promise<BenchResult> {
-  const log = config.log;
+  const t0 = performance.now();
+  const log = (line: string) =>
+    config.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const startedAt = new Date().toISOString();
   const scratch = config.databaseUrl
     ? await createScratchDatabase(config.databaseUrl, { prefix: "realise_bench" })
@@ -299,18 +319,27 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
       periods: config.periods,
       seed: config.seed,
     };
-    target = config.targetMode === "child" ? await startRemoteTarget(options) : await startTarget(options, log);
+    target =
+      config.targetMode === "child"
+        ? await startRemoteTarget(options)
+        : await startTarget(options, config.log);
     const info = await target.info();
     const sessions: Sessions = {
       analyst: await signIn(info.appUrl, info.analyst.email, info.analyst.password),
       editors: new Map(),
     };
-    for (const e of info.editors) sessions.editors.set(e.odsCode!, await signIn(info.appUrl, e.email, e.password));
+    for (const e of info.editors)
+      sessions.editors.set(e.odsCode!, await signIn(info.appUrl, e.email, e.password));
 
     const available: Scenario[] = [];
     const skippedScenarios: BenchResult["skippedScenarios"] = [];
     for (const s of scenarios) {
-      const probe = await trpcQuery(info.appUrl, s.procedure, s.input(info.context), cookieFor(s, sessions, info));
+      const probe = await trpcQuery(
+        info.appUrl,
+        s.procedure,
+        s.input(info.context),
+        cookieFor(s, sessions, info),
+      );
       if (probe.status === 200) available.push(s);
       else skippedScenarios.push({ name: s.name, reason: `${s.procedure} answered ${probe.status}` });
     }

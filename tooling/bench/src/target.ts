@@ -19,7 +19,7 @@ import {
   updateAdoption,
 } from "@realise/db";
 import { assessTrust, periodOf, type TrustType } from "@realise/domain";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { type ScenarioContext, scenarioByName } from "./scenarios.js";
 import { keyForWrite, keyOf, type RecordKey, updateValues, versionFromConflict } from "./updates.js";
@@ -66,9 +66,9 @@ export interface WriteRun {
 
 export interface WriteCheck {
   versions: Record<string, number>;
+  /** Audit rows of the editors' trusts' records, in the same snapshot as the versions. */
   auditRows: number;
-  maxAuditId: string;
-  /** Trusts whose stored tier differs from the tier their records give now: a stale aggregate. */
+  /** Trusts whose stored tier or heatmap levels differ from what their records give now: stale aggregates. */
   staleTiers: string[];
 }
 
@@ -77,7 +77,7 @@ export interface Target {
   info(): Promise<TargetInfo>;
   bareSql(scenario: string, load: LoadSpec): Promise<number[]>;
   bareUpdates(load: LoadSpec): Promise<WriteRun>;
-  check(sinceAuditId: string): Promise<WriteCheck>;
+  check(): Promise<WriteCheck>;
   close(): Promise<void>;
 }
 
@@ -88,8 +88,7 @@ export async function drive(load: LoadSpec, work: (i: number) => Promise<void>):
   const started = performance.now();
   const deadline = started + (load.durationS ?? 10) * 1000;
   let next = 0;
-  const more = () =>
-    load.requests !== undefined ? next < load.requests : performance.now() < deadline;
+  const more = () => (load.requests !== undefined ? next < load.requests : performance.now() < deadline);
   await Promise.all(
     Array.from({ length: load.concurrency }, async () => {
       while (more()) await work(next++);
@@ -136,7 +135,9 @@ export async function startTarget(
   const appUrl = running.url.replace("localhost", "127.0.0.1");
 
   // The floor: the same query functions on a bare pool (PGlite has one connection, so it shares it).
-  const barePool = options.databaseUrl ? new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) : undefined;
+  const barePool = options.databaseUrl
+    ? new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    : undefined;
   const bareDb: Kysely<DB> = barePool
     ? new Kysely<DB>({ dialect: new PostgresDialect({ pool: barePool }) })
     : database.db;
@@ -153,7 +154,10 @@ export async function startTarget(
             .select("r.ods_code")
             .whereRef("r.ods_code", "=", "o.ods_code")
             .where((eb) =>
-              eb.or([eb("r.status", "=", "submitted"), eb.and([eb("r.period", "=", period), eb("r.status", "=", "accepted")])]),
+              eb.or([
+                eb("r.status", "=", "submitted"),
+                eb.and([eb("r.period", "=", period), eb("r.status", "=", "accepted")]),
+              ]),
             ),
         ),
       ),
@@ -297,37 +301,56 @@ export async function startTarget(
       return run;
     },
 
-    async check(sinceAuditId) {
-      const versions = Object.fromEntries(await currentVersions(database.db, keys));
-      const audit = await database.db
-        .selectFrom("audit_log")
-        .select([
-          sql<string>`count(*) filter (where id > ${sinceAuditId} and entity = 'adoption_record' and action = 'adoption.update')`.as("rows"),
-          sql<string>`coalesce(max(id), 0)::text`.as("maxId"),
-        ])
-        .executeTakeFirstOrThrow();
-      const framework = await currentFramework(database.db);
-      const staleTiers: string[] = [];
-      for (const t of editorTrusts) {
-        const records = await adoptionRecords(database.db, t.ods_code);
-        const assessment = assessTrust(
-          framework,
-          { odsCode: t.ods_code, trustType: t.trust_type as TrustType },
-          toAssessable(records),
-        );
-        const stored = await database.db
-          .selectFrom("organisation_tier")
-          .select(["attained_tier", "progress_to_next"])
-          .where("ods_code", "=", t.ods_code)
-          .executeTakeFirst();
-        if (
-          !stored ||
-          stored.attained_tier !== assessment.attainedTier ||
-          Math.abs(stored.progress_to_next - assessment.progressToNext) > 1e-9
-        )
-          staleTiers.push(t.ods_code);
-      }
-      return { versions, auditRows: Number(audit.rows), maxAuditId: audit.maxId, staleTiers };
+    async check() {
+      // One repeatable-read snapshot, so a write committing meanwhile counts in both figures or neither.
+      return database.db
+        .transaction()
+        .setIsolationLevel("repeatable read")
+        .execute(async (trx) => {
+          const versions = Object.fromEntries(await currentVersions(trx, keys));
+          const audit = await trx
+            .selectFrom("audit_log")
+            .select((eb) => eb.fn.countAll<string>().as("rows"))
+            .where("entity", "=", "adoption_record")
+            .where(
+              "ods_code",
+              "in",
+              editorTrusts.map((t) => t.ods_code),
+            )
+            .executeTakeFirstOrThrow();
+          const framework = await currentFramework(trx);
+          const staleTiers: string[] = [];
+          for (const t of editorTrusts) {
+            const records = await adoptionRecords(trx, t.ods_code);
+            const assessment = assessTrust(
+              framework,
+              { odsCode: t.ods_code, trustType: t.trust_type as TrustType },
+              toAssessable(records),
+            );
+            const stored = await trx
+              .selectFrom("organisation_tier")
+              .select(["attained_tier", "progress_to_next"])
+              .where("ods_code", "=", t.ods_code)
+              .executeTakeFirst();
+            if (
+              !stored ||
+              stored.attained_tier !== assessment.attainedTier ||
+              Math.abs(stored.progress_to_next - assessment.progressToNext) > 1e-9
+            )
+              staleTiers.push(t.ods_code);
+          }
+          // The heatmap's per-trust levels (maintained by triggers, migration 0007) must equal the records.
+          const levels = await sql<{ ods_code: string }>`
+            select coalesce(l.ods_code, a.ods_code) as ods_code
+            from organisation_levels l
+            full join (select ods_code, jsonb_object_agg(functionality_code, level) as levels
+                       from adoption_record group by ods_code) a on a.ods_code = l.ods_code
+            where coalesce(l.levels, '{}'::jsonb) is distinct from coalesce(a.levels, '{}'::jsonb)`.execute(
+            trx,
+          );
+          staleTiers.push(...levels.rows.map((r) => `${r.ods_code} (levels)`));
+          return { versions, auditRows: Number(audit.rows), staleTiers };
+        });
     },
 
     async close() {
@@ -341,7 +364,10 @@ export async function startTarget(
   };
 }
 
-async function currentVersions(db: Kysely<DB>, keys: RecordKey[]): Promise<Map<string, number>> {
+async function currentVersions(
+  db: Kysely<DB> | Transaction<DB>,
+  keys: RecordKey[],
+): Promise<Map<string, number>> {
   const codes = [...new Set(keys.map((k) => k.odsCode))];
   const rows = await db
     .selectFrom("adoption_record")

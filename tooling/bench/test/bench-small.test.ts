@@ -40,7 +40,9 @@ describe.each(testEngines())("pnpm bench at small scale on $engine", ({ engine, 
 
   it("measures each read scenario three ways", () => {
     const names = result.scenarios.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(["trust.dashboard", "organisations.list", "registry.summary"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["trust.dashboard", "organisations.list", "registry.summary"]),
+    );
     // The national views are measured once their procedures are registered; until then they are listed as skipped.
     for (const name of ["national.overview", "national.heatmap"]) {
       expect([...names, ...result.skippedScenarios.map((s) => s.name)]).toContain(name);

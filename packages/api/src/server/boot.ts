@@ -54,7 +54,16 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
   const applied = await migrateToLatest(database.db);
   const seed = await seedIfEmpty(database.db, { demo });
 
-  const server = http.createServer();
+  // Listening comes first (the origin needs the port); until the app is ready every request gets a 503,
+  // never silence.
+  let ready: http.RequestListener | undefined;
+  const server = http.createServer((req, res) => {
+    if (ready) return ready(req, res);
+    res.statusCode = 503;
+    res.setHeader("content-type", "application/json; charset=utf-8");
+    res.setHeader("retry-after", "1");
+    res.end(JSON.stringify({ status: "starting", database: database.engine }));
+  });
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", resolve),
   );
@@ -71,22 +80,19 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
   });
   await migrateAuth(auth);
   const accounts = demo ? await seedDemoAccounts(database, auth) : 0;
-  server.on(
-    "request",
-    createRequestListener({
+  ready = createRequestListener({
+    database,
+    auth,
+    origin,
+    trustedOrigins,
+    webDist: options.webDist ?? distOf("web"),
+    adminDist: options.adminDist ?? distOf("admin"),
+    extraRoutes: openDataRoutes({
       database,
-      auth,
       origin,
-      trustedOrigins,
-      webDist: options.webDist ?? distOf("web"),
-      adminDist: options.adminDist ?? distOf("admin"),
-      extraRoutes: openDataRoutes({
-        database,
-        origin,
-        suppressBelow: options.suppressBelow ?? (Number(process.env.REALISE_SUPPRESS_BELOW) || undefined),
-      }),
+      suppressBelow: options.suppressBelow ?? (Number(process.env.REALISE_SUPPRESS_BELOW) || undefined),
     }),
-  );
+  });
   log(
     `Realise on ${origin} (database: ${database.engine}; migrations applied: ${applied.length}; ` +
       `${seed.seeded ? `seeded ${seed.organisations} trusts, ${seed.adoptionRecords} adoption records, ${accounts} demo accounts` : "existing data"})`,

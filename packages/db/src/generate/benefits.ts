@@ -11,7 +11,13 @@ import { hashString, seededRandom } from "../seed/random.js";
 import type { Timeline } from "./history.js";
 import type { GeneratedOrganisation } from "./organisations.js";
 
-const OWNERS = ["Chief Nursing Information Officer", "Chief Clinical Information Officer", "Director of Digital", "Pharmacy lead", "Benefits lead"];
+const OWNERS = [
+  "Chief Nursing Information Officer",
+  "Chief Clinical Information Officer",
+  "Director of Digital",
+  "Pharmacy lead",
+  "Benefits lead",
+];
 
 function addMonths(isoDate: string, months: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -34,7 +40,9 @@ export function benefitRows(
 ) {
   const random = seededRandom(hashString(`${timeline.seed}:benefits:${org.odsCode}`));
   const applicable = new Set(functionalities.map((f) => f.code));
-  const types = framework.benefitTypes.filter((t) => t.enablingFunctionalities.some((c) => applicable.has(c)));
+  const types = framework.benefitTypes.filter((t) =>
+    t.enablingFunctionalities.some((c) => applicable.has(c)),
+  );
   const count = Math.min(types.length, 3 + Math.floor(random() * 8));
   const shuffled = [...types];
   for (let i = shuffled.length - 1; i > 0; i--) {
@@ -51,12 +59,14 @@ export function benefitRows(
     const id = `${org.odsCode.toLowerCase()}-b${String(i + 1).padStart(2, "0")}`;
     const baseline = Math.round((20 + random() * 80) * 10) / 10;
     const change = (0.1 + random() * 0.4) * baseline;
-    const target = Math.round((type.direction === "decrease" ? baseline - change : baseline + change) * 10) / 10;
+    const target =
+      Math.round((type.direction === "decrease" ? baseline - change : baseline + change) * 10) / 10;
     const targetDate = addMonths(baselineDate, 36);
     const m0 = maturity[0] ?? 0;
     const progressAt = (s: number) => Math.max(0, Math.min(1, ((maturity[s] ?? m0) - m0) / 0.4));
     const last = progressAt(timeline.periods.length);
-    const status = last >= 0.95 ? "realised" : last > 0.05 ? "in_progress" : random() < 0.2 ? "not_realised" : "planned";
+    const status =
+      last >= 0.95 ? "realised" : last > 0.05 ? "in_progress" : random() < 0.2 ? "not_realised" : "planned";
     const createdAt = new Date(`${baselineDate}T09:00:00Z`);
     lines.push({
       id,
@@ -83,7 +93,8 @@ export function benefitRows(
       confidence: (["low", "medium", "high"] as const)[Math.floor(random() * 3)] ?? "medium",
       status,
       enabling_functionalities: JSON.stringify(type.enablingFunctionalities.filter((c) => applicable.has(c))),
-      full_year_value_gbp: type.benefitClass === "cash_releasing" ? Math.round(50_000 + random() * 1_950_000) : null,
+      full_year_value_gbp:
+        type.benefitClass === "cash_releasing" ? Math.round(50_000 + random() * 1_950_000) : null,
       attribution_pct: 50 + Math.floor(random() * 6) * 10,
       double_count_group: random() < 0.15 ? `${org.odsCode.toLowerCase()}-staff-time` : null,
       evidence: null,
@@ -132,7 +143,9 @@ export function planRows(
     if (r.level >= 3 || random() > 0.3) continue;
     const id = `${org.odsCode.toLowerCase()}-p-${r.functionality_code.toLowerCase()}`;
     const targetDate = addMonths(periodRange(timeline.current).start, 3 * (1 + Math.floor(random() * 8)));
-    const status = (["not_started", "in_progress", "in_progress", "at_risk"] as const)[Math.floor(random() * 4)] ?? "in_progress";
+    const status =
+      (["not_started", "in_progress", "in_progress", "at_risk"] as const)[Math.floor(random() * 4)] ??
+      "in_progress";
     items.push({
       id,
       ods_code: org.odsCode,

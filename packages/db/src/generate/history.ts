@@ -50,11 +50,16 @@ export interface TrustRows {
 /** A deterministic moment inside a period (never after `asOf`), so audit history reads in order. */
 export function momentIn(period: string, key: string, asOf: string, seed: string): Date {
   const { start, end } = periodRange(period);
-  const last = end < asOf ? end : asOf;
+  const last = earlierDate(end, asOf);
   const days = Math.max(0, (Date.parse(last) - Date.parse(start)) / 86_400_000);
   const r = seededRandom(hashString(`${seed}:moment:${key}`))();
-  return new Date(Date.parse(start) + Math.floor(r * days) * 86_400_000 + (8 + Math.floor(r * 9)) * 3_600_000);
+  return new Date(
+    Date.parse(start) + Math.floor(r * days) * 86_400_000 + (8 + Math.floor(r * 9)) * 3_600_000,
+  );
 }
+
+/** The earlier of two ISO dates (text order is date order). */
+const earlierDate = (a: string, b: string) => [a, b].sort()[0] ?? a;
 
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
@@ -87,7 +92,11 @@ const stateDiff = (s: RecordState) => ({
  * One trust's whole history: its records at each quarter (snapshotted), each change as an audit row,
  * a return per quarter, its record and tier now, its benefits register and its plan.
  */
-export function trustHistory(framework: Framework, org: GeneratedOrganisation, timeline: Timeline): TrustRows {
+export function trustHistory(
+  framework: Framework,
+  org: GeneratedOrganisation,
+  timeline: Timeline,
+): TrustRows {
   const { periods, current, asOf, seed } = timeline;
   const steps = [...periods, current];
   const random = seededRandom(hashString(`${seed}:history:${org.odsCode}`));
@@ -95,12 +104,17 @@ export function trustHistory(framework: Framework, org: GeneratedOrganisation, t
   const functionalities = applicableFunctionalities(framework, org.trustType);
   const editor = `editor.${org.odsCode.toLowerCase()}@generated.realise`;
   const reviewer = "analyst@generated.realise";
-  const open = steps.map((p) => icbAt(org, periodRange(p).end < asOf ? periodRange(p).end : asOf));
+  const open = steps.map((p) => icbAt(org, earlierDate(periodRange(p).end, asOf)));
 
   const rows: TrustRows = {
     profile: trajectory.profile,
     adoption: [],
-    tier: { ods_code: org.odsCode, framework_version: framework.version, attained_tier: 0, progress_to_next: 0 },
+    tier: {
+      ods_code: org.odsCode,
+      framework_version: framework.version,
+      attained_tier: 0,
+      progress_to_next: 0,
+    },
     snapshotOrganisation: [],
     snapshotAdoption: [],
     returns: [],
@@ -223,7 +237,10 @@ export function trustHistory(framework: Framework, org: GeneratedOrganisation, t
         validation_state: random() < 0.4 ? "validated" : "self_assessed",
       });
     });
-    const submittedAt = addDays(new Date(`${periodRange(period).end}T10:00:00Z`), 5 + Math.floor(random() * 25));
+    const submittedAt = addDays(
+      new Date(`${periodRange(period).end}T10:00:00Z`),
+      5 + Math.floor(random() * 25),
+    );
     const decidedAt = addDays(submittedAt, 3 + Math.floor(random() * 20));
     const decision = random() < 0.03 ? "returned" : "accepted";
     rows.returns.push({

@@ -86,7 +86,8 @@ export async function generateNationalData(
     .selectFrom("organisation")
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) throw new Error("generateNationalData needs an empty database (migrated, not seeded)");
+  if (Number(existing.n) > 0)
+    throw new Error("generateNationalData needs an empty database (migrated, not seeded)");
 
   progress({ phase: "reference", done: 0, total: 1 });
   await db.transaction().execute(async (trx) => {
@@ -102,7 +103,10 @@ export async function generateNationalData(
   if (wanted < real.length) {
     const drop = real.slice(wanted).map((o) => o.odsCode);
     for (let i = 0; i < drop.length; i += 500) {
-      await db.deleteFrom("organisation").where("ods_code", "in", drop.slice(i, i + 500)).execute();
+      await db
+        .deleteFrom("organisation")
+        .where("ods_code", "in", drop.slice(i, i + 500))
+        .execute();
     }
   }
   const synthetic = syntheticOrganisations(real, Math.max(0, wanted - real.length), seed);
@@ -128,15 +132,78 @@ export async function generateNationalData(
     const batch = all.slice(i, i + batchSize).map((org) => trustHistory(framework, org, timeline));
     for (const b of batch) profiles[b.profile] += 1;
     await db.transaction().execute(async (trx) => {
-      count("adoption_record", await insertChunked(trx, "adoption_record", batch.flatMap((b) => b.adoption)));
-      count("organisation_tier", await insertChunked(trx, "organisation_tier", batch.map((b) => b.tier)));
-      count("snapshot_organisation", await insertChunked(trx, "snapshot_organisation", batch.flatMap((b) => b.snapshotOrganisation)));
-      count("snapshot_adoption", await insertChunked(trx, "snapshot_adoption", batch.flatMap((b) => b.snapshotAdoption)));
-      count("trust_return", await insertChunked(trx, "trust_return", batch.flatMap((b) => b.returns)));
-      count("benefit_line", await insertChunked(trx, "benefit_line", batch.flatMap((b) => b.benefitLines)));
-      count("benefit_actual", await insertChunked(trx, "benefit_actual", batch.flatMap((b) => b.benefitActuals)));
-      count("plan_item", await insertChunked(trx, "plan_item", batch.flatMap((b) => b.planItems)));
-      count("audit_log", await insertChunked(trx, "audit_log", batch.flatMap((b) => b.audit)));
+      count(
+        "adoption_record",
+        await insertChunked(
+          trx,
+          "adoption_record",
+          batch.flatMap((b) => b.adoption),
+        ),
+      );
+      count(
+        "organisation_tier",
+        await insertChunked(
+          trx,
+          "organisation_tier",
+          batch.map((b) => b.tier),
+        ),
+      );
+      count(
+        "snapshot_organisation",
+        await insertChunked(
+          trx,
+          "snapshot_organisation",
+          batch.flatMap((b) => b.snapshotOrganisation),
+        ),
+      );
+      count(
+        "snapshot_adoption",
+        await insertChunked(
+          trx,
+          "snapshot_adoption",
+          batch.flatMap((b) => b.snapshotAdoption),
+        ),
+      );
+      count(
+        "trust_return",
+        await insertChunked(
+          trx,
+          "trust_return",
+          batch.flatMap((b) => b.returns),
+        ),
+      );
+      count(
+        "benefit_line",
+        await insertChunked(
+          trx,
+          "benefit_line",
+          batch.flatMap((b) => b.benefitLines),
+        ),
+      );
+      count(
+        "benefit_actual",
+        await insertChunked(
+          trx,
+          "benefit_actual",
+          batch.flatMap((b) => b.benefitActuals),
+        ),
+      );
+      count(
+        "plan_item",
+        await insertChunked(
+          trx,
+          "plan_item",
+          batch.flatMap((b) => b.planItems),
+        ),
+      );
+      count(
+        "audit_log",
+        await insertChunked(
+          trx,
+          "audit_log",
+          batch.flatMap((b) => b.audit),
+        ),
+      );
     });
     progress({ phase: "history", done: Math.min(all.length, i + batchSize), total: all.length });
   }
@@ -145,7 +212,7 @@ export async function generateNationalData(
   if (periods.length > 1) {
     await db
       .updateTable("snapshot")
-      .set({ status: "published", published_at: new Date() })
+      .set({ status: "published", published_at: sql<Date>`frozen_at + interval '14 days'` })
       .where("period", "in", periods.slice(0, -1))
       .execute();
   }

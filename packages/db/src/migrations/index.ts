@@ -5,6 +5,7 @@ import * as m0003 from "./0003_audit_returns.js";
 import * as m0004 from "./0004_benefits_plans.js";
 import * as m0006 from "./0006_national.js";
 import * as m0005 from "./0005_registry_admin.js";
+import * as m0007 from "./0007_scale.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "0004_benefits_plans": m0004,
   "0006_national": m0006,
   "0005_registry_admin": m0005,
+  "0007_scale": m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -309,35 +309,27 @@ export async function nationalHeatmap(
 ): Promise<NationalHeatmap> {
   const framework = await currentFramework(db);
   const functionalities = functionalitiesOf(framework, filter.tier);
-  const codes = functionalities.map((f) => f.code);
-  const [trusts, records] = await Promise.all([
-    scoped(db, filter)
-      .select(["o.ods_code as odsCode", "o.name", "o.trust_type as trustType", tierOf.as("attainedTier")])
-      .orderBy("o.name")
-      .execute(),
-    codes.length === 0
-      ? Promise.resolve([])
-      : scoped(db, filter)
-          .innerJoin("adoption_record as a", "a.ods_code", "o.ods_code")
-          .select(["a.ods_code as odsCode", "a.functionality_code as code", "a.level"])
-          .where("a.functionality_code", "in", codes)
-          .execute(),
-  ]);
-  const row = new Map(trusts.map((t, i) => [t.odsCode, i]));
-  const column = new Map(codes.map((c, j) => [c, j]));
-  const width = codes.length;
-  const levels = new Array<number>(trusts.length * width);
-  trusts.forEach((t, i) => {
+  // One row per trust with its levels, from the aggregate the database maintains on every adoption write
+  // (migration 0007): 2,000 rows at 10× England instead of every record.
+  const rows = await scoped(db, filter)
+    .leftJoin("organisation_levels as l", "l.ods_code", "o.ods_code")
+    .select([
+      "o.ods_code as odsCode",
+      "o.name",
+      "o.trust_type as trustType",
+      tierOf.as("attainedTier"),
+      "l.levels",
+    ])
+    .orderBy("o.name")
+    .execute();
+  const width = functionalities.length;
+  const levels = new Array<number>(rows.length * width);
+  rows.forEach((t, i) => {
     functionalities.forEach((f, j) => {
-      levels[i * width + j] = f.appliesTo.includes(t.trustType as never) ? 0 : -1;
+      levels[i * width + j] = f.appliesTo.includes(t.trustType as never) ? (t.levels?.[f.code] ?? 0) : -1;
     });
   });
-  for (const r of records) {
-    const i = row.get(r.odsCode);
-    const j = column.get(r.code);
-    if (i === undefined || j === undefined) continue;
-    if (levels[i * width + j] !== -1) levels[i * width + j] = r.level;
-  }
+  const trusts = rows.map(({ levels: _, ...t }) => t);
   return {
     frameworkVersion: framework.version,
     functionalities: functionalities.map((f) => ({ code: f.code, name: f.name, tier: f.tier })),
