@@ -1,5 +1,5 @@
-import type { Framework, RoadmapMilestone } from "@realise/domain";
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Framework, quantiles, type RoadmapMilestone } from "@realise/domain";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../schema.js";
 import { currentFramework } from "./frameworks.js";
 
@@ -92,44 +92,6 @@ export interface NationalGroupRow {
 
 export type GroupDimension = "region" | "icb" | "trustType" | "supplier";
 
-async function groupRows(
-  db: Kysely<DB>,
-  filter: NationalFilter,
-  dimension: GroupDimension,
-  tiers: number,
-): Promise<NationalGroupRow[]> {
-  const key = {
-    region: sql<string | null>`o.region`,
-    icb: sql<string | null>`m.icb_code`,
-    trustType: sql<string | null>`o.trust_type`,
-    supplier: sql<string | null>`o.epr_supplier`,
-  }[dimension];
-  const label = dimension === "icb" ? sql<string | null>`max(i.name)` : sql<string | null>`${key}`;
-  const rows = await scoped(db, filter)
-    .select([
-      key.as("key"),
-      label.as("label"),
-      sql<number>`count(*)::int`.as("trusts"),
-      sql<number>`(count(*) filter (where o.epr_status = 'live'))::int`.as("eprLive"),
-      ...tierCountColumns(tiers),
-      ...quartileColumns(),
-    ])
-    .groupBy(key)
-    .orderBy(key)
-    .execute();
-  return rows.map((r) => {
-    const row = r as Record<string, unknown>;
-    return {
-      key: r.key,
-      label: r.label ?? "Not recorded",
-      trusts: Number(r.trusts),
-      eprLive: Number(r.eprLive),
-      tierCounts: tierCountsOf(row, tiers),
-      progress: quartilesOf(row),
-    };
-  });
-}
-
 export interface TrustBrief {
   odsCode: string;
   name: string;
@@ -171,58 +133,6 @@ export interface MilestoneProgress {
   atRiskTotal: number;
 }
 
-async function milestoneProgress(
-  db: Kysely<DB>,
-  filter: NationalFilter,
-  milestone: RoadmapMilestone,
-  limit: number,
-): Promise<MilestoneProgress> {
-  const met: Expression<SqlBool> =
-    milestone.measure === "epr_live"
-      ? sql<SqlBool>`o.epr_status = 'live'`
-      : sql<SqlBool>`${tierOf} >= ${milestone.tier ?? 0}`;
-  const eligible = scoped(db, filter).where("o.trust_type", "in", milestone.trustTypes);
-  const [counts, atRisk] = await Promise.all([
-    eligible
-      .select([
-        sql<number>`count(*)::int`.as("eligible"),
-        sql<number>`(count(*) filter (where ${met}))::int`.as("met"),
-      ])
-      .executeTakeFirstOrThrow(),
-    trustBriefs(db, filter)
-      .where("o.trust_type", "in", milestone.trustTypes)
-      .where(sql<SqlBool>`not (${met})`)
-      .orderBy(tierOf, "desc")
-      .orderBy(sql`coalesce(t.progress_to_next, 0)`, "desc")
-      .orderBy("o.name")
-      .limit(limit)
-      .execute(),
-  ]);
-  const total = Number(counts.eligible);
-  const metNow = Number(counts.met);
-  const shareNow = total === 0 ? 1 : metNow / total;
-  const status =
-    shareNow + 1e-9 >= milestone.shareOfTrusts
-      ? "met"
-      : milestone.targetDate < today()
-        ? "missed"
-        : "not_met_yet";
-  return {
-    id: milestone.id,
-    title: milestone.title,
-    targetDate: milestone.targetDate,
-    measure: milestone.measure,
-    tier: milestone.tier ?? null,
-    targetShare: milestone.shareOfTrusts,
-    eligible: total,
-    metNow,
-    shareNow,
-    status,
-    atRisk: atRisk.map(briefOf),
-    atRiskTotal: total - metNow,
-  };
-}
-
 const briefOf = (r: TrustBrief): TrustBrief => ({
   ...r,
   attainedTier: Number(r.attainedTier),
@@ -244,9 +154,90 @@ export interface NationalOverview {
   milestones: MilestoneProgress[];
 }
 
+type OverviewRow = TrustBrief & { icbCode: string | null; icbName: string | null };
+
+/** Counts per attained tier 0..tiers. */
+function countTiers(rows: readonly OverviewRow[], tiers: number): number[] {
+  const counts = Array.from({ length: tiers + 1 }, () => 0);
+  for (const r of rows) counts[Math.min(Math.max(r.attainedTier, 0), tiers)]! += 1;
+  return counts;
+}
+
+function progressOf(rows: readonly OverviewRow[]): ProgressQuartiles | null {
+  return quantiles(rows.flatMap((r) => (r.progressToNext === null ? [] : [r.progressToNext])));
+}
+
+// Code-point order with "not recorded" last, as the SQL ordering put NULL keys last.
+const byKey = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+
+function groupsBy(
+  rows: readonly OverviewRow[],
+  tiers: number,
+  keyOf: (r: OverviewRow) => string | null,
+  labelOf: (r: OverviewRow) => string | null = keyOf,
+): NationalGroupRow[] {
+  const groups = new Map<string | null, OverviewRow[]>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => byKey(a, b))
+    .map(([key, members]) => ({
+      key,
+      label: labelOf(members[0]!) ?? "Not recorded",
+      trusts: members.length,
+      eprLive: members.filter((m) => m.eprStatus === "live").length,
+      tierCounts: countTiers(members, tiers),
+      progress: progressOf(members),
+    }));
+}
+
+function milestoneOf(
+  rows: readonly OverviewRow[],
+  milestone: RoadmapMilestone,
+  limit: number,
+): MilestoneProgress {
+  const eligible = rows.filter((r) => (milestone.trustTypes as readonly string[]).includes(r.trustType));
+  const meets = (r: OverviewRow) =>
+    milestone.measure === "epr_live" ? r.eprStatus === "live" : r.attainedTier >= (milestone.tier ?? 0);
+  // Rows arrive ordered by name, and the sort is stable: closest first, then by name.
+  const notMet = eligible
+    .filter((r) => !meets(r))
+    .sort((a, b) => b.attainedTier - a.attainedTier || (b.progressToNext ?? 0) - (a.progressToNext ?? 0));
+  const metNow = eligible.length - notMet.length;
+  const shareNow = eligible.length === 0 ? 1 : metNow / eligible.length;
+  const status =
+    shareNow + 1e-9 >= milestone.shareOfTrusts
+      ? "met"
+      : milestone.targetDate < today()
+        ? "missed"
+        : "not_met_yet";
+  return {
+    id: milestone.id,
+    title: milestone.title,
+    targetDate: milestone.targetDate,
+    measure: milestone.measure,
+    tier: milestone.tier ?? null,
+    targetShare: milestone.shareOfTrusts,
+    eligible: eligible.length,
+    metNow,
+    shareNow,
+    status,
+    atRisk: notMet.slice(0, limit).map(toBrief),
+    atRiskTotal: notMet.length,
+  };
+}
+
+const toBrief = ({ icbCode: _icb, icbName: _name, ...brief }: OverviewRow): TrustBrief => brief;
+
 /**
- * The nation (or the filtered slice of it) at a glance, from the maintained `organisation_tier` rows: every
- * figure is one set-based query, so the cost grows with groups, not trusts.
+ * The nation (or the filtered slice of it) at a glance, from the maintained `organisation_tier` rows. The trusts
+ * in view are read once (one small row each) and every figure is computed from that one consistent read: at
+ * national scale one scan costs less than a query per figure competing for the same cores.
  */
 export async function nationalOverview(
   db: Kysely<DB>,
@@ -255,33 +246,36 @@ export async function nationalOverview(
 ): Promise<NationalOverview> {
   const framework = await currentFramework(db);
   const tiers = framework.tiers.length;
-  const [eprRows, totals, withoutLiveEpr, region, icb, trustType, supplier, milestones] = await Promise.all([
-    scoped(db, filter)
-      .select(["o.epr_status as status", sql<number>`count(*)::int`.as("count")])
-      .groupBy("o.epr_status")
-      .execute(),
-    scoped(db, filter)
-      .select([sql<number>`count(*)::int`.as("trusts"), ...tierCountColumns(tiers), ...quartileColumns()])
-      .executeTakeFirstOrThrow(),
-    trustBriefs(db, filter).where("o.epr_status", "!=", "live").orderBy("o.name").execute(),
-    groupRows(db, filter, "region", tiers),
-    groupRows(db, filter, "icb", tiers),
-    groupRows(db, filter, "trustType", tiers),
-    groupRows(db, filter, "supplier", tiers),
-    Promise.all(framework.milestones.map((m) => milestoneProgress(db, filter, m, options.atRiskLimit ?? 50))),
-  ]);
-  const eprCount = new Map(eprRows.map((r) => [r.status, Number(r.count)]));
+  const limit = options.atRiskLimit ?? 50;
+  const raw = await trustBriefs(db, filter)
+    .select(["m.icb_code as icbCode", "i.name as icbName"])
+    .orderBy("o.name")
+    .execute();
+  const rows: OverviewRow[] = raw.map((r) => ({ ...briefOf(r), icbCode: r.icbCode, icbName: r.icbName }));
   return {
     asOf: filter.asOf ?? today(),
     frameworkVersion: framework.version,
     tiers: framework.tiers.map((t) => ({ number: t.number, name: t.name })),
-    trusts: Number(totals.trusts),
-    eprStatus: EPR_STATUSES.map((status) => ({ status, count: eprCount.get(status) ?? 0 })),
-    withoutLiveEpr: withoutLiveEpr.map(briefOf),
-    tierCounts: tierCountsOf(totals as Record<string, unknown>, tiers),
-    progress: quartilesOf(totals as Record<string, unknown>),
-    groups: { region, icb, trustType, supplier },
-    milestones,
+    trusts: rows.length,
+    eprStatus: EPR_STATUSES.map((status) => ({
+      status,
+      count: rows.filter((r) => r.eprStatus === status).length,
+    })),
+    withoutLiveEpr: rows.filter((r) => r.eprStatus !== "live").map(toBrief),
+    tierCounts: countTiers(rows, tiers),
+    progress: progressOf(rows),
+    groups: {
+      region: groupsBy(rows, tiers, (r) => r.region),
+      icb: groupsBy(
+        rows,
+        tiers,
+        (r) => r.icbCode,
+        (r) => r.icbName,
+      ),
+      trustType: groupsBy(rows, tiers, (r) => r.trustType),
+      supplier: groupsBy(rows, tiers, (r) => r.eprSupplier),
+    },
+    milestones: framework.milestones.map((m) => milestoneOf(rows, m, limit)),
   };
 }
 
