@@ -4,4 +4,4 @@ export { appRouter } from "./router.js";
 export { createCaller } from "./caller.js";
 export type { Context } from "./context.js";
 export { createAuth, migrateAuth, type Auth } from "./auth/auth.js";
-export { createAccount } from "./seed/demo-accounts.js";
+export { type AccountBinding, createAccount } from "./auth/accounts.js";

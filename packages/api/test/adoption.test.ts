@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { engines, useHarness } from "./support/harness.js";
-
-const blank = {
-  coveragePct: null,
-  usageNumerator: null,
-  usageDenominator: null,
-  measurementWindowStart: null,
-  measurementWindowEnd: null,
-  paperRetired: false,
-  plannedGoLive: null,
-  claimedLevel: null,
-  claimReason: null,
-  evidence: [],
-  notes: "",
-};
+import { blankAdoption as blank } from "./support/inputs.js";
 
 describe.each(engines)("adoption on %s", (engine) => {
   const h = useHarness(engine);

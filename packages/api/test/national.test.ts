@@ -1,20 +1,7 @@
 import { periodOf, previousPeriod, rollUp } from "@realise/domain";
 import { describe, expect, it } from "vitest";
 import { engines, useHarness } from "./support/harness.js";
-
-const blank = {
-  coveragePct: null,
-  usageNumerator: null,
-  usageDenominator: null,
-  measurementWindowStart: null,
-  measurementWindowEnd: null,
-  paperRetired: false,
-  plannedGoLive: null,
-  claimedLevel: null,
-  claimReason: null,
-  evidence: [],
-  notes: "",
-};
+import { blankAdoption as blank } from "./support/inputs.js";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

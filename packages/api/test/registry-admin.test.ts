@@ -1,18 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { engines, useHarness } from "./support/harness.js";
-
-async function badRequest(call: Promise<unknown>): Promise<string[]> {
-  const error = await call.then(
-    () => {
-      throw new Error("expected BAD_REQUEST");
-    },
-    (e: unknown) =>
-      e as { code?: string; cause?: { issues?: Array<{ path: PropertyKey[]; message: string }> } },
-  );
-  expect(error.code).toBe("BAD_REQUEST");
-  return (error.cause?.issues ?? []).map((i) => `${i.path.map(String).join(".")}: ${i.message}`);
-}
+import { badRequest } from "./support/inputs.js";
 
 describe.each(engines)("registry and accounts administration on %s", (engine) => {
   const h = useHarness(engine);

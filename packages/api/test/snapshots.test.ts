@@ -1,20 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { engines, useHarness } from "./support/harness.js";
-
-const blank = {
-  coveragePct: null,
-  usageNumerator: null,
-  usageDenominator: null,
-  measurementWindowStart: null,
-  measurementWindowEnd: null,
-  paperRetired: false,
-  plannedGoLive: null,
-  claimedLevel: null,
-  claimReason: null,
-  evidence: [],
-  notes: "",
-};
+import { blankAdoption as blank } from "./support/inputs.js";
 
 const PERIOD = "2025/26 Q4";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ROLES } from "../access.js";
 import { access } from "../access.js";
 import { mapDataErrors } from "../errors.js";
-import { createAccount } from "../seed/demo-accounts.js";
+import { createAccount } from "../auth/accounts.js";
 import { procedure, requirePrincipal, router } from "../trpc.js";
 
 const RoleSchema = z.enum(ROLES, {

@@ -1,5 +1,5 @@
 import type { Database } from "@realise/db";
-import type { Role } from "../access.js";
+import { type AccountBinding, createAccount } from "../auth/accounts.js";
 import type { Auth } from "../auth/auth.js";
 
 /** The demo password, published in the README; demo mode is off in production. */
@@ -15,12 +15,7 @@ export const DEMO_TRUSTS = [
   { odsCode: "RP4", note: "specialist, Epic" },
 ] as const;
 
-export interface DemoAccount {
-  email: string;
-  name: string;
-  role: Role;
-  odsCode: string | null;
-}
+export type DemoAccount = AccountBinding;
 
 export function demoAccounts(): DemoAccount[] {
   return [
@@ -52,34 +47,6 @@ export function demoAccounts(): DemoAccount[] {
       },
     ]),
   ];
-}
-
-/**
- * Create an account with a password hashed by better-auth and bind it to a role (and trust).
- * Used by the national admin's account screen and by demo mode.
- */
-export async function createAccount(
-  database: Database,
-  auth: Auth,
-  account: DemoAccount & { password: string; passwordHash?: string },
-): Promise<string> {
-  const ctx = await auth.$context;
-  const hash = account.passwordHash ?? (await ctx.password.hash(account.password));
-  const user = await ctx.internalAdapter.createUser(
-    { email: account.email.toLowerCase(), name: account.name, emailVerified: true },
-    { method: "admin" },
-  );
-  await ctx.internalAdapter.linkAccount({
-    userId: user.id,
-    providerId: "credential",
-    accountId: user.id,
-    password: hash,
-  });
-  await database.db
-    .insertInto("user_role")
-    .values({ user_id: user.id, role: account.role, ods_code: account.odsCode })
-    .execute();
-  return user.id;
 }
 
 /** Create the demo accounts unless they exist; one hash serves them all (same published password). */

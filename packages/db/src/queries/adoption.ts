@@ -106,12 +106,14 @@ export async function refreshOrganisationTier(
   trx: Transaction<DB> | Kysely<DB>,
   framework: Framework,
   odsCode: string,
+  /** The trust's type when the caller has already read it, saving a lookup inside the write. */
+  knownTrustType?: string,
 ) {
-  const org = await organisationType(trx, odsCode);
+  const trustType = knownTrustType ?? (await organisationType(trx, odsCode)).trust_type;
   const rows = await adoptionSelect(trx).where("ods_code", "=", odsCode).execute();
   const assessment = assessTrust(
     framework,
-    { odsCode, trustType: org.trust_type as TrustType },
+    { odsCode, trustType: trustType as TrustType },
     toAssessable(rows),
   );
   await trx
@@ -282,7 +284,7 @@ export async function updateAdoption(db: Kysely<DB>, update: AdoptionUpdate, act
       before: before ?? null,
       after,
     });
-    const assessment = await refreshOrganisationTier(trx, framework, update.odsCode);
+    const assessment = await refreshOrganisationTier(trx, framework, update.odsCode, org.trust_type);
     return { record: after, attainedTier: assessment.attainedTier, derived };
   });
 }

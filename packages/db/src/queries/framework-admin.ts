@@ -847,8 +847,8 @@ export async function publishFrameworkDraft(
         .execute();
     }
 
-    const orgs = await trx.selectFrom("organisation").select("ods_code").execute();
-    for (const org of orgs) await refreshOrganisationTier(trx, published, org.ods_code);
+    const orgs = await trx.selectFrom("organisation").select(["ods_code", "trust_type"]).execute();
+    for (const org of orgs) await refreshOrganisationTier(trx, published, org.ods_code, org.trust_type);
 
     await writeAudit(trx, actor, {
       action: "framework.retire",
