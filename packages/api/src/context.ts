@@ -1,5 +1,5 @@
 import type { Database } from "@realise/db";
-import type { Principal } from "./access.js";
+import type { Principal } from "@realise/domain";
 import type { Auth } from "./auth/auth.js";
 import { principalFromHeaders } from "./auth/principal.js";
 

@@ -1,4 +1,4 @@
-export { ROLES, type Role, type Principal, type Access, decide } from "./access.js";
+export { ROLES, type Role, type Principal, type Access, decide } from "@realise/domain";
 export type { AppRouter } from "./router.js";
 export { appRouter } from "./router.js";
 export { createCaller } from "./caller.js";

@@ -1,8 +1,15 @@
-import { ConflictError, ValidationError } from "@realise/db";
+import {
+  type Access,
+  type AppError,
+  type AppErrorCode,
+  decide,
+  isAppError,
+  type Principal,
+} from "@realise/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
-import { type Access, decide } from "./access.js";
 import type { Context } from "./context.js";
 
 export interface Meta {
@@ -31,7 +38,7 @@ const t = initTRPC
       const zod =
         error.cause instanceof ZodError
           ? describeZodError(error.cause)
-          : error.cause instanceof ValidationError
+          : isAppError(error.cause) && error.cause.issues.length > 0
             ? describeZodError(
                 new ZodError(
                   error.cause.issues.map((i) => ({ ...i, code: "custom" as const, input: undefined })),
@@ -39,7 +46,7 @@ const t = initTRPC
               )
             : null;
       const conflict =
-        error.cause instanceof ConflictError
+        isAppError(error.cause) && error.cause.code === "CONFLICT"
           ? { current: error.cause.current, changedFields: error.cause.changedFields }
           : null;
       // Stacks stay on the server.
@@ -51,6 +58,33 @@ const t = initTRPC
       };
     },
   });
+
+/** The one mapping from the domain's error codes to tRPC's (and so to HTTP statuses). */
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+/** An AppError becomes a TRPCError with the same message; its issues and conflict travel as the cause. */
+export function toTRPCError(error: AppError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+/**
+ * Every procedure runs inside this: whatever a service or repository throws as an AppError reaches the
+ * client with its own code and message, so no router has to remember to translate errors.
+ */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isAppError(result.error.cause)) throw toTRPCError(result.error.cause);
+  return result;
+});
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -69,23 +103,30 @@ async function rawOdsCode(getRawInput: () => Promise<unknown>): Promise<string |
  * A procedure that declares who may call it. The declaration is kept in the procedure's meta, so the
  * access test can enumerate every procedure from the router and check it against every role.
  */
-export function procedure(rule: Access) {
-  const builder = t.procedure.meta({ access: rule }).use(async ({ ctx, next, getRawInput }) => {
-    const odsCode = rule.kind === "trust" ? await rawOdsCode(getRawInput) : undefined;
-    const outcome = decide(rule, ctx.principal, odsCode);
-    if (outcome === "UNAUTHORIZED")
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-    if (outcome === "FORBIDDEN") {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message:
-          rule.kind === "trust" && odsCode
-            ? `Your account cannot ${rule.nationalRoles.length ? "see" : "change"} trust ${odsCode}`
-            : "Your role does not allow this",
-      });
-    }
-    return next({ ctx });
-  });
+/** Who a procedure with this rule sees as the caller: anyone for public ones, a signed-in principal otherwise. */
+type CallerOf<R extends Access> = R extends { kind: "public" } ? Principal | null : Principal;
+
+export function procedure<R extends Access>(rule: R) {
+  const builder = t.procedure
+    .meta({ access: rule })
+    .use(mapAppErrors)
+    .use(async ({ ctx, next, getRawInput }) => {
+      const odsCode = rule.kind === "trust" ? await rawOdsCode(getRawInput) : undefined;
+      const outcome = decide(rule, ctx.principal, odsCode);
+      if (outcome === "UNAUTHORIZED")
+        throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+      if (outcome === "FORBIDDEN") {
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message:
+            rule.kind === "trust" && odsCode
+              ? `Your account cannot ${rule.nationalRoles.length ? "see" : "change"} trust ${odsCode}`
+              : "Your role does not allow this",
+        });
+      }
+      // Past the rule, a non-public procedure always has a principal: narrow the type so services get one.
+      return next({ ctx: { ...ctx, principal: ctx.principal as CallerOf<R> } });
+    });
   // Every input schema is followed by the unknown-field check, whatever its nested objects say.
   const input: typeof builder.input = (schema) => builder.input(schema).use(rejectStrippedKeys) as never;
   return { ...builder, input } as typeof builder;
@@ -124,7 +165,7 @@ const rejectStrippedKeys = t.middleware(async ({ next, getRawInput, input }) => 
   return next();
 });
 
-/** The principal of a call whose procedure requires a signed-in user. */
+/** The principal of a call whose procedure requires a signed-in user (procedure() already narrows it). */
 export function requirePrincipal(ctx: Context) {
   if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
   return ctx.principal;

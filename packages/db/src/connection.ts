@@ -4,6 +4,11 @@ import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import type { DB } from "./schema.js";
 
+/** PostgreSQL's DATE type. Both drivers would turn it into a JS Date at local midnight, which shifts by a
+ * day when the server's zone is ahead of UTC (BST); a calendar date stays the text PostgreSQL sends. */
+const DATE_OID = 1082;
+const keepText = (value: string) => value;
+
 /** Which PostgreSQL engine a database handle talks to. */
 export type Engine = "pglite" | "postgres";
 
@@ -36,6 +41,12 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 3_000,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          oid === DATE_OID
+            ? keepText
+            : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+      },
     });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on("error", () => {});
@@ -58,6 +69,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     };
   }
   const pglite = await PGlite.create({
+    parsers: { [DATE_OID]: keepText },
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });

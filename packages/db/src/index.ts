@@ -12,8 +12,8 @@ export { ConflictError, NotFoundError, StateError, ValidationError } from "./err
 export * from "./queries/adoption.js";
 export * from "./queries/benefits.js";
 export * from "./queries/plans.js";
-export * from "./queries/audit.js";
-export * from "./queries/frameworks.js";
+export * from "./repositories/audit.js";
+export * from "./repositories/frameworks.js";
 export * from "./queries/returns.js";
 export * from "./queries/national.js";
 export * from "./queries/snapshots.js";

@@ -158,3 +158,11 @@ export type { Crosswalk, CrosswalkEntry } from "./crosswalk/schema.js";
 
 // shared helpers
 export { compareIsoDates, daysBetween } from "./common/schema.js";
+
+// errors
+export { AppError, isAppError } from "./errors/app-error.js";
+export type { AppErrorCode, AppErrorOptions, FieldIssue } from "./errors/app-error.js";
+
+// access
+export { access, decide, NATIONAL_ROLES, ROLES, TRUST_ROLES } from "./access/roles.js";
+export type { Access, Principal, Role } from "./access/roles.js";

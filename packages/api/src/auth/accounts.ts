@@ -1,5 +1,5 @@
 import type { Database } from "@realise/db";
-import type { Role } from "../access.js";
+import type { Role } from "@realise/domain";
 import type { Auth } from "./auth.js";
 
 /** Who an account is and what it is bound to: a national role, or a trust role on one trust. */

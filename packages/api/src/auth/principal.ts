@@ -1,5 +1,5 @@
 import type { Database } from "@realise/db";
-import { type Principal, ROLES, type Role } from "../access.js";
+import { type Principal, ROLES, type Role } from "@realise/domain";
 import type { Auth } from "./auth.js";
 
 /** Resolve the session cookie to a user and their role binding; null when signed out or unbound. */

@@ -12,8 +12,8 @@ import {
 } from "@realise/db";
 import { FunctionalityCodeSchema, OdsCodeSchema } from "@realise/domain";
 import { z } from "zod";
-import { OrganisationFilterSchema } from "../routers/organisations.js";
-import { toCsv } from "./csv.js";
+import { OrganisationFilterSchema } from "../contracts/organisations.js";
+import { toCsv } from "../lib/csv.js";
 import { openApiDocument } from "./openapi.js";
 import { periodFromPath, periodSlug } from "./period.js";
 

@@ -1,8 +1,8 @@
 import { auditAccountCreated, changeAccountBinding, checkNewAccount, listAccounts } from "@realise/db";
 import { OdsCodeSchema } from "@realise/domain";
 import { z } from "zod";
-import { ROLES } from "../access.js";
-import { access } from "../access.js";
+import { ROLES } from "@realise/domain";
+import { access } from "@realise/domain";
 import { mapDataErrors } from "../errors.js";
 import { createAccount } from "../auth/accounts.js";
 import { procedure, requirePrincipal, router } from "../trpc.js";

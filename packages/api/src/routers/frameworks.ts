@@ -20,7 +20,7 @@ import {
   TierSchema,
 } from "@realise/domain";
 import { z } from "zod";
-import { access } from "../access.js";
+import { access } from "@realise/domain";
 import { mapDataErrors } from "../errors.js";
 import type { Context } from "../context.js";
 import { procedure, requirePrincipal, router } from "../trpc.js";

@@ -1,7 +1,7 @@
 import { nationalHeatmap, nationalOverview, nationalTrends } from "@realise/db";
 import { EprStatusSchema, RegionSchema, TrustTypeSchema } from "@realise/domain";
 import { z } from "zod";
-import { access } from "../access.js";
+import { access } from "@realise/domain";
 import { procedure, router } from "../trpc.js";
 
 /** The slice of the nation a view covers; the admin app keeps it in the URL so a view can be shared. */

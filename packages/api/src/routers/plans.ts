@@ -1,7 +1,7 @@
 import { nationalPlans, removePlanItem, trustForecast, trustPlan, upsertPlanItem } from "@realise/db";
 import { OdsCodeSchema, PlanItemSchema } from "@realise/domain";
 import { z } from "zod";
-import { access } from "../access.js";
+import { access } from "@realise/domain";
 import { mapDataErrors } from "../errors.js";
 import { procedure, requirePrincipal, router } from "../trpc.js";
 

@@ -14,7 +14,7 @@ import {
 import { EprStatusSchema, OdsCodeSchema } from "@realise/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { access } from "../access.js";
+import { access } from "@realise/domain";
 import { mapDataErrors } from "../errors.js";
 import { procedure, requirePrincipal, router } from "../trpc.js";
 

@@ -1,5 +1,5 @@
 import { registrySummary } from "@realise/db";
-import { access } from "../access.js";
+import { access } from "@realise/domain";
 import { procedure, router } from "../trpc.js";
 
 export const registryRouter = router({

@@ -9,7 +9,7 @@ import {
 } from "@realise/db";
 import { OdsCodeSchema, PeriodSchema } from "@realise/domain";
 import { z } from "zod";
-import { access } from "../access.js";
+import { access } from "@realise/domain";
 import { mapDataErrors } from "../errors.js";
 import { procedure, requirePrincipal, router } from "../trpc.js";
 

@@ -1,4 +1,4 @@
-import { access } from "../access.js";
+import { access } from "@realise/domain";
 import { procedure, router } from "../trpc.js";
 
 export const sessionRouter = router({

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
-import { type access, decide, type Principal, ROLES, type Role } from "../../src/access.js";
+import { type access, decide, type Principal, ROLES, type Role } from "@realise/domain";
 import { engines, useHarness } from "../support/harness.js";
 import { callByPath, procedures, SAMPLES } from "./samples.js";
 

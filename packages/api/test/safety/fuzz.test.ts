@@ -2,7 +2,7 @@ import { databaseDigest } from "@realise/db";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Principal, Role } from "../../src/access.js";
+import type { Principal, Role } from "@realise/domain";
 import { appRouter } from "../../src/router.js";
 import { engines, useHarness } from "../support/harness.js";
 import { callByPath, procedures, SAMPLES } from "./samples.js";

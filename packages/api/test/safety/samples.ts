@@ -1,6 +1,6 @@
 import { defaultFramework } from "@realise/domain";
-import type { Access } from "../../src/access.js";
-import { access } from "../../src/access.js";
+import type { Access } from "@realise/domain";
+import { access } from "@realise/domain";
 import { appRouter } from "../../src/router.js";
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createDatabase, type Database } from "@realise/db";
 import { createScratchDatabase } from "@realise/db/testing";
 import { afterAll, beforeAll, inject } from "vitest";
-import type { Principal, Role } from "../../src/access.js";
+import type { Principal, Role } from "@realise/domain";
 import { type Auth, createAuth } from "../../src/auth/auth.js";
 import { createCaller } from "../../src/caller.js";
 import { TEST_ORIGIN, TEST_SECRET } from "./template.js";

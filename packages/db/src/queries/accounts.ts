@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
-import { type Actor, writeAudit } from "./audit.js";
+import { type Actor, writeAudit } from "../repositories/audit.js";
 
 export interface AccountRow {
   userId: string;

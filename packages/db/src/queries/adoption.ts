@@ -11,8 +11,8 @@ import {
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
-import { type Actor, writeAudit } from "./audit.js";
-import { currentFramework } from "./frameworks.js";
+import { type Actor, writeAudit } from "../repositories/audit.js";
+import { currentFramework } from "../repositories/frameworks.js";
 
 /** An adoption record as the API and the apps see it. */
 export interface AdoptionRow {

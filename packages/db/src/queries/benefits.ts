@@ -20,8 +20,8 @@ import Papa from "papaparse";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
 import { refreshOrganisationTier } from "./adoption.js";
-import { type Actor, writeAudit } from "./audit.js";
-import { currentFramework } from "./frameworks.js";
+import { type Actor, writeAudit } from "../repositories/audit.js";
+import { currentFramework } from "../repositories/frameworks.js";
 import { listOrganisations } from "./organisations.js";
 
 type Db = Kysely<DB> | Transaction<DB>;

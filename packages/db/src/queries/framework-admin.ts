@@ -24,8 +24,8 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
 import { refreshOrganisationTier } from "./adoption.js";
-import { type Actor, writeAudit } from "./audit.js";
-import { forgetFramework, frameworkVersion } from "./frameworks.js";
+import { type Actor, writeAudit } from "../repositories/audit.js";
+import { forgetFramework, frameworkVersion } from "../repositories/frameworks.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 type Issue = { path: Array<string | number>; message: string };

@@ -1,7 +1,7 @@
 import { type Framework, quantiles, type RoadmapMilestone } from "@realise/domain";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../schema.js";
-import { currentFramework } from "./frameworks.js";
+import { currentFramework } from "../repositories/frameworks.js";
 
 /** The slice of the nation a view covers; every field narrows it. */
 export interface NationalFilter {

@@ -16,8 +16,8 @@ import {
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
-import { type Actor, writeAudit } from "./audit.js";
-import { currentFramework } from "./frameworks.js";
+import { type Actor, writeAudit } from "../repositories/audit.js";
+import { currentFramework } from "../repositories/frameworks.js";
 import { listOrganisations, type OrganisationRow } from "./organisations.js";
 
 type Db = Kysely<DB> | Transaction<DB>;

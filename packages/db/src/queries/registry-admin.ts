@@ -2,7 +2,7 @@ import { type IcbMembership, overlappingMemberships, peerGroupConflicts } from "
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
-import { type Actor, writeAudit } from "./audit.js";
+import { type Actor, writeAudit } from "../repositories/audit.js";
 
 type Issue = { path: Array<string | number>; message: string };
 

@@ -3,8 +3,8 @@ import { type Kysely, sql } from "kysely";
 import { ConflictError, NotFoundError, StateError } from "../errors.js";
 import type { DB } from "../schema.js";
 import { adoptionRecords } from "./adoption.js";
-import { type Actor, auditTrail, writeAudit } from "./audit.js";
-import { currentFrameworkVersion, frameworkVersion } from "./frameworks.js";
+import { type Actor, auditTrail, writeAudit } from "../repositories/audit.js";
+import { currentFrameworkVersion, frameworkVersion } from "../repositories/frameworks.js";
 
 /** A return's life: submitted by the trust → accepted, or returned with a comment (editable again) → resubmitted. */
 export type ReturnStatus = "submitted" | "accepted" | "returned" | "unlocked";

@@ -2,8 +2,8 @@ import { periodRange } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 import { NotFoundError, StateError } from "../errors.js";
 import type { DB } from "../schema.js";
-import { type Actor, writeAudit } from "./audit.js";
-import { currentFramework, currentFrameworkVersion } from "./frameworks.js";
+import { type Actor, writeAudit } from "../repositories/audit.js";
+import { currentFramework, currentFrameworkVersion } from "../repositories/frameworks.js";
 import { EPR_STATUSES } from "./national.js";
 
 export interface SnapshotRow {

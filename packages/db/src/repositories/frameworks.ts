@@ -1,6 +1,5 @@
-import { type Framework, FrameworkSchema } from "@realise/domain";
+import { AppError, type Framework, FrameworkSchema } from "@realise/domain";
 import type { Kysely } from "kysely";
-import { NotFoundError } from "../errors.js";
 import type { DB } from "../schema.js";
 
 // A published version never changes, so its parsed document can be kept, per database, by version number.
@@ -24,7 +23,7 @@ export async function frameworkVersion(db: Kysely<DB>, version: number): Promise
     .select(["document", "status"])
     .where("version", "=", version)
     .executeTakeFirst();
-  if (!row) throw new NotFoundError(`Framework version ${version} does not exist`);
+  if (!row) throw AppError.notFound(`Framework version ${version} does not exist`);
   const document = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
   const framework = FrameworkSchema.parse({ ...document, status: row.status });
   if (row.status === "published") frozen.set(version, framework);
@@ -39,7 +38,7 @@ export async function currentFrameworkVersion(db: Kysely<DB>): Promise<number> {
     .where("status", "=", "published")
     .orderBy("version", "desc")
     .executeTakeFirst();
-  if (!row) throw new NotFoundError("No framework version has been published");
+  if (!row) throw AppError.notFound("No framework version has been published");
   return row.version;
 }
 

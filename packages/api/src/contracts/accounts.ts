@@ -1,0 +1,1 @@
+// Inputs of the accounts procedures: zod only, importable by the browser (no server code).

@@ -1,0 +1,1 @@
+// Inputs of the adoption procedures: zod only, importable by the browser (no server code).

@@ -1,0 +1,1 @@
+// The accounts use cases, one transaction each.

@@ -1,0 +1,1 @@
+// The adoption use cases, one transaction each.

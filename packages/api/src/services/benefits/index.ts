@@ -1,0 +1,1 @@
+// The benefits use cases, one transaction each.

@@ -1,0 +1,1 @@
+// The frameworks use cases, one transaction each.

@@ -1,0 +1,1 @@
+// The national use cases, one transaction each.

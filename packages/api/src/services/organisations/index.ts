@@ -1,0 +1,1 @@
+// The organisations use cases, one transaction each.

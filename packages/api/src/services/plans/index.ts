@@ -1,0 +1,1 @@
+// The plans use cases, one transaction each.

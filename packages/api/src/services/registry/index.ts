@@ -1,0 +1,1 @@
+// The registry use cases, one transaction each.

@@ -1,0 +1,1 @@
+// The returns use cases, one transaction each.

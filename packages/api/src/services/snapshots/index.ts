@@ -1,0 +1,1 @@
+// The snapshots use cases, one transaction each.
