@@ -1,6 +1,6 @@
 export { createDatabase, type Database, type DatabaseOptions, type Engine } from "./connection.js";
 export { migrateToLatest } from "./migrate.js";
-export * from "./queries/organisations.js";
+export * from "./repositories/organisations.js";
 export type { DB } from "./schema.js";
 export { eprStatusFrom, seedReference } from "./seed/reference.js";
 export { insertFrameworkVersion } from "./seed/framework.js";
@@ -9,6 +9,7 @@ export { seedIfEmpty, type SeedResult } from "./seed/index.js";
 export { hashString, seededRandom } from "./seed/random.js";
 export { registrySummary, type CountRow } from "./queries/registry-summary.js";
 export { ConflictError, NotFoundError, StateError, ValidationError } from "./errors.js";
+export * from "./repositories/adoption-records.js";
 export * from "./queries/adoption.js";
 export * from "./queries/benefits.js";
 export * from "./queries/plans.js";

@@ -12,91 +12,13 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
 import { type Actor, writeAudit } from "../repositories/audit.js";
+import {
+  type AdoptionRow,
+  organisationType,
+  selectAdoption as adoptionSelect,
+  toAssessable,
+} from "../repositories/adoption-records.js";
 import { currentFramework } from "../repositories/frameworks.js";
-
-/** An adoption record as the API and the apps see it. */
-export interface AdoptionRow {
-  odsCode: string;
-  functionalityCode: string;
-  coveragePct: number | null;
-  usageNumerator: number | null;
-  usageDenominator: number | null;
-  measurementWindowStart: string | null;
-  measurementWindowEnd: string | null;
-  paperRetired: boolean;
-  benefitMeasured: boolean;
-  plannedGoLive: string | null;
-  claimedLevel: number | null;
-  claimReason: string | null;
-  evidence: { label: string; url: string }[];
-  notes: string;
-  derivedLevel: number;
-  level: number;
-  rule: string;
-  validationState: string;
-  version: number;
-  updatedAt: Date;
-  updatedBy: string | null;
-}
-
-const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
-
-function adoptionSelect(db: Kysely<DB> | Transaction<DB>) {
-  return db
-    .selectFrom("adoption_record")
-    .select([
-      "ods_code as odsCode",
-      "functionality_code as functionalityCode",
-      "coverage_pct as coveragePct",
-      "usage_numerator as usageNumerator",
-      "usage_denominator as usageDenominator",
-      dateText("window_start").as("measurementWindowStart"),
-      dateText("window_end").as("measurementWindowEnd"),
-      "paper_retired as paperRetired",
-      "benefit_measured as benefitMeasured",
-      dateText("planned_go_live").as("plannedGoLive"),
-      "claimed_level as claimedLevel",
-      "claim_reason as claimReason",
-      "evidence",
-      "notes",
-      "derived_level as derivedLevel",
-      "level",
-      "rule",
-      "validation_state as validationState",
-      "version",
-      "updated_at as updatedAt",
-      "updated_by as updatedBy",
-    ]);
-}
-
-/** Every adoption record of a trust. */
-export async function adoptionRecords(db: Kysely<DB>, odsCode: string): Promise<AdoptionRow[]> {
-  return adoptionSelect(db).where("ods_code", "=", odsCode).orderBy("functionality_code").execute();
-}
-
-async function organisationType(db: Kysely<DB> | Transaction<DB>, odsCode: string) {
-  const org = await db
-    .selectFrom("organisation")
-    .select(["ods_code", "trust_type", "name"])
-    .where("ods_code", "=", odsCode)
-    .executeTakeFirst();
-  if (!org) throw new NotFoundError(`No trust has the ODS code ${odsCode}`);
-  return org;
-}
-
-/** Records in the shape the domain's assessment takes. */
-export function toAssessable(rows: AdoptionRow[]) {
-  return rows.map((r) => ({
-    functionalityCode: r.functionalityCode,
-    level: r.level as 0 | 1 | 2 | 3 | 4 | 5,
-    coveragePct: r.coveragePct,
-    usageNumerator: r.usageNumerator,
-    usageDenominator: r.usageDenominator,
-    paperRetired: r.paperRetired,
-    claimedLevel: r.claimedLevel,
-    benefitMeasured: r.benefitMeasured,
-  }));
-}
 
 /**
  * Recompute a trust's tier from its records and store it, inside the caller's transaction: the national

@@ -22,7 +22,7 @@ import type { DB } from "../schema.js";
 import { refreshOrganisationTier } from "./adoption.js";
 import { type Actor, writeAudit } from "../repositories/audit.js";
 import { currentFramework } from "../repositories/frameworks.js";
-import { listOrganisations } from "./organisations.js";
+import { listOrganisations } from "../repositories/organisations.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -18,7 +18,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
 import { type Actor, writeAudit } from "../repositories/audit.js";
 import { currentFramework } from "../repositories/frameworks.js";
-import { listOrganisations, type OrganisationRow } from "./organisations.js";
+import { listOrganisations, type OrganisationRow } from "../repositories/organisations.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 

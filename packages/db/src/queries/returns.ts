@@ -2,7 +2,7 @@ import { comparePeriods, previousPeriod } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 import { ConflictError, NotFoundError, StateError } from "../errors.js";
 import type { DB } from "../schema.js";
-import { adoptionRecords } from "./adoption.js";
+import { adoptionRecords } from "../repositories/adoption-records.js";
 import { type Actor, auditTrail, writeAudit } from "../repositories/audit.js";
 import { currentFrameworkVersion, frameworkVersion } from "../repositories/frameworks.js";
 
