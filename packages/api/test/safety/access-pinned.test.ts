@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { procedures } from "./samples.js";
+
+/**
+ * What each procedure SHOULD declare, written down once and reviewed like code. The access matrix checks
+ * that a procedure behaves as it declares; this pins the declaration itself, so switching, say,
+ * `benefits.update` from trustWrite to trustRead (letting viewers and analysts edit any trust's register)
+ * fails here. A new procedure must be added to this table with the rule it needs.
+ */
+const PINNED: Record<string, string> = {
+  "accounts.changeBinding": "nationalAdmin",
+  "accounts.create": "nationalAdmin",
+  "accounts.list": "nationalAdmin",
+  "adoption.confirmTier": "trustWrite",
+  "adoption.forOrganisation": "trustRead",
+  "adoption.history": "trustRead",
+  "adoption.recentChanges": "trustRead",
+  "adoption.update": "trustWrite",
+  "benefits.commitImport": "trustWrite",
+  "benefits.create": "trustWrite",
+  "benefits.exportCsv": "trustRead",
+  "benefits.get": "trustRead",
+  "benefits.importTemplate": "trustRead",
+  "benefits.list": "trustRead",
+  "benefits.national": "nationalRead",
+  "benefits.previewImport": "trustWrite",
+  "benefits.recordActual": "trustWrite",
+  "benefits.update": "trustWrite",
+  "framework.current": "public",
+  "frameworks.addCriterion": "nationalAdmin",
+  "frameworks.addFunctionality": "nationalAdmin",
+  "frameworks.createDraft": "nationalAdmin",
+  "frameworks.diff": "nationalRead",
+  "frameworks.discardDraft": "nationalAdmin",
+  "frameworks.effect": "nationalRead",
+  "frameworks.get": "nationalRead",
+  "frameworks.list": "nationalRead",
+  "frameworks.publish": "nationalAdmin",
+  "frameworks.removeBenefitType": "nationalAdmin",
+  "frameworks.removeCriterion": "nationalAdmin",
+  "frameworks.removeFunctionality": "nationalAdmin",
+  "frameworks.removeMilestone": "nationalAdmin",
+  "frameworks.retire": "nationalAdmin",
+  "frameworks.saveBenefitType": "nationalAdmin",
+  "frameworks.saveMilestone": "nationalAdmin",
+  "frameworks.updateCriterion": "nationalAdmin",
+  "frameworks.updateCrosswalk": "nationalAdmin",
+  "frameworks.updateDetails": "nationalAdmin",
+  "frameworks.updateFunctionality": "nationalAdmin",
+  "frameworks.updateTier": "nationalAdmin",
+  "national.heatmap": "nationalRead",
+  "national.overview": "nationalRead",
+  "national.trends": "nationalRead",
+  "organisations.byOdsCode": "public",
+  "organisations.list": "public",
+  "organisations.referenceLists": "public",
+  "plans.forecast": "trustRead",
+  "plans.list": "trustRead",
+  "plans.national": "nationalRead",
+  "plans.removeItem": "trustWrite",
+  "plans.upsertItem": "trustWrite",
+  "registry.summary": "public",
+  "registryAdmin.addSupplier": "nationalAdmin",
+  "registryAdmin.deletePeerGroupSet": "nationalAdmin",
+  "registryAdmin.icbs": "nationalRead",
+  "registryAdmin.organisation": "nationalRead",
+  "registryAdmin.peerGroupSet": "nationalRead",
+  "registryAdmin.peerGroupSets": "nationalRead",
+  "registryAdmin.savePeerGroupSet": "nationalAdmin",
+  "registryAdmin.setIcbMemberships": "nationalAdmin",
+  "registryAdmin.updateEpr": "nationalAdmin",
+  "returns.accept": "nationalAdmin",
+  "returns.compare": "trustRead",
+  "returns.detail": "trustRead",
+  "returns.forOrganisation": "trustRead",
+  "returns.periods": "nationalRead",
+  "returns.queue": "nationalRead",
+  "returns.sendBack": "nationalAdmin",
+  "returns.submit": "trustSubmit",
+  "returns.unlock": "nationalAdmin",
+  "session.me": "public",
+  "snapshots.detail": "nationalRead",
+  "snapshots.freeze": "nationalAdmin",
+  "snapshots.list": "nationalRead",
+  "snapshots.preview": "nationalRead",
+};
+
+describe("access rules, pinned", () => {
+  const declared = Object.fromEntries(procedures().map((p) => [p.path, p.ruleName ?? "(none)"]));
+
+  it("every procedure declares exactly the rule pinned for it", () => {
+    const differences = [...new Set([...Object.keys(PINNED), ...Object.keys(declared)])]
+      .sort()
+      .filter((path) => PINNED[path] !== declared[path])
+      .map(
+        (path) =>
+          `${path}: pinned ${PINNED[path] ?? "(not pinned)"}, declared ${declared[path] ?? "(absent)"}`,
+      );
+    expect(differences).toEqual([]);
+  });
+
+  it("writes are never open to viewers or to the whole nation by a read rule", () => {
+    const mutations = procedures().filter((p) => p.type === "mutation");
+    const readRules = mutations.filter((p) => p.ruleName === "trustRead" || p.ruleName === "nationalRead");
+    expect(readRules.map((p) => p.path)).toEqual([]);
+  });
+});
