@@ -9,7 +9,14 @@ import type { DB } from "./schema.js";
  */
 
 /** Never exported: migration bookkeeping belongs to the target, sessions and one-time tokens are ephemeral. */
-export const NOT_BACKED_UP = ["kysely_migration", "kysely_migration_lock", "session", "verification"];
+// The mail outbox is transient: restoring a backup must not send old messages again.
+export const NOT_BACKED_UP = [
+  "kysely_migration",
+  "kysely_migration_lock",
+  "session",
+  "verification",
+  "mail_outbox",
+];
 
 /** Criteria every trust's data refers to without a foreign key; a trust's export carries them. */
 const SHARED_WITH_TRUST_EXPORTS = ["framework_version"];

@@ -111,6 +111,44 @@ export interface TrustReturnTable {
   decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   comment: string | null;
   version: ColumnType<number, number | undefined, number>;
+  /** The submission under review (migration 0008); null for returns from before copies were kept. */
+  submission_seq: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A quarter opened for returns by the national team (migration 0008). */
+export interface CollectionTable {
+  period: string;
+  opens_on: DateText;
+  due_on: DateText;
+  framework_version: number;
+  opened_by: string | null;
+  opened_at: Timestamp;
+}
+
+/** One submission of a return as it was sent; immutable by trigger (migration 0008). */
+export interface ReturnSubmissionTable {
+  ods_code: string;
+  period: string;
+  seq: number;
+  framework_version: number;
+  content: ColumnType<unknown, string, never>;
+  digest: string;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+}
+
+/** Emails waiting to be sent, written in the transaction of the decision that causes them (migration 0008). */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  created_at: Timestamp;
+  kind: string;
+  recipients: ColumnType<string[], string[], string[]>;
+  subject: string;
+  body: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SnapshotTable {
@@ -240,6 +278,9 @@ export interface DB {
   peer_group: PeerGroupTable;
   peer_group_member: PeerGroupMemberTable;
   organisation_levels: OrganisationLevelsTable;
+  collection: CollectionTable;
+  return_submission: ReturnSubmissionTable;
+  mail_outbox: MailOutboxTable;
 }
 
 /** Peer group sets defined by the national team (migration 0005); groups in a set are exclusive. */

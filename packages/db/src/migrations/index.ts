@@ -6,6 +6,7 @@ import * as m0004 from "./0004_benefits_plans.js";
 import * as m0006 from "./0006_national.js";
 import * as m0005 from "./0005_registry_admin.js";
 import * as m0007 from "./0007_scale.js";
+import * as m0008 from "./0008_official_returns.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "0006_national": m0006,
   "0005_registry_admin": m0005,
   "0007_scale": m0007,
+  "0008_official_returns": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
