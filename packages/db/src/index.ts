@@ -24,3 +24,4 @@ export * from "./queries/framework-admin.js";
 export * from "./queries/registry-admin.js";
 export * from "./queries/accounts.js";
 export * from "./generate/index.js";
+export * from "./repositories/mail-outbox.js";

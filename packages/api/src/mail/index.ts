@@ -1,0 +1,2 @@
+export { createMailTransport, type MailLogger, type MailTransport } from "./transport.js";
+export { type MailWorker, type MailWorkerOptions, retryDelayMs, startMailWorker } from "./worker.js";
