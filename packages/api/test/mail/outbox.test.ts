@@ -1,4 +1,5 @@
 import { enqueueMail, mailOutbox } from "@realise/db";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailTransport, retryDelayMs, startMailWorker } from "../../src/mail/index.js";
 import { engines, useHarness } from "../support/harness.js";
@@ -64,7 +65,7 @@ describe.each(engines)("mail outbox on %s", (engine) => {
     expect(retryDelayMs(1)).toBeGreaterThan(0);
     await h.database.db
       .updateTable("mail_outbox")
-      .set({ next_attempt_at: new Date() })
+      .set({ next_attempt_at: sql`now()` })
       .where("kind", "=", "test.retry")
       .execute();
     expect(await worker.drain()).toBe(1);

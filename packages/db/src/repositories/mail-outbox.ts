@@ -34,17 +34,18 @@ export async function leaseDueMail(
   leaseMs: number,
   /** Messages that failed this many times stay in the outbox with their last error, and are not retried. */
   maxAttempts: number,
-  now = new Date(),
 ): Promise<QueuedMail[]> {
+  // The database's clock, not this process's: queued rows default to now() there, and several server
+  // instances must agree on what is due.
   return db
     .updateTable("mail_outbox")
-    .set({ next_attempt_at: new Date(now.getTime() + leaseMs) })
+    .set({ next_attempt_at: sql`now() + ${leaseMs} * interval '1 millisecond'` })
     .where("id", "in", (eb) =>
       eb
         .selectFrom("mail_outbox")
         .select("id")
         .where("sent_at", "is", null)
-        .where("next_attempt_at", "<=", now)
+        .where("next_attempt_at", "<=", sql<Date>`now()`)
         .where("attempts", "<", maxAttempts)
         .orderBy("id")
         .limit(limit)
