@@ -166,3 +166,22 @@ export type { AppErrorCode, AppErrorOptions, FieldIssue } from "./errors/app-err
 // access
 export { access, decide, NATIONAL_ROLES, ROLES, TRUST_ROLES } from "./access/roles.js";
 export type { Access, Principal, Role } from "./access/roles.js";
+
+// collections and official returns
+export { canonicalJson } from "./collections/digest.js";
+export { submissionChecklist } from "./collections/checklist.js";
+export type { ChecklistInput, ChecklistItem, ChecklistKind } from "./collections/checklist.js";
+export {
+  CollectionSchema,
+  collectionIssues,
+  collectionPhase,
+  daysUntilDue,
+  freezeRefusal,
+} from "./collections/collection.js";
+export type { CollectionInput } from "./collections/collection.js";
+export {
+  TRUST_RETURN_STATE_LABELS,
+  TRUST_RETURN_STATES,
+  trustReturnState,
+} from "./collections/trust-state.js";
+export type { TrustReturnState } from "./collections/trust-state.js";

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2098;
 const PERIOD_RE = /^(\d{4})\/(\d{2})(?: Q([1-4]))?$/;
 
 /**
@@ -10,9 +12,15 @@ export const PeriodSchema = z
   .string({ error: "Period must be text like 2025/26 or 2025/26 Q4" })
   .trim()
   .regex(PERIOD_RE, "Period must look like 2025/26 or 2025/26 Q4")
+  .refine((p) => parsePeriod(p) !== null, "Period's second year must follow its first (2025/26, not 2025/27)")
+  // Realise records EPR adoption, which began this century; 1899/00 or 9999/00 is a typing slip, and a
+  // return for one would lock a trust's records.
   .refine(
-    (p) => parsePeriod(p) !== null,
-    "Period's second year must follow its first (2025/26, not 2025/27)",
+    (p) => {
+      const parsed = parsePeriod(p);
+      return parsed === null || (parsed.startYear >= FIRST_YEAR && parsed.startYear <= LAST_YEAR);
+    },
+    `Period must be between ${FIRST_YEAR}/${String((FIRST_YEAR + 1) % 100).padStart(2, "0")} and ${LAST_YEAR}/${(LAST_YEAR + 1) % 100}`,
   );
 /** A period. */
 export type Period = z.infer<typeof PeriodSchema>;
