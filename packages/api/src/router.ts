@@ -1,5 +1,6 @@
 import { adoptionRouter } from "./routers/adoption.js";
 import { benefitsRouter } from "./routers/benefits.js";
+import { collectionsRouter } from "./routers/collections.js";
 import { plansRouter } from "./routers/plans.js";
 import { frameworkRouter } from "./routers/framework.js";
 import { frameworksRouter } from "./routers/frameworks.js";
@@ -16,6 +17,7 @@ import { router } from "./trpc.js";
 export const appRouter = router({
   adoption: adoptionRouter,
   benefits: benefitsRouter,
+  collections: collectionsRouter,
   plans: plansRouter,
   framework: frameworkRouter,
   frameworks: frameworksRouter,

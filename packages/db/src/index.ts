@@ -25,3 +25,4 @@ export * from "./queries/registry-admin.js";
 export * from "./queries/accounts.js";
 export * from "./generate/index.js";
 export * from "./repositories/mail-outbox.js";
+export * from "./repositories/collections.js";

@@ -5,6 +5,7 @@
 export * from "./accounts.js";
 export * from "./adoption.js";
 export * from "./benefits.js";
+export * from "./collections.js";
 export * from "./frameworks.js";
 export * from "./national.js";
 export * from "./organisations.js";

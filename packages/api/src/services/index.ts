@@ -5,6 +5,7 @@
 export * from "./accounts/index.js";
 export * from "./adoption/index.js";
 export * from "./benefits/index.js";
+export * from "./collections/index.js";
 export * from "./frameworks/index.js";
 export * from "./national/index.js";
 export * from "./organisations/index.js";

@@ -26,6 +26,8 @@ const PINNED: Record<string, string> = {
   "benefits.previewImport": "trustWrite",
   "benefits.recordActual": "trustWrite",
   "benefits.update": "trustWrite",
+  "collections.list": "signedIn",
+  "collections.open": "nationalAdmin",
   "framework.current": "public",
   "frameworks.addCriterion": "nationalAdmin",
   "frameworks.addFunctionality": "nationalAdmin",

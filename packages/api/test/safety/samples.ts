@@ -76,6 +76,8 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "national.overview": () => ({ asOf: "2025-06-01" }),
   "national.heatmap": () => ({ tier: 2 }),
   "national.trends": () => ({}),
+  "collections.list": () => undefined,
+  "collections.open": () => ({ period: "2026/27 Q4", opensOn: "2027-01-01", dueOn: "2027-04-30" }),
   "snapshots.list": () => undefined,
   "snapshots.preview": () => ({ period: "2024/25 Q4" }),
   "snapshots.detail": () => ({ period: "2024/25 Q4" }),

@@ -1,0 +1,9 @@
+/**
+ * Today's date as the service layer sees it (UTC, `YYYY-MM-DD`). `REALISE_TODAY` pins it, so a demo or a
+ * test can stand on a chosen day of the NHS calendar; otherwise it is the real date.
+ */
+export function today(): string {
+  const pinned = process.env.REALISE_TODAY;
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,3 @@
+// The collections use cases: the national team opens quarters for returns.
+export { collectionsWithPhase } from "./list-collections.js";
+export { openCollection } from "./open-collection.js";

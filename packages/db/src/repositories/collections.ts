@@ -1,0 +1,53 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../schema.js";
+
+export interface CollectionRow {
+  period: string;
+  opensOn: string;
+  dueOn: string;
+  frameworkVersion: number;
+  openedBy: string | null;
+  openedAt: Date;
+}
+
+function selectCollection(db: Kysely<DB>) {
+  return db
+    .selectFrom("collection")
+    .select([
+      "period",
+      "opens_on as opensOn",
+      "due_on as dueOn",
+      "framework_version as frameworkVersion",
+      "opened_by as openedBy",
+      "opened_at as openedAt",
+    ]);
+}
+
+/** Every collection, newest period first (periods of one kind sort as text). */
+export async function listCollections(db: Kysely<DB>): Promise<CollectionRow[]> {
+  return selectCollection(db).orderBy("period", "desc").execute();
+}
+
+export async function findCollection(db: Kysely<DB>, period: string): Promise<CollectionRow | undefined> {
+  return selectCollection(db).where("period", "=", period).executeTakeFirst();
+}
+
+/** Insert a collection; false when the period already has one (nothing written). */
+export async function insertCollection(
+  db: Kysely<DB>,
+  row: { period: string; opensOn: string; dueOn: string; frameworkVersion: number; openedBy: string | null },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto("collection")
+    .values({
+      period: row.period,
+      opens_on: row.opensOn,
+      due_on: row.dueOn,
+      framework_version: row.frameworkVersion,
+      opened_by: row.openedBy,
+    })
+    .onConflict((oc) => oc.column("period").doNothing())
+    .returning("period")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
