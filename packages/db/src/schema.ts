@@ -142,6 +142,7 @@ export interface MailOutboxTable {
   id: Generated<string>;
   created_at: Timestamp;
   kind: string;
+  dedupe_key: string | null;
   recipients: ColumnType<string[], string[], string[]>;
   subject: string;
   body: string;

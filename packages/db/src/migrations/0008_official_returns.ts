@@ -56,6 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "bigserial", (c) => c.primaryKey())
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("kind", "text", (c) => c.notNull())
+    // A reminder is queued once per return and kind, however often the scheduler looks.
+    .addColumn("dedupe_key", "text", (c) => c.unique())
     .addColumn("recipients", sql`text[]`, (c) => c.notNull())
     .addColumn("subject", "text", (c) => c.notNull())
     .addColumn("body", "text", (c) => c.notNull())

@@ -51,3 +51,17 @@ export async function insertCollection(
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/** Each trust with its return's status for a period (null when it has none), for chasing and counting. */
+export async function trustsWithReturnStatus(db: Kysely<DB>, period: string) {
+  return db
+    .selectFrom("organisation")
+    .leftJoin("trust_return", (join) =>
+      join
+        .onRef("trust_return.ods_code", "=", "organisation.ods_code")
+        .on("trust_return.period", "=", period),
+    )
+    .select(["organisation.ods_code as odsCode", "organisation.name", "trust_return.status as returnStatus"])
+    .orderBy("organisation.ods_code")
+    .execute();
+}

@@ -7,6 +7,8 @@ export interface OutgoingMail {
   recipients: string[];
   subject: string;
   body: string;
+  /** When set, a second message with the same key is not queued (reminders). */
+  dedupeKey?: string;
 }
 
 export interface QueuedMail extends OutgoingMail {
@@ -15,12 +17,38 @@ export interface QueuedMail extends OutgoingMail {
 }
 
 /** Queue a message inside the caller's transaction: it is sent only if the change that caused it commits. */
-export async function enqueueMail(db: Kysely<DB>, mail: OutgoingMail): Promise<void> {
-  if (mail.recipients.length === 0) return;
-  await db
+export async function enqueueMail(db: Kysely<DB>, mail: OutgoingMail): Promise<boolean> {
+  if (mail.recipients.length === 0) return false;
+  const row = await db
     .insertInto("mail_outbox")
-    .values({ kind: mail.kind, recipients: mail.recipients, subject: mail.subject, body: mail.body })
+    .values({
+      kind: mail.kind,
+      dedupe_key: mail.dedupeKey ?? null,
+      recipients: mail.recipients,
+      subject: mail.subject,
+      body: mail.body,
+    })
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The email addresses of a trust's staff in the given roles. */
+export async function trustStaffEmails(
+  db: Kysely<DB>,
+  odsCode: string,
+  roles: readonly string[],
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("user_role")
+    .innerJoin("user", "user.id", "user_role.user_id")
+    .select("user.email")
+    .where("user_role.ods_code", "=", odsCode)
+    .where("user_role.role", "in", [...roles])
+    .orderBy("user.email")
     .execute();
+  return rows.map((r) => r.email);
 }
 
 /**
