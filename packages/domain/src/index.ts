@@ -129,6 +129,27 @@ export { benefitProgress, latestActual, plannedValueAt } from "./benefits/progre
 export type { BenefitProgress } from "./benefits/progress.js";
 export { BenefitLineSchema, BenefitStatusSchema, ConfidenceSchema } from "./benefits/schema.js";
 export type { BenefitLine } from "./benefits/schema.js";
+export { lineReferenceIssues, normaliseLineFields } from "./benefits/fields.js";
+export type { BenefitLineFields } from "./benefits/fields.js";
+export { actualIssues, actualsDuePeriod, periodNotStarted } from "./benefits/actuals.js";
+export {
+  ACTUALS_CSV_COLUMNS,
+  checkActualsImport,
+  importRefusal,
+  MAX_IMPORT_ROWS,
+} from "./benefits/actuals-import.js";
+export type {
+  ActualsFile,
+  ImportableLine,
+  ImportPreview,
+  ImportRow,
+  ImportRowError,
+} from "./benefits/actuals-import.js";
+export { expectedValueGbp, withProgress } from "./benefits/value.js";
+export { benefitRollUp, registerTotals } from "./benefits/roll-up.js";
+export type { BenefitRollUpRow, BenefitRollUpTrust } from "./benefits/roll-up.js";
+export { levelWithBenefitMeasured } from "./benefits/measured.js";
+export type { RemeasurableRecord } from "./benefits/measured.js";
 
 // plans
 export { forecastTiers } from "./plans/forecast.js";
@@ -136,6 +157,13 @@ export { PlanItemSchema, PlanStatusSchema } from "./plans/schema.js";
 export type { PlanItem, PlanStatus, TierForecast } from "./plans/schema.js";
 export { milestoneSlippage, trustMilestoneInput } from "./plans/slippage.js";
 export type { MilestoneSlippage, MilestoneTrustInput } from "./plans/slippage.js";
+export { itemProgress } from "./plans/progress.js";
+export type { PlanItemProgress } from "./plans/progress.js";
+export { newPlanItemIssues, planItemIssues } from "./plans/item-checks.js";
+export { milestonePositions } from "./plans/milestone-positions.js";
+export type { MilestonePosition } from "./plans/milestone-positions.js";
+export { nationalPlanRollUp } from "./plans/national.js";
+export type { GroupSlippage, PlanRollUpTrust } from "./plans/national.js";
 
 // periods
 export {

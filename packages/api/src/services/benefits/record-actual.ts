@@ -1,0 +1,38 @@
+import {
+  type BenefitLineRow,
+  benefitLines,
+  currentFramework,
+  type DB,
+  setBenefitLineVersion,
+} from "@realise/db";
+import { AppError, actualIssues, type Principal } from "@realise/domain";
+import type { Kysely } from "kysely";
+import type { BenefitsRecordActualInput } from "../../contracts/benefits.js";
+import { lockLineAt } from "./lock-line.js";
+import { refreshBenefitMeasured } from "./refresh-benefit-measured.js";
+import { writeActual } from "./write-actual.js";
+
+/**
+ * Record (or re-record) a line's actual for a period at the version read. A new actual can show measured
+ * improvement, so the functionalities the line enables are re-derived, with the trust's tier, in the same
+ * transaction.
+ */
+export async function recordBenefitActual(
+  db: Kysely<DB>,
+  input: BenefitsRecordActualInput,
+  actor: Principal,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<BenefitLineRow> {
+  const issues = actualIssues(input, today);
+  if (issues.length > 0) throw AppError.invalid(issues);
+  return db.transaction().execute(async (trx) => {
+    const framework = await currentFramework(trx);
+    const before = await lockLineAt(trx, input.odsCode, input.id, input.expectedVersion);
+    const actual = { period: input.period, value: input.value, source: input.source ? input.source : null };
+    await writeActual(trx, before, actual, actor, "benefit.actual");
+    await setBenefitLineVersion(trx, input.id, { version: before.version + 1, updatedBy: actor.email });
+    await refreshBenefitMeasured(trx, framework, input.odsCode, before.enablingFunctionalities, actor);
+    const [after] = await benefitLines(trx, input.odsCode, [input.id]);
+    return after!;
+  });
+}

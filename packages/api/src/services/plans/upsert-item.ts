@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import {
+  currentFramework,
+  type DB,
+  findPlanItem,
+  insertPlanItem,
+  type PlanItemRow,
+  updatePlanItem,
+  writeAudit,
+} from "@realise/db";
+import { AppError, newPlanItemIssues, planItemIssues, type Principal } from "@realise/domain";
+import type { Kysely } from "kysely";
+import type { PlansUpsertItemInput } from "../../contracts/plans.js";
+import { lockItemAt } from "./lock-item.js";
+import { requirePlanningTrust } from "./require-trust.js";
+
+/**
+ * Add a plan item (no id, expected version 0) or change one (its id and the version read); a stale version
+ * gets a conflict with what is there now. Audited in the same transaction.
+ */
+export async function upsertPlanItem(
+  db: Kysely<DB>,
+  input: PlansUpsertItemInput,
+  actor: Principal,
+): Promise<PlanItemRow> {
+  const { odsCode, id, expectedVersion, ...fields } = input;
+  return db.transaction().execute(async (trx) => {
+    const framework = await currentFramework(trx);
+    const trust = await requirePlanningTrust(trx, odsCode);
+    const itemIssues = planItemIssues(framework, trust.trustType, fields);
+    if (itemIssues.length > 0) throw AppError.invalid(itemIssues);
+    if (id === undefined) {
+      const versionIssues = newPlanItemIssues(expectedVersion);
+      if (versionIssues.length > 0) throw AppError.invalid(versionIssues);
+      const newId = randomUUID();
+      await insertPlanItem(trx, { id: newId, odsCode, fields, updatedBy: actor.email });
+      const after = (await findPlanItem(trx, newId))!;
+      await writeAudit(trx, actor, {
+        action: "plan.create",
+        entity: "plan_item",
+        entityKey: newId,
+        odsCode,
+        before: null,
+        after,
+      });
+      return after;
+    }
+    const before = await lockItemAt(trx, odsCode, id, expectedVersion);
+    await updatePlanItem(trx, id, { fields, version: before.version + 1, updatedBy: actor.email });
+    const after = (await findPlanItem(trx, id))!;
+    await writeAudit(trx, actor, {
+      action: "plan.update",
+      entity: "plan_item",
+      entityKey: id,
+      odsCode,
+      before,
+      after,
+    });
+    return after;
+  });
+}

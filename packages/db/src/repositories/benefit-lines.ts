@@ -1,0 +1,228 @@
+import type { BenefitLine, BenefitLineFields } from "@realise/domain";
+import { periodRange } from "@realise/domain";
+import type { Kysely } from "kysely";
+import type { DB } from "../schema.js";
+
+export interface BenefitActualRow {
+  period: string;
+  value: number;
+  source: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+/** A stored register line: the domain's line plus its version and who last changed it. */
+export interface BenefitLineRow extends BenefitLineFields {
+  id: string;
+  odsCode: string;
+  actuals: BenefitActualRow[];
+  version: number;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+const json = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+
+function lineSelect(db: Kysely<DB>) {
+  return db
+    .selectFrom("benefit_line")
+    .select([
+      "id",
+      "ods_code",
+      "benefit_type_code",
+      "title",
+      "benefit_class",
+      "is_disbenefit",
+      "owner",
+      "metric",
+      "unit",
+      "direction",
+      "baseline_value",
+      "baseline_date",
+      "baseline_source",
+      "target_value",
+      "target_date",
+      "trajectory",
+      "confidence",
+      "status",
+      "enabling_functionalities",
+      "full_year_value_gbp",
+      "attribution_pct",
+      "double_count_group",
+      "evidence",
+      "version",
+      "updated_at",
+      "updated_by",
+    ]);
+}
+
+/** Register lines with their actuals (oldest period first); all trusts when odsCode is null. */
+export async function benefitLines(
+  db: Kysely<DB>,
+  odsCode: string | null,
+  ids?: readonly string[],
+): Promise<BenefitLineRow[]> {
+  let q = lineSelect(db).orderBy("ods_code").orderBy("created_at").orderBy("id");
+  if (odsCode !== null) q = q.where("ods_code", "=", odsCode);
+  if (ids) {
+    if (ids.length === 0) return [];
+    q = q.where("id", "in", ids);
+  }
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
+  let aq = db
+    .selectFrom("benefit_actual as a")
+    .innerJoin("benefit_line as l", "l.id", "a.benefit_id")
+    .select(["a.benefit_id", "a.period", "a.value", "a.source", "a.recorded_at", "a.recorded_by"])
+    .orderBy("a.benefit_id")
+    .orderBy("a.period");
+  if (odsCode !== null) aq = aq.where("l.ods_code", "=", odsCode);
+  if (ids) aq = aq.where("a.benefit_id", "in", ids);
+  const actuals = new Map<string, BenefitActualRow[]>();
+  for (const a of await aq.execute()) {
+    const list = actuals.get(a.benefit_id) ?? [];
+    list.push({
+      period: a.period,
+      value: a.value,
+      source: a.source,
+      recordedAt: new Date(a.recorded_at).toISOString(),
+      recordedBy: a.recorded_by,
+    });
+    actuals.set(a.benefit_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    odsCode: r.ods_code,
+    benefitTypeCode: r.benefit_type_code,
+    title: r.title,
+    benefitClass: r.benefit_class as BenefitLine["benefitClass"],
+    isDisbenefit: r.is_disbenefit,
+    owner: r.owner,
+    metric: r.metric,
+    unit: r.unit,
+    direction: r.direction as BenefitLine["direction"],
+    baseline: { value: r.baseline_value, date: r.baseline_date, source: r.baseline_source },
+    target: { value: r.target_value, date: r.target_date },
+    trajectory: json<BenefitLine["trajectory"]>(r.trajectory),
+    actuals: (actuals.get(r.id) ?? []).sort((x, y) =>
+      periodRange(x.period).end < periodRange(y.period).end ? -1 : 1,
+    ),
+    confidence: r.confidence as BenefitLine["confidence"],
+    status: r.status as BenefitLine["status"],
+    enablingFunctionalities: json<string[]>(r.enabling_functionalities),
+    fullYearValueGbp: r.full_year_value_gbp,
+    attributionPct: r.attribution_pct,
+    doubleCountGroup: r.double_count_group,
+    evidence: r.evidence,
+    version: r.version,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  }));
+}
+
+function lineValues(fields: BenefitLineFields) {
+  return {
+    benefit_type_code: fields.benefitTypeCode,
+    title: fields.title,
+    benefit_class: fields.benefitClass,
+    is_disbenefit: fields.isDisbenefit,
+    owner: fields.owner,
+    metric: fields.metric,
+    unit: fields.unit,
+    direction: fields.direction,
+    baseline_value: fields.baseline.value,
+    baseline_date: fields.baseline.date,
+    baseline_source: fields.baseline.source,
+    target_value: fields.target.value,
+    target_date: fields.target.date,
+    trajectory: JSON.stringify(fields.trajectory),
+    confidence: fields.confidence,
+    status: fields.status,
+    enabling_functionalities: JSON.stringify(fields.enablingFunctionalities),
+    full_year_value_gbp: fields.fullYearValueGbp,
+    attribution_pct: fields.attributionPct,
+    double_count_group: fields.doubleCountGroup,
+    evidence: fields.evidence,
+  };
+}
+
+/** Insert a register line at version 1. */
+export async function insertBenefitLine(
+  db: Kysely<DB>,
+  line: { id: string; odsCode: string; fields: BenefitLineFields; updatedBy: string },
+): Promise<void> {
+  await db
+    .insertInto("benefit_line")
+    .values({ ...lineValues(line.fields), id: line.id, ods_code: line.odsCode, updated_by: line.updatedBy })
+    .execute();
+}
+
+/** Overwrite a line's fields and set its version. */
+export async function updateBenefitLineFields(
+  db: Kysely<DB>,
+  id: string,
+  change: { fields: BenefitLineFields; version: number; updatedBy: string },
+): Promise<void> {
+  await db
+    .updateTable("benefit_line")
+    .set({
+      ...lineValues(change.fields),
+      version: change.version,
+      updated_at: new Date(),
+      updated_by: change.updatedBy,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Set a line's version after a change to its actuals. */
+export async function setBenefitLineVersion(
+  db: Kysely<DB>,
+  id: string,
+  change: { version: number; updatedBy: string },
+): Promise<void> {
+  await db
+    .updateTable("benefit_line")
+    .set({ version: change.version, updated_at: new Date(), updated_by: change.updatedBy })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Lock one line of a trust for the rest of the transaction; its version, or undefined when it has none. */
+export async function lockBenefitLine(
+  db: Kysely<DB>,
+  odsCode: string,
+  id: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("benefit_line")
+    .select("version")
+    .where("id", "=", id)
+    .where("ods_code", "=", odsCode)
+    .forUpdate()
+    .executeTakeFirst();
+  return row?.version;
+}
+
+/** Lock every line of a trust for the rest of the transaction. */
+export async function lockTrustBenefitLines(db: Kysely<DB>, odsCode: string): Promise<void> {
+  await db.selectFrom("benefit_line").select("id").where("ods_code", "=", odsCode).forUpdate().execute();
+}
+
+/** Record a line's actual for a period, replacing one already there. */
+export async function upsertBenefitActual(
+  db: Kysely<DB>,
+  actual: { benefitId: string; period: string; value: number; source: string | null; recordedBy: string },
+): Promise<void> {
+  const values = {
+    value: actual.value,
+    source: actual.source,
+    recorded_at: new Date(),
+    recorded_by: actual.recordedBy,
+  };
+  await db
+    .insertInto("benefit_actual")
+    .values({ benefit_id: actual.benefitId, period: actual.period, ...values })
+    .onConflict((oc) => oc.columns(["benefit_id", "period"]).doUpdateSet(values))
+    .execute();
+}
