@@ -1,32 +1,32 @@
 import { AppError, type Framework, FrameworkSchema } from "@realise/domain";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../schema.js";
 
-// A published version never changes, so its parsed document can be kept, per database, by version number.
-const frozenByDb = new WeakMap<object, Map<number, Framework>>();
-function frozenFor(db: Kysely<DB>): Map<number, Framework> {
-  let map = frozenByDb.get(db);
-  if (!map) {
-    map = new Map();
-    frozenByDb.set(db, map);
-  }
-  return map;
-}
+// A published version never changes, so its parsed document is kept. The key is the version and a digest
+// of its document computed by the database: it works inside transactions (each a new Kysely object) and
+// can never serve one database's version 3 to another database, while the 60 kB document is neither sent
+// nor parsed again.
+const frozen = new Map<string, Framework>();
 
 /** A framework version's document, validated by the domain schema. */
 export async function frameworkVersion(db: Kysely<DB>, version: number): Promise<Framework> {
-  const frozen = frozenFor(db);
-  const cached = frozen.get(version);
+  const head = await db
+    .selectFrom("framework_version")
+    .select(["status", sql<string>`md5(document::text)`.as("digest")])
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (!head) throw AppError.notFound(`Framework version ${version} does not exist`);
+  const key = `${version}:${head.digest}`;
+  const cached = head.status === "published" ? frozen.get(key) : undefined;
   if (cached) return cached;
   const row = await db
     .selectFrom("framework_version")
     .select(["document", "status"])
     .where("version", "=", version)
-    .executeTakeFirst();
-  if (!row) throw AppError.notFound(`Framework version ${version} does not exist`);
+    .executeTakeFirstOrThrow();
   const document = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
   const framework = FrameworkSchema.parse({ ...document, status: row.status });
-  if (row.status === "published") frozen.set(version, framework);
+  if (row.status === "published") frozen.set(key, framework);
   return framework;
 }
 
@@ -47,7 +47,7 @@ export async function currentFramework(db: Kysely<DB>): Promise<Framework> {
   return frameworkVersion(db, await currentFrameworkVersion(db));
 }
 
-/** Forget a cached document (a version changed status). */
-export function forgetFramework(db: Kysely<DB>, version: number): void {
-  frozenFor(db).delete(version);
+/** Forget a cached document (a version changed status). The digest key makes this a tidy-up, not a need. */
+export function forgetFramework(_db: Kysely<DB>, version: number): void {
+  for (const key of frozen.keys()) if (key.startsWith(`${version}:`)) frozen.delete(key);
 }
