@@ -144,6 +144,7 @@ export async function insertDraftVersion(db: Kysely<DB>, draft: Framework, cross
 
 export async function updateDraftVersion(
   db: Kysely<DB>,
+  version: number,
   draft: Framework,
   crosswalk: Crosswalk | null,
   rowVersion: number,
@@ -157,7 +158,7 @@ export async function updateDraftVersion(
       crosswalk: crosswalk ? JSON.stringify(crosswalk) : null,
       row_version: rowVersion,
     })
-    .where("version", "=", draft.version)
+    .where("version", "=", version)
     .execute();
 }
 
@@ -173,7 +174,12 @@ export async function markVersionRetired(db: Kysely<DB>, version: number, rowVer
     .execute();
 }
 
-export async function markVersionPublished(db: Kysely<DB>, published: Framework, rowVersion: number) {
+export async function markVersionPublished(
+  db: Kysely<DB>,
+  version: number,
+  published: Framework,
+  rowVersion: number,
+) {
   await db
     .updateTable("framework_version")
     .set({
@@ -182,6 +188,6 @@ export async function markVersionPublished(db: Kysely<DB>, published: Framework,
       published_at: new Date(),
       row_version: rowVersion,
     })
-    .where("version", "=", published.version)
+    .where("version", "=", version)
     .execute();
 }
