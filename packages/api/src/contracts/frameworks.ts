@@ -51,7 +51,10 @@ export const FrameworksSaveBenefitTypeInput = draftEdit({
   benefitType: BenefitTypeSchema,
 });
 export const FrameworksRemoveBenefitTypeInput = draftEdit({ code: z.string().trim().min(1).max(10) });
-export const FrameworksSaveMilestoneInput = draftEdit({ id: Id.nullable(), milestone: RoadmapMilestoneSchema });
+export const FrameworksSaveMilestoneInput = draftEdit({
+  id: Id.nullable(),
+  milestone: RoadmapMilestoneSchema,
+});
 export const FrameworksRemoveMilestoneInput = draftEdit({ id: Id });
 export const FrameworksUpdateCrosswalkInput = draftEdit({ crosswalk: CrosswalkSchema });
 export const FrameworksDiscardDraftInput = z.object(draftRef).strict();

@@ -83,7 +83,11 @@ export const RegistryAdminPeerGroupSetInput = z.object({ id: Slug("Set id") }).s
 export const RegistryAdminSavePeerGroupSetInput = z
   .object({
     id: Slug("Set id"),
-    name: z.string().trim().min(1, "Set name is required").max(200, "Set name must be at most 200 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Set name is required")
+      .max(200, "Set name must be at most 200 characters"),
     description: z.string().trim().max(1000, "Description must be at most 1000 characters"),
     expectedVersion: ExpectedVersion,
     groups: z.array(RegistryPeerGroupInput).max(200, "A set can have at most 200 groups"),

@@ -1,10 +1,6 @@
 import { access } from "@realise/domain";
 import { credentialsOf } from "../auth/accounts.js";
-import {
-  AccountsChangeBindingInput,
-  AccountsCreateInput,
-  AccountsListInput,
-} from "../contracts/accounts.js";
+import { AccountsChangeBindingInput, AccountsCreateInput, AccountsListInput } from "../contracts/accounts.js";
 import { changeAccountBinding, listAccounts, registerAccount } from "../services/accounts/index.js";
 import { procedure, router } from "../trpc.js";
 

@@ -6,7 +6,13 @@ import {
   updateRoleBinding,
   writeAudit,
 } from "@realise/db";
-import { AppError, bindingIssues, bindingNeedsTrust, checkBindingChange, type Principal } from "@realise/domain";
+import {
+  AppError,
+  bindingIssues,
+  bindingNeedsTrust,
+  checkBindingChange,
+  type Principal,
+} from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { AccountsChangeBinding } from "../../contracts/accounts.js";
 

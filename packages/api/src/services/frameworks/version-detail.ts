@@ -7,5 +7,7 @@ export async function frameworkVersionDetail(
   db: Kysely<DB>,
   input: { version: number },
 ): Promise<FrameworkVersionDetail> {
-  return db.transaction().execute(async (trx) => detailOf(trx, await frameworkVersionRow(trx, input.version)));
+  return db
+    .transaction()
+    .execute(async (trx) => detailOf(trx, await frameworkVersionRow(trx, input.version)));
 }
