@@ -1,6 +1,5 @@
-import { access, type DraftEdit } from "@realise/domain";
-import type { Kysely } from "kysely";
-import type { DB } from "@realise/db";
+import { access, type DraftEdit, type Principal } from "@realise/domain";
+import type { Context } from "../context.js";
 import {
   FrameworksAddCriterionInput,
   FrameworksAddFunctionalityInput,
@@ -34,13 +33,12 @@ import {
   publishFrameworkDraft,
   retireFrameworkVersion,
 } from "../services/frameworks/index.js";
-import type { Principal } from "@realise/domain";
 import { procedure, router } from "../trpc.js";
 
 /** Every draft edit is the same use case: the procedure names which kind of change it is. */
 const edit =
   <I extends { version: number; expectedRowVersion: number }>(toEdit: (input: I) => DraftEdit) =>
-  ({ ctx, input }: { ctx: { database: { db: Kysely<DB> }; principal: Principal }; input: I }) =>
+  ({ ctx, input }: { ctx: Context & { principal: Principal }; input: I }) =>
     editFrameworkDraft(
       ctx.database.db,
       { version: input.version, expectedRowVersion: input.expectedRowVersion, edit: toEdit(input) },
