@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { credentialsOf } from "../src/auth/accounts.js";
+import { registerAccount } from "../src/services/accounts/index.js";
 import { engines, useHarness } from "./support/harness.js";
 import { badRequest } from "./support/inputs.js";
 
@@ -296,5 +298,43 @@ describe.each(engines)("registry and accounts administration on %s", (engine) =>
     expect(audit.map((a) => a.action)).toEqual(["account.create", "account.binding"]);
     const editor = await h.principal("new.viewer@test.realise");
     expect(editor.role).toBe("trust_editor");
+  });
+  it("creates an account in one transaction: a failing credential leaves no user, binding or audit row", async () => {
+    const taken = await sql<{ id: string }>`select id from account limit 1`.execute(h.database.db);
+    const real = await credentialsOf(h.auth);
+    const clashing = {
+      hashPassword: real.hashPassword,
+      newId: (model: "user" | "account") => (model === "account" ? taken.rows[0]!.id : real.newId(model)),
+    };
+    const actor = await h.principal("admin@demo.realise");
+    const input = {
+      email: "half.made@test.realise",
+      name: "Half made",
+      role: "trust_viewer" as const,
+      odsCode: "RGT",
+      password: "a-long-initial-password",
+    };
+    await expect(registerAccount(h.database.db, input, actor, clashing)).rejects.toThrow();
+    const users = await h.database.db
+      .selectFrom("user")
+      .select("id")
+      .where("email", "=", input.email)
+      .execute();
+    expect(users).toEqual([]);
+    const audit = await h.database.db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("action", "=", "account.create")
+      .where("after", "is not", null)
+      .where(sql<boolean>`after->>'email' = ${input.email}`)
+      .execute();
+    expect(audit).toEqual([]);
+    const created = await registerAccount(h.database.db, input, actor, real);
+    const bindings = await h.database.db
+      .selectFrom("user_role")
+      .select("role")
+      .where("user_id", "=", created.userId)
+      .execute();
+    expect(bindings).toEqual([{ role: "trust_viewer" }]);
   });
 });

@@ -4,8 +4,12 @@
  */
 
 // organisation
-export { icbOn, overlappingMemberships } from "./organisation/icb.js";
-export { peerGroupConflicts, peerGroupOf } from "./organisation/peer-groups.js";
+export { icbOn, membershipIssues, overlappingMemberships } from "./organisation/icb.js";
+export type { IcbValidity, MembershipEntry } from "./organisation/icb.js";
+export { eprIssues, supplierNameIssues } from "./organisation/epr.js";
+export type { EprDetails } from "./organisation/epr.js";
+export { peerGroupConflicts, peerGroupOf, peerGroupSetIssues } from "./organisation/peer-groups.js";
+export type { PeerGroupEntry } from "./organisation/peer-groups.js";
 export {
   EprStatusSchema,
   IcbMembershipSchema,
@@ -86,6 +90,18 @@ export {
   functionalityByCode,
   isEditable,
 } from "./framework/versions.js";
+export { applyDraftEdit, reconcileCrosswalk } from "./framework/draft-edits.js";
+export type { DraftEdit, EditedDraft } from "./framework/draft-edits.js";
+export {
+  checkDraftWritable,
+  checkNoOtherDraft,
+  checkPreviewable,
+  checkRetirable,
+  crosswalkIssues,
+} from "./framework/draft-checks.js";
+export type { VersionState } from "./framework/draft-checks.js";
+export { draftEffect, rederiveLevel } from "./framework/draft-effect.js";
+export type { CarriedSource, DraftEffect, EffectByType, TrustToday } from "./framework/draft-effect.js";
 
 // tiers
 export { applicableCriteria, applicableOptions, requiredUnits } from "./tiers/applicable.js";
@@ -194,6 +210,13 @@ export type { AppErrorCode, AppErrorOptions, FieldIssue } from "./errors/app-err
 // access
 export { access, decide, NATIONAL_ROLES, ROLES, TRUST_ROLES } from "./access/roles.js";
 export type { Access, Principal, Role } from "./access/roles.js";
+export {
+  bindingIssues,
+  bindingNeedsTrust,
+  checkBindingChange,
+  newAccountIssues,
+} from "./access/account-binding.js";
+export type { RoleBinding } from "./access/account-binding.js";
 
 // collections and official returns
 export { canonicalJson } from "./collections/digest.js";

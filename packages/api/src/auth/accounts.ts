@@ -1,4 +1,4 @@
-import type { Database } from "@realise/db";
+import { type Database, insertAccount } from "@realise/db";
 import type { Role } from "@realise/domain";
 import type { Auth } from "./auth.js";
 
@@ -11,29 +11,48 @@ export interface AccountBinding {
 }
 
 /**
- * Create an account with a password hashed by better-auth and bind it to a role (and trust).
- * Used by the national admin's account screen and by demo mode.
+ * What creating an account needs from better-auth: its password hashing (so its sign-in verifies the hash)
+ * and its ids. The rows themselves are written by us, so they commit in one transaction with the role
+ * binding and the audit row.
+ */
+export interface AccountCredentials {
+  hashPassword(password: string): Promise<string>;
+  newId(model: "user" | "account"): string;
+}
+
+/** better-auth's hashing and ids, as account creation needs them. */
+export async function credentialsOf(auth: Auth): Promise<AccountCredentials> {
+  const ctx = await auth.$context;
+  return {
+    hashPassword: (password) => ctx.password.hash(password),
+    // generateId is false when the database makes ids; ours does not, but a random UUID is as good.
+    newId: (model) => ctx.generateId({ model }) || crypto.randomUUID(),
+  };
+}
+
+/**
+ * Create an account with a password hashed by better-auth and bind it to a role (and trust), in one
+ * transaction. Used by demo mode and the benchmark; the national admin's screen uses the audited
+ * `registerAccount` service.
  */
 export async function createAccount(
   database: Database,
   auth: Auth,
   account: AccountBinding & { password: string; passwordHash?: string },
 ): Promise<string> {
-  const ctx = await auth.$context;
-  const hash = account.passwordHash ?? (await ctx.password.hash(account.password));
-  const user = await ctx.internalAdapter.createUser(
-    { email: account.email.toLowerCase(), name: account.name, emailVerified: true },
-    { method: "admin" },
+  const credentials = await credentialsOf(auth);
+  const passwordHash = account.passwordHash ?? (await credentials.hashPassword(account.password));
+  const userId = credentials.newId("user");
+  await database.db.transaction().execute((trx) =>
+    insertAccount(trx, {
+      userId,
+      credentialId: credentials.newId("account"),
+      email: account.email,
+      name: account.name,
+      passwordHash,
+      role: account.role,
+      odsCode: account.odsCode,
+    }),
   );
-  await ctx.internalAdapter.linkAccount({
-    userId: user.id,
-    providerId: "credential",
-    accountId: user.id,
-    password: hash,
-  });
-  await database.db
-    .insertInto("user_role")
-    .values({ user_id: user.id, role: account.role, ods_code: account.odsCode })
-    .execute();
-  return user.id;
+  return userId;
 }

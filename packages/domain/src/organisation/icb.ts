@@ -1,3 +1,4 @@
+import type { FieldIssue } from "../errors/app-error.js";
 import type { IcbMembership } from "./schema.js";
 
 /**
@@ -36,4 +37,65 @@ export function overlappingMemberships(
     }
   }
   return out;
+}
+
+/** A membership as the national team enters it, for one trust. */
+export interface MembershipEntry {
+  icbCode: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** An ICB with its own validity (ICBs merge, so some have ended). */
+export interface IcbValidity {
+  code: string;
+  name: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/**
+ * Problems with a trust's membership history, with paths inside the list: unknown ICBs, ends before
+ * starts, memberships outside their ICB's own dates, and overlaps.
+ *
+ * Why: a trust is in one ICB on any day, and only while that ICB exists, or roll-ups by ICB for a past
+ * period would count it twice or under an ICB that did not exist.
+ */
+export function membershipIssues(
+  odsCode: string,
+  memberships: readonly MembershipEntry[],
+  icbs: readonly IcbValidity[],
+): FieldIssue[] {
+  const icbOf = new Map(icbs.map((i) => [i.code, i]));
+  const issues: FieldIssue[] = [];
+  memberships.forEach((m, i) => {
+    const icb = icbOf.get(m.icbCode);
+    if (!icb) {
+      issues.push({ path: [i, "icbCode"], message: `${m.icbCode} is not a known ICB code` });
+      return;
+    }
+    if (m.validTo !== null && m.validTo < m.validFrom)
+      issues.push({ path: [i, "validTo"], message: "End date must be on or after the start date" });
+    if (m.validFrom < icb.validFrom)
+      issues.push({
+        path: [i, "validFrom"],
+        message: `${icb.name} only exists from ${icb.validFrom}; start the membership on or after that date`,
+      });
+    if (icb.validTo !== null && (m.validTo === null || m.validTo > icb.validTo))
+      issues.push({
+        path: [i, "validTo"],
+        message: `${icb.name} ended on ${icb.validTo}; end the membership on or before that date`,
+      });
+  });
+  const asDomain: IcbMembership[] = memberships.map((m) => ({ ...m, odsCode }));
+  for (const o of overlappingMemberships(asDomain)) {
+    const i = memberships.findIndex(
+      (m) => m.validFrom === o.second.validFrom && m.icbCode === o.second.icbCode,
+    );
+    issues.push({
+      path: [Math.max(i, 0), "validFrom"],
+      message: `Membership of ${o.second.icbCode} from ${o.second.validFrom} overlaps membership of ${o.first.icbCode} from ${o.first.validFrom}; a trust is in one ICB on any day`,
+    });
+  }
+  return issues;
 }

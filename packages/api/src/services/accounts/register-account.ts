@@ -1,0 +1,42 @@
+import { type DB, emailInUse, insertAccount, organisationExists, writeAudit } from "@realise/db";
+import { AppError, bindingNeedsTrust, newAccountIssues, type Principal } from "@realise/domain";
+import type { Kysely } from "kysely";
+import type { AccountCredentials } from "../../auth/accounts.js";
+import type { AccountsCreate } from "../../contracts/accounts.js";
+
+/**
+ * Create an account with an initial password, bound to a role (and a trust for trust roles). The user, its
+ * credential, its role binding and its audit row commit together or not at all.
+ */
+export async function registerAccount(
+  db: Kysely<DB>,
+  input: AccountsCreate,
+  actor: Principal,
+  credentials: AccountCredentials,
+): Promise<{ userId: string; email: string }> {
+  const email = input.email.toLowerCase();
+  const account = { ...input, email };
+  return db.transaction().execute(async (trx) => {
+    const trustExists = bindingNeedsTrust(account) ? await organisationExists(trx, account.odsCode) : false;
+    const issues = newAccountIssues(account, await emailInUse(trx, email), trustExists);
+    if (issues.length > 0) throw AppError.invalid(issues);
+    const userId = credentials.newId("user");
+    await insertAccount(trx, {
+      userId,
+      credentialId: credentials.newId("account"),
+      email,
+      name: input.name,
+      passwordHash: await credentials.hashPassword(input.password),
+      role: input.role,
+      odsCode: input.odsCode,
+    });
+    await writeAudit(trx, actor, {
+      action: "account.create",
+      entity: "user",
+      entityKey: userId,
+      odsCode: input.odsCode,
+      after: { email, name: input.name, role: input.role, odsCode: input.odsCode },
+    });
+    return { userId, email };
+  });
+}
