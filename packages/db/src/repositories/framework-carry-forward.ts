@@ -45,7 +45,7 @@ export async function organisationTypes(db: Kysely<DB>) {
 }
 
 /** Make adoption writes wait until the caller's transaction ends (a publish carrying records forward). */
-export async function lockAdoptionRecords(db: Kysely<DB>): Promise<void> {
+export async function lockAllAdoptionRecords(db: Kysely<DB>): Promise<void> {
   await sql`lock table adoption_record in exclusive mode`.execute(db);
 }
 

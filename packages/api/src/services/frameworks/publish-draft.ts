@@ -4,7 +4,7 @@ import {
   documentOf,
   forgetFramework,
   frameworkVersionRow,
-  lockAdoptionRecords,
+  lockAllAdoptionRecords,
   markVersionPublished,
   markVersionRetired,
   newestPublishedRow,
@@ -62,7 +62,7 @@ export async function publishFrameworkDraft(
     const published: Framework = { ...parsed.data, status: "published" };
 
     // Adoption writes wait for the carry-forward, so no record is written against the old criteria meanwhile.
-    await lockAdoptionRecords(trx);
+    await lockAllAdoptionRecords(trx);
     await markVersionRetired(trx, previousRow.version, previousRow.rowVersion + 1);
     await markVersionPublished(trx, input.version, published, row.rowVersion + 1);
 
