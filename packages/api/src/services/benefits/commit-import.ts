@@ -11,6 +11,7 @@ import type { BenefitsCommitImportInput } from "../../contracts/benefits.js";
 import { checkActualsCsv } from "./check-actuals-csv.js";
 import { refreshBenefitMeasured } from "./refresh-benefit-measured.js";
 import { writeActual } from "./write-actual.js";
+import { trustWrite } from "../guards/trust-write.js";
 
 /**
  * Re-check an actuals CSV and write every row, or nothing when any row is bad. Each line touched moves to
@@ -23,7 +24,7 @@ export async function commitActualsImport(
   actor: Principal,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<{ imported: number; lines: number }> {
-  return db.transaction().execute(async (trx) => {
+  return trustWrite(db, input.odsCode, async (trx) => {
     const framework = await currentFramework(trx);
     // Lock the trust's lines first so the check and the write see the same register.
     await lockTrustBenefitLines(trx, input.odsCode);

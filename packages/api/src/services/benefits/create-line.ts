@@ -11,6 +11,7 @@ import {
 import { AppError, lineReferenceIssues, normaliseLineFields, type Principal } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { BenefitsCreateInput } from "../../contracts/benefits.js";
+import { trustWrite } from "../guards/trust-write.js";
 
 /** Add a line to a trust's register, audited in the same transaction. */
 export async function createBenefitLine(
@@ -18,7 +19,7 @@ export async function createBenefitLine(
   input: BenefitsCreateInput,
   actor: Principal,
 ): Promise<BenefitLineRow> {
-  return db.transaction().execute(async (trx) => {
+  return trustWrite(db, input.odsCode, async (trx) => {
     const framework = await currentFramework(trx);
     const issues = lineReferenceIssues(framework, input.line);
     if (issues.length > 0) throw AppError.invalid(issues.map((i) => ({ ...i, path: ["line", ...i.path] })));

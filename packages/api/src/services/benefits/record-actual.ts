@@ -11,6 +11,7 @@ import type { BenefitsRecordActualInput } from "../../contracts/benefits.js";
 import { lockLineAt } from "./lock-line.js";
 import { refreshBenefitMeasured } from "./refresh-benefit-measured.js";
 import { writeActual } from "./write-actual.js";
+import { trustWrite } from "../guards/trust-write.js";
 
 /**
  * Record (or re-record) a line's actual for a period at the version read. A new actual can show measured
@@ -25,7 +26,7 @@ export async function recordBenefitActual(
 ): Promise<BenefitLineRow> {
   const issues = actualIssues(input, today);
   if (issues.length > 0) throw AppError.invalid(issues);
-  return db.transaction().execute(async (trx) => {
+  return trustWrite(db, input.odsCode, async (trx) => {
     const framework = await currentFramework(trx);
     const before = await lockLineAt(trx, input.odsCode, input.id, input.expectedVersion);
     const actual = { period: input.period, value: input.value, source: input.source ? input.source : null };

@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import type { BenefitsUpdateInput } from "../../contracts/benefits.js";
 import { lockLineAt } from "./lock-line.js";
 import { refreshBenefitMeasured } from "./refresh-benefit-measured.js";
+import { trustWrite } from "../guards/trust-write.js";
 
 /**
  * Change a line at the version read; a stale version is refused with what is there now. A change to its
@@ -22,7 +23,7 @@ export async function updateBenefitLine(
   input: BenefitsUpdateInput,
   actor: Principal,
 ): Promise<BenefitLineRow> {
-  return db.transaction().execute(async (trx) => {
+  return trustWrite(db, input.odsCode, async (trx) => {
     const framework = await currentFramework(trx);
     const issues = lineReferenceIssues(framework, input.line);
     if (issues.length > 0) throw AppError.invalid(issues.map((i) => ({ ...i, path: ["line", ...i.path] })));

@@ -3,6 +3,7 @@ import type { Principal } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { PlansRemoveItemInput } from "../../contracts/plans.js";
 import { lockItemAt } from "./lock-item.js";
+import { trustWrite } from "../guards/trust-write.js";
 
 /** Remove a plan item at the version read; a stale version gets a conflict with what is there now. */
 export async function removePlanItem(
@@ -10,7 +11,7 @@ export async function removePlanItem(
   input: PlansRemoveItemInput,
   actor: Principal,
 ): Promise<{ removed: string }> {
-  return db.transaction().execute(async (trx) => {
+  return trustWrite(db, input.odsCode, async (trx) => {
     const before = await lockItemAt(trx, input.odsCode, input.id, input.expectedVersion);
     await deletePlanItem(trx, input.id);
     await writeAudit(trx, actor, {

@@ -13,6 +13,7 @@ import type { Kysely } from "kysely";
 import type { PlansUpsertItemInput } from "../../contracts/plans.js";
 import { lockItemAt } from "./lock-item.js";
 import { requirePlanningTrust } from "./require-trust.js";
+import { trustWrite } from "../guards/trust-write.js";
 
 /**
  * Add a plan item (no id, expected version 0) or change one (its id and the version read); a stale version
@@ -24,7 +25,7 @@ export async function upsertPlanItem(
   actor: Principal,
 ): Promise<PlanItemRow> {
   const { odsCode, id, expectedVersion, ...fields } = input;
-  return db.transaction().execute(async (trx) => {
+  return trustWrite(db, odsCode, async (trx) => {
     const framework = await currentFramework(trx);
     const trust = await requirePlanningTrust(trx, odsCode);
     const itemIssues = planItemIssues(framework, trust.trustType, fields);
