@@ -23,4 +23,3 @@ export { type BackupFile, databaseDigest, exportData, importData, NOT_BACKED_UP 
 export * from "./queries/framework-admin.js";
 export * from "./queries/registry-admin.js";
 export * from "./queries/accounts.js";
-export * from "./generate/index.js";

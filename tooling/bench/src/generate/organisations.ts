@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../schema.js";
-import { hashString, seededRandom } from "../seed/random.js";
+import type { DB } from "@realise/db";
+import { hashString, seededRandom } from "@realise/db/seed";
 
 export interface GeneratedOrganisation {
   odsCode: string;
