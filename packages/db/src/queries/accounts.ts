@@ -1,3 +1,4 @@
+import type { Role } from "@realise/domain";
 import type { Kysely } from "kysely";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
@@ -137,7 +138,7 @@ export async function changeAccountBinding(db: Kysely<DB>, actor: Actor, change:
     }
     await trx
       .updateTable("user_role")
-      .set({ role: change.role, ods_code: change.odsCode })
+      .set({ role: change.role as Role, ods_code: change.odsCode })
       .where("user_id", "=", change.userId)
       .execute();
     await writeAudit(trx, actor, {

@@ -13,7 +13,6 @@ import {
   periodRange,
   previousPeriod,
   totalsWithoutDoubleCounting,
-  type ValidationState,
 } from "@realise/domain";
 import { type Kysely, sql, type Transaction } from "kysely";
 import Papa from "papaparse";
@@ -123,20 +122,20 @@ export async function benefitLines(
     odsCode: r.ods_code,
     benefitTypeCode: r.benefit_type_code,
     title: r.title,
-    benefitClass: r.benefit_class as BenefitLine["benefitClass"],
+    benefitClass: r.benefit_class,
     isDisbenefit: r.is_disbenefit,
     owner: r.owner,
     metric: r.metric,
     unit: r.unit,
-    direction: r.direction as BenefitLine["direction"],
+    direction: r.direction,
     baseline: { value: r.baseline_value, date: r.baseline_date, source: r.baseline_source },
     target: { value: r.target_value, date: r.target_date },
     trajectory: json<BenefitLine["trajectory"]>(r.trajectory),
     actuals: (actuals.get(r.id) ?? []).sort((x, y) =>
       periodRange(x.period).end < periodRange(y.period).end ? -1 : 1,
     ),
-    confidence: r.confidence as BenefitLine["confidence"],
-    status: r.status as BenefitLine["status"],
+    confidence: r.confidence,
+    status: r.status,
     enablingFunctionalities: json<string[]>(r.enabling_functionalities),
     fullYearValueGbp: r.full_year_value_gbp,
     attributionPct: r.attribution_pct,
@@ -274,7 +273,7 @@ export async function refreshBenefitMeasured(
       benefitMeasured: measured,
       plannedGoLive: (r.planned_go_live as string | null) ?? null,
     });
-    const level = effectiveLevel(derived.level, r.claimed_level, r.validation_state as ValidationState);
+    const level = effectiveLevel(derived.level, r.claimed_level, r.validation_state);
     await trx
       .updateTable("adoption_record")
       .set({

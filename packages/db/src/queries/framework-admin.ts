@@ -16,7 +16,6 @@ import {
   type RoadmapMilestone,
   type Tier,
   type TierCriterion,
-  type TrustType,
   toAdoptionLevel,
   type ValidationState,
 } from "@realise/domain";
@@ -651,7 +650,7 @@ export async function frameworkDraftEffect(db: Kysely<DB>, version: number): Pro
   for (const org of orgs) {
     const assessment = assessTrust(
       draft,
-      { odsCode: org.odsCode, trustType: org.trustType as TrustType },
+      { odsCode: org.odsCode, trustType: org.trustType },
       (byOds.get(org.odsCode) ?? []).map((r) => ({
         ...r,
         validationState: r.validationState as ValidationState,

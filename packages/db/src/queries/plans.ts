@@ -11,7 +11,6 @@ import {
   type TierForecast,
   type TrustType,
   trustMilestoneInput,
-  type ValidationState,
 } from "@realise/domain";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
@@ -105,7 +104,7 @@ async function assessableRecords(db: Db, odsCode: string | null) {
       usageDenominator: r.usage_denominator,
       paperRetired: r.paper_retired,
       claimedLevel: r.claimed_level,
-      validationState: r.validation_state as ValidationState,
+      validationState: r.validation_state,
       benefitMeasured: r.benefit_measured,
       version: r.version,
       // The stored rule spares the assessment re-deriving every level; forecasts read tiers, not reasons.
@@ -299,7 +298,7 @@ export async function trustForecast(db: Kysely<DB>, odsCode: string) {
     assessableRecords(db, odsCode),
     planItems(db, odsCode),
   ]);
-  const organisation = { odsCode, trustType: org.trust_type as TrustType };
+  const organisation = { odsCode, trustType: org.trust_type };
   const mine = records.get(odsCode) ?? [];
   const tiers = forecastTiers(framework, organisation, mine, items);
   const cautious = forecastTiers(framework, organisation, mine, items, { excludeAtRisk: true });
@@ -335,7 +334,7 @@ export async function trustPlan(db: Kysely<DB>, odsCode: string, today = todayTe
       ...itemProgress(item, level.get(item.functionalityCode) ?? 0, today),
     })),
     functionalities: framework.functionalities
-      .filter((f) => f.appliesTo.includes(org.trust_type as TrustType))
+      .filter((f) => f.appliesTo.includes(org.trust_type))
       .map((f) => ({
         code: f.code,
         name: f.name,

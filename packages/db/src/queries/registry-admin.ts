@@ -1,4 +1,9 @@
-import { type IcbMembership, overlappingMemberships, peerGroupConflicts } from "@realise/domain";
+import {
+  type EprStatus,
+  type IcbMembership,
+  overlappingMemberships,
+  peerGroupConflicts,
+} from "@realise/domain";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import type { DB } from "../schema.js";
@@ -58,7 +63,7 @@ export async function updateOrganisationEpr(db: Kysely<DB>, actor: Actor, update
     await trx
       .updateTable("organisation")
       .set({
-        epr_status: update.eprStatus,
+        epr_status: update.eprStatus as EprStatus,
         epr_supplier: update.eprSupplier,
         epr_product: update.eprProduct,
         version,

@@ -1,4 +1,4 @@
-import { assessTrust, type Framework, periodRange, type TrustType } from "@realise/domain";
+import { assessTrust, type EprStatus, type Framework, periodRange } from "@realise/domain";
 import { hashString, seededRandom } from "@realise/db/seed";
 import type { Row } from "./rows.js";
 import type { Timeline } from "./timeline.js";
@@ -52,7 +52,7 @@ function icbAt(org: GeneratedOrganisation, date: string): string | null | undefi
 }
 
 /** EPR status back then: a trust live today was implementing while its maturity was low. */
-function eprStatusAt(current: string, maturity: number): string {
+function eprStatusAt(current: EprStatus, maturity: number): EprStatus {
   if (current === "live" && maturity < 0.45) return "implementing";
   if (current === "implementing" && maturity < 0.2) return "procuring";
   return current;
@@ -168,7 +168,7 @@ export function trustHistory(
   const assess = (s: number) =>
     assessTrust(
       framework,
-      { odsCode: org.odsCode, trustType: org.trustType as TrustType },
+      { odsCode: org.odsCode, trustType: org.trustType },
       functionalities.flatMap((f, j) => {
         const st = states[s]?.[j];
         return st

@@ -1,3 +1,4 @@
+import type { EprStatus, Region, TrustType } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "@realise/db";
 import { hashString, seededRandom } from "@realise/db/seed";
@@ -5,9 +6,9 @@ import { hashString, seededRandom } from "@realise/db/seed";
 export interface GeneratedOrganisation {
   odsCode: string;
   name: string;
-  trustType: string;
-  region: string;
-  eprStatus: string;
+  trustType: TrustType;
+  region: Region;
+  eprStatus: EprStatus;
   eprSupplier: string | null;
   synthetic: boolean;
   memberships: { icbCode: string; validFrom: string; validTo: string | null }[];
