@@ -1,8 +1,8 @@
 import { type Framework, type Functionality, periodRange } from "@realise/domain";
 import { hashString, seededRandom } from "@realise/db/seed";
+import type { GeneratedOrganisation } from "./organisations.js";
 import type { Row } from "./rows.js";
 import type { Timeline } from "./timeline.js";
-import type { GeneratedOrganisation } from "./organisations.js";
 
 const OWNERS = [
   "Chief Nursing Information Officer",

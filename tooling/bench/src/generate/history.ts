@@ -1,9 +1,9 @@
 import { assessTrust, type EprStatus, type Framework, periodRange } from "@realise/domain";
 import { hashString, seededRandom } from "@realise/db/seed";
-import type { Row } from "./rows.js";
-import type { Timeline } from "./timeline.js";
 import { benefitRows, planRows } from "./benefits.js";
 import type { GeneratedOrganisation } from "./organisations.js";
+import type { Row } from "./rows.js";
+import type { Timeline } from "./timeline.js";
 import {
   applicableFunctionalities,
   type RecordState,
