@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The README's test command: build, lint, typecheck, every unit/procedure test (PGlite, and real
-// PostgreSQL when TEST_DATABASE_URL is set), the browser tests, and a small bench run. Ends with the
-// totals on a line of their own: "N passed, N failed".
+// The README's test command: build, lint, structure (no file over 450 lines, no import circle), typecheck,
+// every unit/procedure test (PGlite, and real PostgreSQL when TEST_DATABASE_URL is set), the browser tests,
+// and a small bench run. Ends with the totals on a line of their own: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +12,7 @@ const env = { ...process.env, VITEST_REPORT_DIR: reportDir, TURBO_TELEMETRY_DISA
 const steps = [
   ["build", ["pnpm", "turbo", "run", "build", "--output-logs=errors-only"]],
   ["lint", ["pnpm", "exec", "biome", "check", "."]],
+  ["structure", ["node", "tooling/scripts/check-structure.mjs"]],
   ["typecheck", ["pnpm", "turbo", "run", "typecheck", "--output-logs=errors-only"]],
   [
     "unit and procedure tests",

@@ -1,7 +1,7 @@
 export { createDatabase, type Database, type DatabaseOptions, type Engine } from "./connection.js";
 export { migrateToLatest } from "./migrate.js";
 export * from "./repositories/organisations.js";
-export type { DB } from "./schema.js";
+export type { DB, ReturnStatus, SnapshotStatus } from "./schema.js";
 export { eprStatusFrom, seedReference } from "./seed/reference.js";
 export { insertFrameworkVersion } from "./seed/framework.js";
 export { demoRecordsFor, seedDemoAdoption, tierRowFor } from "./seed/demo-adoption.js";
@@ -26,6 +26,5 @@ export * from "./repositories/framework-carry-forward.js";
 export * from "./repositories/registry.js";
 export * from "./repositories/peer-groups.js";
 export * from "./repositories/accounts.js";
-export * from "./generate/index.js";
 export * from "./repositories/mail-outbox.js";
 export * from "./repositories/collections.js";

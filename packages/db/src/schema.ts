@@ -1,3 +1,16 @@
+import type {
+  BenefitClass,
+  BenefitStatusSchema,
+  ConfidenceSchema,
+  Direction,
+  EprStatus,
+  FrameworkStatus,
+  PlanStatus,
+  Region,
+  Role,
+  TrustType,
+  ValidationState,
+} from "@realise/domain";
 import type { ColumnType, Generated } from "kysely";
 
 /** Timestamps come back as Date and go in as Date or ISO string. */
@@ -5,15 +18,25 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** Calendar dates are kept as ISO strings (a date has no time zone). */
 type DateText = ColumnType<string, string, string>;
 type NullableDateText = ColumnType<string | null, string | null | undefined, string | null>;
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+/** The domain exports these value lists as schemas only; the union is the schema's options. */
+type Confidence = (typeof ConfidenceSchema)["options"][number];
+type BenefitStatus = (typeof BenefitStatusSchema)["options"][number];
+/** A trust return's workflow state (migration 0003's CHECK); the domain has no union for it yet. */
+export type ReturnStatus = "submitted" | "accepted" | "returned" | "unlocked" | "withdrawn";
+/** An official snapshot's state (migration 0003's CHECK). */
+export type SnapshotStatus = "preview" | "published";
 
 export interface RegionTable {
-  name: string;
+  name: Region;
 }
 
 export interface IcbTable {
   code: string;
   name: string;
-  region: string;
+  region: Region;
   valid_from: DateText;
   valid_to: NullableDateText;
   predecessor_codes: ColumnType<string[], string[] | undefined, string[]>;
@@ -26,9 +49,9 @@ export interface EprSupplierTable {
 export interface OrganisationTable {
   ods_code: string;
   name: string;
-  trust_type: string;
-  region: string;
-  epr_status: string;
+  trust_type: TrustType;
+  region: Region;
+  epr_status: EprStatus;
   epr_supplier: string | null;
   epr_product: string | null;
   version: ColumnType<number, number | undefined, number>;
@@ -45,7 +68,7 @@ export interface OrganisationIcbTable {
 export interface FrameworkVersionTable {
   version: number;
   name: string;
-  status: string;
+  status: FrameworkStatus;
   effective_from: DateText;
   document: ColumnType<unknown, string, string>;
   crosswalk: ColumnType<unknown | null, string | null | undefined, string | null>;
@@ -72,7 +95,7 @@ export interface AdoptionRecordTable {
   derived_level: number;
   level: number;
   rule: string;
-  validation_state: ColumnType<string, string | undefined, string>;
+  validation_state: Defaulted<ValidationState>;
   version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
   updated_by: string | null;
@@ -102,7 +125,7 @@ export interface AuditLogTable {
 export interface TrustReturnTable {
   ods_code: string;
   period: string;
-  status: string;
+  status: ReturnStatus;
   framework_version: number;
   payload: ColumnType<unknown, string, string>;
   submitted_by: string | null;
@@ -154,7 +177,7 @@ export interface MailOutboxTable {
 
 export interface SnapshotTable {
   period: string;
-  status: string;
+  status: SnapshotStatus;
   framework_version: number;
   frozen_at: Timestamp;
   frozen_by: string | null;
@@ -169,16 +192,16 @@ export interface SnapshotAdoptionTable {
   coverage_pct: number | null;
   usage_numerator: number | null;
   usage_denominator: number | null;
-  validation_state: string;
+  validation_state: ValidationState;
 }
 
 export interface SnapshotOrganisationTable {
   period: string;
   ods_code: string;
-  trust_type: string;
-  region: string;
+  trust_type: TrustType;
+  region: Region;
   icb_code: string | null;
-  epr_status: string;
+  epr_status: EprStatus;
   epr_supplier: string | null;
   attained_tier: number;
   progress_to_next: number;
@@ -186,7 +209,7 @@ export interface SnapshotOrganisationTable {
 
 export interface UserRoleTable {
   user_id: string;
-  role: string;
+  role: Role;
   ods_code: string | null;
 }
 
@@ -206,20 +229,20 @@ export interface BenefitLineTable {
   ods_code: string;
   benefit_type_code: string;
   title: string;
-  benefit_class: string;
+  benefit_class: BenefitClass;
   is_disbenefit: boolean;
   owner: string;
   metric: string;
   unit: string;
-  direction: string;
+  direction: Direction;
   baseline_value: number;
   baseline_date: DateText;
   baseline_source: string;
   target_value: number;
   target_date: DateText;
   trajectory: ColumnType<{ date: string; value: number }[], string | undefined, string>;
-  confidence: string;
-  status: string;
+  confidence: Confidence;
+  status: BenefitStatus;
   enabling_functionalities: ColumnType<string[], string | undefined, string>;
   full_year_value_gbp: number | null;
   attribution_pct: ColumnType<number, number | undefined, number>;
@@ -249,7 +272,7 @@ export interface PlanItemTable {
   target_level: number;
   target_date: DateText;
   owner: string;
-  status: string;
+  status: PlanStatus;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -12,8 +12,6 @@ import {
   createDatabase,
   currentFramework,
   type DB,
-  type GenerateResult,
-  generateNationalData,
   migrateToLatest,
   toAssessable,
   updateAdoption,
@@ -21,6 +19,7 @@ import {
 import { assessTrust, periodOf, type TrustType } from "@realise/domain";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
+import { type GenerateResult, generateNationalData } from "./generate/index.js";
 import { type ScenarioContext, scenarioByName } from "./scenarios.js";
 import { keyForWrite, keyOf, type RecordKey, updateValues, versionFromConflict } from "./updates.js";
 

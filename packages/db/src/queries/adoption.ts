@@ -120,7 +120,7 @@ export async function updateAdoption(db: Kysely<DB>, update: AdoptionUpdate, act
 
   return db.transaction().execute(async (trx) => {
     const org = await organisationType(trx, update.odsCode);
-    if (!functionality.appliesTo.includes(org.trust_type as TrustType)) {
+    if (!functionality.appliesTo.includes(org.trust_type)) {
       throw new StateError(
         `${functionality.name} does not apply to ${org.trust_type.replace("_", " ")} trusts`,
       );
@@ -176,7 +176,8 @@ export async function updateAdoption(db: Kysely<DB>, update: AdoptionUpdate, act
       // A claim above the measures is recorded and flagged, never counted; a lower claim counts.
       level: effectiveLevel(derived.level, input.claimedLevel),
       rule: derived.rule,
-      validation_state: input.evidence.length > 0 ? "evidence_attached" : "self_assessed",
+      validation_state:
+        input.evidence.length > 0 ? ("evidence_attached" as const) : ("self_assessed" as const),
       version: currentVersion + 1,
       updated_at: new Date(),
       updated_by: actor.email,

@@ -1,4 +1,11 @@
-import { type Framework, quantiles, type RoadmapMilestone } from "@realise/domain";
+import {
+  type EprStatus,
+  type Framework,
+  quantiles,
+  type Region,
+  type RoadmapMilestone,
+  type TrustType,
+} from "@realise/domain";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../schema.js";
 import { currentFramework } from "../repositories/frameworks.js";
@@ -31,11 +38,11 @@ function scoped(db: Kysely<DB>, filter: NationalFilter) {
     )
     .leftJoin("icb as i", "i.code", "m.icb_code")
     .leftJoin("organisation_tier as t", "t.ods_code", "o.ods_code");
-  if (filter.region) q = q.where("o.region", "=", filter.region);
+  if (filter.region) q = q.where("o.region", "=", filter.region as Region);
   if (filter.icbCode) q = q.where("m.icb_code", "=", filter.icbCode);
-  if (filter.trustType) q = q.where("o.trust_type", "=", filter.trustType);
+  if (filter.trustType) q = q.where("o.trust_type", "=", filter.trustType as TrustType);
   if (filter.eprSupplier) q = q.where("o.epr_supplier", "=", filter.eprSupplier);
-  if (filter.eprStatus) q = q.where("o.epr_status", "=", filter.eprStatus);
+  if (filter.eprStatus) q = q.where("o.epr_status", "=", filter.eprStatus as EprStatus);
   return q;
 }
 
@@ -363,11 +370,11 @@ export async function nationalTrends(
     ])
     .groupBy("so.period");
   if (filter.publishedOnly) q = q.where("s.status", "=", "published");
-  if (filter.region) q = q.where("so.region", "=", filter.region);
+  if (filter.region) q = q.where("so.region", "=", filter.region as Region);
   if (filter.icbCode) q = q.where("so.icb_code", "=", filter.icbCode);
-  if (filter.trustType) q = q.where("so.trust_type", "=", filter.trustType);
+  if (filter.trustType) q = q.where("so.trust_type", "=", filter.trustType as TrustType);
   if (filter.eprSupplier) q = q.where("so.epr_supplier", "=", filter.eprSupplier);
-  if (filter.eprStatus) q = q.where("so.epr_status", "=", filter.eprStatus);
+  if (filter.eprStatus) q = q.where("so.epr_status", "=", filter.eprStatus as EprStatus);
   const rows = await q.execute();
   return rows
     .map((r) => ({

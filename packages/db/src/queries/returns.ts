@@ -1,13 +1,13 @@
 import { comparePeriods, previousPeriod } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 import { ConflictError, NotFoundError, StateError } from "../errors.js";
-import type { DB } from "../schema.js";
+import type { DB, ReturnStatus } from "../schema.js";
 import { adoptionRecords } from "../repositories/adoption-records.js";
 import { type Actor, auditTrail, writeAudit } from "../repositories/audit.js";
 import { currentFrameworkVersion, frameworkVersion } from "../repositories/frameworks.js";
 
-/** A return's life: submitted by the trust → accepted, or returned with a comment (editable again) → resubmitted. */
-export type ReturnStatus = "submitted" | "accepted" | "returned" | "unlocked";
+// A return's life: submitted by the trust → accepted, or returned with a comment (editable again) → resubmitted.
+export type { ReturnStatus } from "../schema.js";
 
 export interface ReturnRow {
   odsCode: string;
@@ -158,7 +158,7 @@ export async function decideReturn(
         existing,
       );
     }
-    if (!rule.from.includes(existing.status as ReturnStatus)) {
+    if (!rule.from.includes(existing.status)) {
       throw new StateError(`A return that is ${existing.status} cannot be ${rule.to}`);
     }
     await trx
@@ -209,7 +209,7 @@ export async function returnQueue(db: Kysely<DB>, filter: { period?: string; sta
   let q = returnSelect(db)
     .innerJoin("organisation as o", "o.ods_code", "trust_return.ods_code")
     .select(["o.name", "o.trust_type as trustType", "o.region"])
-    .where("trust_return.status", "=", filter.status ?? "submitted")
+    .where("trust_return.status", "=", (filter.status ?? "submitted") as ReturnStatus)
     .orderBy("trust_return.submitted_at");
   if (filter.period) q = q.where("trust_return.period", "=", filter.period);
   return q.execute();

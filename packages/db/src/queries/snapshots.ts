@@ -194,7 +194,7 @@ export async function snapshotFigures(db: Kysely<DB>, period: string): Promise<S
   const eprCount = new Map(epr.map((r) => [r.status, Number(r.count)]));
   return {
     period,
-    status: header.status as "preview" | "published",
+    status: header.status,
     frameworkVersion: header.frameworkVersion,
     frozenAt: header.frozenAt,
     frozenBy: header.frozenBy,

@@ -1,3 +1,4 @@
+import type { Role } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../schema.js";
 
@@ -38,7 +39,7 @@ export async function enqueueMail(db: Kysely<DB>, mail: OutgoingMail): Promise<b
 export async function trustStaffEmails(
   db: Kysely<DB>,
   odsCode: string,
-  roles: readonly string[],
+  roles: readonly Role[],
 ): Promise<string[]> {
   const rows = await db
     .selectFrom("user_role")

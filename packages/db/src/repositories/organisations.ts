@@ -1,3 +1,4 @@
+import type { EprStatus, Region, TrustType } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../schema.js";
 
@@ -66,10 +67,10 @@ export async function listOrganisations(
   filter: OrganisationFilter = {},
 ): Promise<OrganisationRow[]> {
   let q = organisationQuery(db, filter.asOf ?? today()).orderBy("o.name");
-  if (filter.trustType) q = q.where("o.trust_type", "=", filter.trustType);
-  if (filter.region) q = q.where("o.region", "=", filter.region);
+  if (filter.trustType) q = q.where("o.trust_type", "=", filter.trustType as TrustType);
+  if (filter.region) q = q.where("o.region", "=", filter.region as Region);
   if (filter.icbCode) q = q.where("m.icb_code", "=", filter.icbCode);
-  if (filter.eprStatus) q = q.where("o.epr_status", "=", filter.eprStatus);
+  if (filter.eprStatus) q = q.where("o.epr_status", "=", filter.eprStatus as EprStatus);
   if (filter.eprSupplier) q = q.where("o.epr_supplier", "=", filter.eprSupplier);
   if (filter.search) {
     const pattern = likePattern(filter.search);

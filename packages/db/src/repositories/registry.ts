@@ -1,4 +1,4 @@
-import type { IcbValidity, MembershipEntry } from "@realise/domain";
+import type { EprStatus, IcbValidity, MembershipEntry } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../schema.js";
 
@@ -48,7 +48,7 @@ export async function insertSupplier(db: Kysely<DB>, name: string): Promise<void
 export async function updateOrganisationEprRow(
   db: Kysely<DB>,
   odsCode: string,
-  epr: { eprStatus: string; eprSupplier: string | null; eprProduct: string | null },
+  epr: { eprStatus: EprStatus; eprSupplier: string | null; eprProduct: string | null },
   version: number,
 ): Promise<void> {
   await db

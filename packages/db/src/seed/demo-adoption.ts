@@ -2,6 +2,7 @@ import {
   applicableCriteria,
   assessTrust,
   deriveAdoptionLevel,
+  type EprStatus,
   type Framework,
   type TrustType,
 } from "@realise/domain";
@@ -13,8 +14,8 @@ const EPR_MATURITY: Record<string, number> = { none: 0.05, procuring: 0.15, impl
 
 export interface TrustSeed {
   odsCode: string;
-  trustType: string;
-  eprStatus: string;
+  trustType: TrustType;
+  eprStatus: EprStatus;
 }
 
 /**
@@ -30,11 +31,11 @@ export function demoRecordsFor(
   const base = EPR_MATURITY[trust.eprStatus] ?? 0.3;
   const maturity = Math.min(1, Math.max(0, base + (random() - 0.5) * 0.5));
   const applicable = new Set(
-    applicableCriteria(framework, trust.trustType as TrustType).flatMap((c) => c.functionalityCodes),
+    applicableCriteria(framework, trust.trustType).flatMap((c) => c.functionalityCodes),
   );
   const rows: Insertable<AdoptionRecordTable>[] = [];
   for (const f of framework.functionalities) {
-    if (!applicable.has(f.code) && !f.appliesTo.includes(trust.trustType as TrustType)) continue;
+    if (!applicable.has(f.code) && !f.appliesTo.includes(trust.trustType)) continue;
     const reach = maturity * 125 - (f.tier - 1) * 24 + (random() - 0.5) * 40;
     const coverage = Math.round(Math.min(100, Math.max(0, reach)));
     const planned = coverage === 0 && random() < maturity + 0.2;
@@ -85,7 +86,7 @@ export function demoRecordsFor(
 export function tierRowFor(framework: Framework, trust: TrustSeed, rows: Insertable<AdoptionRecordTable>[]) {
   const assessment = assessTrust(
     framework,
-    { odsCode: trust.odsCode, trustType: trust.trustType as TrustType },
+    { odsCode: trust.odsCode, trustType: trust.trustType },
     rows.map((r) => ({
       functionalityCode: r.functionality_code,
       level: r.level,

@@ -6,7 +6,6 @@ import {
   type Framework,
   listQuarters,
   periodRange,
-  type TrustType,
 } from "@realise/domain";
 import type { Insertable, Kysely } from "kysely";
 import type { BenefitActualTable, BenefitLineTable, DB, PlanItemTable } from "../schema.js";
@@ -171,7 +170,7 @@ export async function seedDemoBenefits(db: Kysely<DB>, framework: Framework): Pr
       actuals.push(...made.actuals);
     }
 
-    const trustType = trust.trustType as TrustType;
+    const trustType = trust.trustType;
     const assessment = assessTrust(
       framework,
       { odsCode: trust.odsCode, trustType },

@@ -6,6 +6,14 @@ import { seedDemoBenefits } from "./demo-benefits.js";
 import { insertFrameworkVersion } from "./framework.js";
 import { seedReference } from "./reference.js";
 
+// The seeding entry point (`@realise/db/seed`): the first-run seed, its parts for tools that build
+// their own data sets (the bench's national generator), and the deterministic randomness they share.
+export { demoRecordsFor, seedDemoAdoption, type TrustSeed, tierRowFor } from "./demo-adoption.js";
+export { seedDemoBenefits } from "./demo-benefits.js";
+export { insertFrameworkVersion } from "./framework.js";
+export { hashString, seededRandom } from "./random.js";
+export { eprStatusFrom, seedReference } from "./reference.js";
+
 export interface SeedResult {
   seeded: boolean;
   organisations: number;

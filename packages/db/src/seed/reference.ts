@@ -1,3 +1,4 @@
+import { RegionSchema, TrustTypeSchema } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../schema.js";
 import { readReferenceCsv } from "./csv.js";
@@ -25,7 +26,7 @@ export async function seedReference(db: Kysely<DB>): Promise<{ organisations: nu
   const icbOf2026 = new Map(readReferenceCsv("nhs-trusts-england-icb-2026.csv").map((r) => [r.ods_code!, r]));
   const detail = new Map(readReferenceCsv("nhs-trusts-england-epr-detail.csv").map((r) => [r.ods_code!, r]));
 
-  const regions = [...new Set([...icbs2022, ...icbs2026].map((r) => r.region!))].sort();
+  const regions = [...new Set([...icbs2022, ...icbs2026].map((r) => RegionSchema.parse(r.region)))].sort();
   await db
     .insertInto("region")
     .values(regions.map((name) => ({ name })))
@@ -36,7 +37,7 @@ export async function seedReference(db: Kysely<DB>): Promise<{ organisations: nu
     ...icbs2022.map((r) => ({
       code: r.icb_code!,
       name: r.icb_name!,
-      region: r.region!,
+      region: RegionSchema.parse(r.region),
       valid_from: ICB_LAYER_2022.from,
       // An ICB that survived the 2026 mergers keeps its code and stays open.
       valid_to: codes2026.has(r.icb_code!) ? null : ICB_LAYER_2022.to,
@@ -47,7 +48,7 @@ export async function seedReference(db: Kysely<DB>): Promise<{ organisations: nu
       .map((r) => ({
         code: r.icb_code!,
         name: r.icb_name!,
-        region: r.region!,
+        region: RegionSchema.parse(r.region),
         valid_from: r.effective_from || ICB_LAYER_2026_FROM,
         valid_to: null,
         predecessor_codes: (r.predecessor_icb_codes ?? "").split(";").filter(Boolean),
@@ -67,8 +68,8 @@ export async function seedReference(db: Kysely<DB>): Promise<{ organisations: nu
       trusts.map((t) => ({
         ods_code: t.ods_code!,
         name: t.name!,
-        trust_type: t.trust_type!,
-        region: t.region!,
+        trust_type: TrustTypeSchema.parse(t.trust_type),
+        region: RegionSchema.parse(t.region),
         epr_status: eprStatusFrom(detail.get(t.ods_code!)?.epr_status ?? ""),
         epr_supplier: t.epr_supplier || null,
         epr_product: null,

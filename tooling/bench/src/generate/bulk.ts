@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { DB } from "../schema.js";
+import type { DB } from "@realise/db";
 
 /** PostgreSQL takes at most 65,535 bind parameters per statement; stay well under it. */
 const MAX_PARAMETERS = 30_000;

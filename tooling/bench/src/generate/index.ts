@@ -7,12 +7,12 @@ import {
   previousPeriod,
 } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
-import type { DB } from "../schema.js";
-import { insertFrameworkVersion } from "../seed/framework.js";
-import { seedReference } from "../seed/reference.js";
+import type { DB } from "@realise/db";
+import { insertFrameworkVersion, seedReference } from "@realise/db/seed";
 import { insertChunked } from "./bulk.js";
-import { type Timeline, trustHistory } from "./history.js";
+import { trustHistory } from "./history.js";
 import { type GeneratedOrganisation, realOrganisations, syntheticOrganisations } from "./organisations.js";
+import type { Timeline } from "./timeline.js";
 import type { TrustProfile } from "./trajectory.js";
 
 export { syntheticOdsCode } from "./organisations.js";

@@ -1,5 +1,5 @@
 import { deriveAdoptionLevel, type Framework, type Functionality, type TrustType } from "@realise/domain";
-import { hashString, seededRandom } from "../seed/random.js";
+import { hashString, seededRandom } from "@realise/db/seed";
 
 /** How a trust's adoption moves over the generated quarters. */
 export type TrustProfile = "progressing" | "stalled" | "late_starter" | "setback";

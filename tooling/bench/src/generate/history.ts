@@ -1,19 +1,9 @@
-import { assessTrust, type Framework, periodRange, type TrustType } from "@realise/domain";
-import type { Insertable } from "kysely";
-import type {
-  AdoptionRecordTable,
-  AuditLogTable,
-  BenefitActualTable,
-  BenefitLineTable,
-  OrganisationTierTable,
-  PlanItemTable,
-  SnapshotAdoptionTable,
-  SnapshotOrganisationTable,
-  TrustReturnTable,
-} from "../schema.js";
-import { hashString, seededRandom } from "../seed/random.js";
+import { assessTrust, type EprStatus, type Framework, periodRange } from "@realise/domain";
+import { hashString, seededRandom } from "@realise/db/seed";
 import { benefitRows, planRows } from "./benefits.js";
 import type { GeneratedOrganisation } from "./organisations.js";
+import type { Row } from "./rows.js";
+import type { Timeline } from "./timeline.js";
 import {
   applicableFunctionalities,
   type RecordState,
@@ -24,27 +14,18 @@ import {
   type TrustProfile,
 } from "./trajectory.js";
 
-/** The timeline every trust shares: the historic quarters (snapshotted), then the quarter now running. */
-export interface Timeline {
-  periods: string[];
-  current: string;
-  /** ISO date the generated world ends on ("today"). */
-  asOf: string;
-  seed: string;
-}
-
 /** Every row one trust contributes, by table. */
 export interface TrustRows {
   profile: TrustProfile;
-  adoption: Insertable<AdoptionRecordTable>[];
-  tier: Insertable<OrganisationTierTable>;
-  snapshotOrganisation: Insertable<SnapshotOrganisationTable>[];
-  snapshotAdoption: Insertable<SnapshotAdoptionTable>[];
-  returns: Insertable<TrustReturnTable>[];
-  audit: Insertable<AuditLogTable>[];
-  benefitLines: Insertable<BenefitLineTable>[];
-  benefitActuals: Insertable<BenefitActualTable>[];
-  planItems: Insertable<PlanItemTable>[];
+  adoption: Row<"adoption_record">[];
+  tier: Row<"organisation_tier">;
+  snapshotOrganisation: Row<"snapshot_organisation">[];
+  snapshotAdoption: Row<"snapshot_adoption">[];
+  returns: Row<"trust_return">[];
+  audit: Row<"audit_log">[];
+  benefitLines: Row<"benefit_line">[];
+  benefitActuals: Row<"benefit_actual">[];
+  planItems: Row<"plan_item">[];
 }
 
 /** A deterministic moment inside a period (never after `asOf`), so audit history reads in order. */
@@ -71,7 +52,7 @@ function icbAt(org: GeneratedOrganisation, date: string): string | null | undefi
 }
 
 /** EPR status back then: a trust live today was implementing while its maturity was low. */
-function eprStatusAt(current: string, maturity: number): string {
+function eprStatusAt(current: EprStatus, maturity: number): EprStatus {
   if (current === "live" && maturity < 0.45) return "implementing";
   if (current === "implementing" && maturity < 0.2) return "procuring";
   return current;
@@ -187,7 +168,7 @@ export function trustHistory(
   const assess = (s: number) =>
     assessTrust(
       framework,
-      { odsCode: org.odsCode, trustType: org.trustType as TrustType },
+      { odsCode: org.odsCode, trustType: org.trustType },
       functionalities.flatMap((f, j) => {
         const st = states[s]?.[j];
         return st

@@ -1,15 +1,8 @@
 import { type Framework, type Functionality, periodRange } from "@realise/domain";
-import type { Insertable } from "kysely";
-import type {
-  AdoptionRecordTable,
-  AuditLogTable,
-  BenefitActualTable,
-  BenefitLineTable,
-  PlanItemTable,
-} from "../schema.js";
-import { hashString, seededRandom } from "../seed/random.js";
-import type { Timeline } from "./history.js";
+import { hashString, seededRandom } from "@realise/db/seed";
 import type { GeneratedOrganisation } from "./organisations.js";
+import type { Row } from "./rows.js";
+import type { Timeline } from "./timeline.js";
 
 const OWNERS = [
   "Chief Nursing Information Officer",
@@ -52,9 +45,9 @@ export function benefitRows(
   const chosen = shuffled.slice(0, count);
   const first = timeline.periods[0] ?? timeline.current;
   const baselineDate = periodRange(first).start;
-  const lines: Insertable<BenefitLineTable>[] = [];
-  const actuals: Insertable<BenefitActualTable>[] = [];
-  const audit: Insertable<AuditLogTable>[] = [];
+  const lines: Row<"benefit_line">[] = [];
+  const actuals: Row<"benefit_actual">[] = [];
+  const audit: Row<"audit_log">[] = [];
   chosen.forEach((type, i) => {
     const id = `${org.odsCode.toLowerCase()}-b${String(i + 1).padStart(2, "0")}`;
     const baseline = Math.round((20 + random() * 80) * 10) / 10;
@@ -132,12 +125,12 @@ export function benefitRows(
 export function planRows(
   org: GeneratedOrganisation,
   timeline: Timeline,
-  records: Insertable<AdoptionRecordTable>[],
+  records: Row<"adoption_record">[],
   editor: string,
 ) {
   const random = seededRandom(hashString(`${timeline.seed}:plan:${org.odsCode}`));
-  const items: Insertable<PlanItemTable>[] = [];
-  const audit: Insertable<AuditLogTable>[] = [];
+  const items: Row<"plan_item">[] = [];
+  const audit: Row<"audit_log">[] = [];
   const createdAt = new Date(`${periodRange(timeline.current).start}T09:00:00Z`);
   for (const r of records) {
     if (r.level >= 3 || random() > 0.3) continue;

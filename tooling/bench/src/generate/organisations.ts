@@ -1,13 +1,14 @@
+import type { EprStatus, Region, TrustType } from "@realise/domain";
 import type { Kysely } from "kysely";
-import type { DB } from "../schema.js";
-import { hashString, seededRandom } from "../seed/random.js";
+import type { DB } from "@realise/db";
+import { hashString, seededRandom } from "@realise/db/seed";
 
 export interface GeneratedOrganisation {
   odsCode: string;
   name: string;
-  trustType: string;
-  region: string;
-  eprStatus: string;
+  trustType: TrustType;
+  region: Region;
+  eprStatus: EprStatus;
   eprSupplier: string | null;
   synthetic: boolean;
   memberships: { icbCode: string; validFrom: string; validTo: string | null }[];
