@@ -1,5 +1,6 @@
 // The open data's requests and answers as zod schemas. The validators, the OpenAPI document and the CSV
-// columns are all read from these, so the three cannot disagree.
+// columns are all read from these, so the three cannot disagree. Answers are strict objects: the document
+// then says no other field is sent, and the contract test holds the server to it.
 import {
   AdoptionLevelSchema,
   EprStatusSchema,
@@ -23,10 +24,16 @@ const frameworkVersionNumber = z.number().int().min(1);
 export const OrganisationsQuery = z.object({
   trustType: filter.trustType.meta({ description: "Only trusts of this type" }),
   region: filter.region.meta({ description: "Only trusts in this NHS England region" }),
-  icbCode: filter.icbCode.meta({ description: "Only trusts in this ICB (as at `asOf`)", example: "QE1" }),
+  icbCode: filter.icbCode.meta({ description: "Only trusts in this ICB (as at `asOf`)", example: "QWO" }),
   eprStatus: filter.eprStatus.meta({ description: "Only trusts with this EPR status" }),
-  eprSupplier: filter.eprSupplier.meta({ description: "Only trusts on this EPR supplier", example: "Epic" }),
-  search: filter.search.meta({ description: "Only trusts whose name or ODS code contains this text" }),
+  eprSupplier: filter.eprSupplier.meta({
+    description: "Only trusts on this EPR supplier",
+    example: "TPP SystmOne",
+  }),
+  search: filter.search.meta({
+    description: "Only trusts whose name or ODS code contains this text",
+    example: "Cambridge",
+  }),
   asOf: filter.asOf.meta({
     description: "Read ICB membership as at this date (YYYY-MM-DD); today if omitted",
     example: "2025-03-31",
@@ -74,8 +81,8 @@ export const AdoptionQuery = z.object({
 });
 
 export const ErrorBody = z
-  .object({
-    error: z.object({
+  .strictObject({
+    error: z.strictObject({
       message: z.string(),
       /** For a 400: the message(s) for each parameter that was wrong. */
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
@@ -84,7 +91,7 @@ export const ErrorBody = z
   .meta({ id: "Error", description: "The request could not be answered; the message says why." });
 
 export const OrganisationRow = z
-  .object({
+  .strictObject({
     odsCode: OdsCodeSchema,
     name: z.string(),
     trustType: TrustTypeSchema,
@@ -98,7 +105,7 @@ export const OrganisationRow = z
   .meta({ id: "Organisation" });
 
 export const SnapshotRow = z
-  .object({
+  .strictObject({
     period: z.string().meta({ example: "2025/26 Q4" }),
     slug: z.string().meta({ description: "The period as it goes in a URL path", example: "2025-26-Q4" }),
     frameworkVersion: frameworkVersionNumber,
@@ -108,7 +115,7 @@ export const SnapshotRow = z
   .meta({ id: "Snapshot" });
 
 export const AdoptionRow = z
-  .object({
+  .strictObject({
     period: z.string(),
     frameworkVersion: frameworkVersionNumber,
     odsCode: OdsCodeSchema,
@@ -122,7 +129,7 @@ export const AdoptionRow = z
   .meta({ id: "AdoptionRow" });
 
 export const GroupRow = z
-  .object({
+  .strictObject({
     period: z.string(),
     frameworkVersion: frameworkVersionNumber,
     group: z
@@ -140,7 +147,7 @@ export const GroupRow = z
   .meta({ id: "GroupRow" });
 
 /** One functionality of a framework version: the rows of /framework.csv. */
-export const FunctionalityRow = z.object({
+export const FunctionalityRow = z.strictObject({
   frameworkVersion: frameworkVersionNumber,
   code: FunctionalityCodeSchema,
   name: z.string(),
@@ -149,12 +156,12 @@ export const FunctionalityRow = z.object({
   appliesTo: z.array(TrustTypeSchema),
 });
 
-export const OrganisationsBody = z.object({
+export const OrganisationsBody = z.strictObject({
   data: z.array(OrganisationRow),
-  meta: z.object({ count, source: z.string() }),
+  meta: z.strictObject({ count, source: z.string() }),
 });
 
-export const SnapshotsBody = z.object({ data: z.array(SnapshotRow), meta: z.object({ count }) });
+export const SnapshotsBody = z.strictObject({ data: z.array(SnapshotRow), meta: z.strictObject({ count }) });
 
 const adoptionMeta = {
   period: z.string(),
@@ -164,11 +171,14 @@ const adoptionMeta = {
   count,
 };
 
-export const AdoptionBody = z.object({ data: z.array(AdoptionRow), meta: z.object(adoptionMeta) });
+export const AdoptionBody = z.strictObject({
+  data: z.array(AdoptionRow),
+  meta: z.strictObject(adoptionMeta),
+});
 
-export const GroupsBody = z.object({
+export const GroupsBody = z.strictObject({
   data: z.array(GroupRow),
-  meta: z.object({ ...adoptionMeta, groupBy: GroupBySchema, suppressBelow: z.number().int().min(1) }),
+  meta: z.strictObject({ ...adoptionMeta, groupBy: GroupBySchema, suppressBelow: z.number().int().min(1) }),
 });
 
 export const FrameworkBody = FrameworkSchema.meta({ id: "Framework" });
