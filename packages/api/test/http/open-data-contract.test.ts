@@ -1,8 +1,8 @@
 // The open data keeps the promise its OpenAPI document makes: every JSON answer validates against the
 // document's own schema for that route and status, every route the app answers is documented, every
 // documented route and parameter answers a valid sample, and a bad parameter is a 400 that names it.
-import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import formats from "ajv-formats";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOpenDataApp } from "../../src/http/open-data/index.js";
@@ -62,7 +62,8 @@ describe.each(engines)("open-data contract on %s", (engine) => {
   let server: Running;
   let doc: Document;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
+  // ajv-formats is CommonJS: its plugin is the default export's default under NodeNext.
+  formats.default(ajv);
   const validators = new Map<string, ValidateFunction>();
   const answers: Answer[] = [];
 
@@ -84,14 +85,13 @@ describe.each(engines)("open-data contract on %s", (engine) => {
   /** The document's schema for a route's answer, with the components its $refs point at. */
   function validatorFor(template: string, status: number, mediaType: string): ValidateFunction {
     const key = `${template} ${status} ${mediaType}`;
-    let validate = validators.get(key);
-    if (!validate) {
-      const response = doc.paths[template]?.get.responses[String(status)];
-      const schema = response?.content?.[mediaType]?.schema;
-      expect(schema, `${key} is documented`).toBeDefined();
-      validate = ajv.compile({ ...schema, components: doc.components });
-      validators.set(key, validate);
-    }
+    const known = validators.get(key);
+    if (known) return known;
+    const response = doc.paths[template]?.get.responses[String(status)];
+    const schema = response?.content?.[mediaType]?.schema;
+    expect(schema, `${key} is documented`).toBeDefined();
+    const validate = ajv.compile({ ...schema, components: doc.components });
+    validators.set(key, validate);
     return validate;
   }
 
