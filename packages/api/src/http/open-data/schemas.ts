@@ -16,6 +16,14 @@ import { OrganisationFilterSchema } from "../../contracts/organisations.js";
 import { periodFromSegment } from "./period.js";
 
 const filter = OrganisationFilterSchema.shape;
+
+// No flags: the document generator writes the pattern from the regex's text, flags and all.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+
+/** Free text from a query, refused when it carries control characters (PostgreSQL refuses a NUL in text). */
+const plainText = (schema: z.ZodOptional<z.ZodString>, label: string) =>
+  schema.unwrap().regex(NO_CONTROL_CHARACTERS, `${label} must not contain control characters`).optional();
 const count = z.number().int().min(0);
 const timestamp = z.iso.datetime({ offset: true });
 const frameworkVersionNumber = z.number().int().min(1);
@@ -26,11 +34,11 @@ export const OrganisationsQuery = z.object({
   region: filter.region.meta({ description: "Only trusts in this NHS England region" }),
   icbCode: filter.icbCode.meta({ description: "Only trusts in this ICB (as at `asOf`)", example: "QWO" }),
   eprStatus: filter.eprStatus.meta({ description: "Only trusts with this EPR status" }),
-  eprSupplier: filter.eprSupplier.meta({
+  eprSupplier: plainText(filter.eprSupplier, "EPR supplier").meta({
     description: "Only trusts on this EPR supplier",
     example: "TPP SystmOne",
   }),
-  search: filter.search.meta({
+  search: plainText(filter.search, "Search text").meta({
     description: "Only trusts whose name or ODS code contains this text",
     example: "Cambridge",
   }),
