@@ -1,4 +1,4 @@
-import { AppError, isAppError } from "@realise/domain";
+import { isAppError } from "@realise/domain";
 import type { Context, ErrorHandler, MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import { toCsv } from "../../lib/csv.js";
@@ -101,6 +101,3 @@ export const normaliseQuery: MiddlewareHandler = async (c, next) => {
   }
   return next();
 };
-
-/** Throw from a route when a thing is missing; `onAppError` answers 404. */
-export const missing = (message: string) => AppError.notFound(message);

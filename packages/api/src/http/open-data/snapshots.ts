@@ -78,6 +78,9 @@ const adoptionCsv = createRoute({
   },
 });
 
+/** When a snapshot was published; should a published row lack the time, the freeze time stands in. */
+const publishedAt = (s: { publishedAt: Date | null; frozenAt: Date }) => s.publishedAt ?? s.frozenAt;
+
 export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes) {
   const db = database.db;
 
@@ -85,19 +88,20 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
     (await listSnapshots(db))
       .filter((s) => s.status === "published")
       .map((s) =>
-        pick(SnapshotRow, { ...s, slug: periodSlug(s.period), publishedAt: s.publishedAt?.toISOString() }),
+        pick(SnapshotRow, { ...s, slug: periodSlug(s.period), publishedAt: publishedAt(s).toISOString() }),
       );
 
   /** The snapshot's rows and the figures that describe them, by trust and functionality or by group. */
   const read = async (segment: string, query: z.output<typeof AdoptionQuery>) => {
-    // The validator has checked the segment is a period.
-    const period = periodFromSegment(segment)!;
+    const period = periodFromSegment(segment);
+    // The validator has already refused anything else; this keeps the type honest.
+    if (period === undefined) throw AppError.field("period", "Period must look like 2025-26-Q4");
     const header = await publishedSnapshot(db, period);
     if (!header) throw AppError.notFound(`No published snapshot for ${period}`);
     const meta = {
       period,
       frameworkVersion: header.frameworkVersion,
-      publishedAt: header.publishedAt?.toISOString() ?? "",
+      publishedAt: publishedAt(header).toISOString(),
       caveat: CAVEAT,
     };
     const slug = periodSlug(period);
