@@ -6,7 +6,9 @@ import { createDatabase, type Database, migrateToLatest, seedIfEmpty } from "@re
 import { type Auth, createAuth, migrateAuth } from "../auth/auth.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { createRequestListener } from "./app.js";
-import { openDataRoutes } from "../open-data/index.js";
+import { Hono } from "hono";
+import { createOpenDataApp } from "../http/open-data/index.js";
+import { sendFetchResponse, toFetchRequest } from "./fetch-bridge.js";
 
 export interface BootOptions {
   port?: number;
@@ -87,11 +89,27 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
     trustedOrigins,
     webDist: options.webDist ?? distOf("web"),
     adminDist: options.adminDist ?? distOf("admin"),
-    extraRoutes: openDataRoutes({
-      database,
-      origin,
-      suppressBelow: options.suppressBelow ?? (Number(process.env.REALISE_SUPPRESS_BELOW) || undefined),
-    }),
+    extraRoutes: (() => {
+      // Open data is a Hono app; until the whole server is one, it is bridged in here under /api/v1. Errors it
+      // does not answer itself reach this server's own catch (503 when the database is away).
+      const openData = new Hono()
+        .route(
+          "/api/v1",
+          createOpenDataApp({
+            database,
+            origin,
+            suppressBelow: options.suppressBelow ?? (Number(process.env.REALISE_SUPPRESS_BELOW) || undefined),
+          }),
+        )
+        .onError((error) => {
+          throw error;
+        });
+      return async (req, res, url) => {
+        if (url.pathname !== "/api/v1" && !url.pathname.startsWith("/api/v1/")) return false;
+        await sendFetchResponse(res, await openData.fetch(await toFetchRequest(req, origin)));
+        return true;
+      };
+    })(),
   });
   log(
     `Realise on ${origin} (database: ${database.engine}; migrations applied: ${applied.length}; ` +

@@ -1,17 +1,11 @@
 import { PeriodSchema } from "@realise/domain";
 
 /**
- * A period from a URL segment: "2025/26 Q4" percent-encoded, or the URL-friendly "2025-26-Q4".
- * Undefined when it is not a period.
+ * A period from a path segment the router has already percent-decoded: the official "2025/26 Q4" (sent
+ * encoded) or the URL-friendly "2025-26-Q4". Undefined when it is not a period.
  */
-export function periodFromPath(segment: string): string | undefined {
-  let text: string;
-  try {
-    text = decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-  const normalised = text
+export function periodFromSegment(segment: string): string | undefined {
+  const normalised = segment
     .trim()
     .replace(/^(\d{4})[-/](\d{2})(?:[-_ ]?[Qq]([1-4]))?$/, (_, y, yy, q) =>
       q ? `${y}/${yy} Q${q}` : `${y}/${yy}`,

@@ -1,0 +1,139 @@
+import { createRoute } from "@hono/zod-openapi";
+import { listSnapshots, publishedSnapshot, snapshotAdoptionRows, snapshotGroups } from "@realise/db";
+import { AppError } from "@realise/domain";
+import { z } from "zod";
+import type { OpenDataRoutes } from "./context.js";
+import { periodFromSegment, periodSlug } from "./period.js";
+import { CACHE_FRESH, CACHE_IMMUTABLE, csvAnswer, jsonHeaders } from "./respond.js";
+import {
+  AdoptionBody,
+  AdoptionQuery,
+  AdoptionRow,
+  columnsOf,
+  csvResponse,
+  errorResponse,
+  GroupRow,
+  GroupsBody,
+  PeriodParams,
+  pick,
+  SnapshotRow,
+  SnapshotsBody,
+} from "./schemas.js";
+
+const CAVEAT =
+  "Adoption levels describe how EPR functionality is used, not the quality of care; do not rank trusts by them.";
+
+const list = createRoute({
+  method: "get",
+  path: "/snapshots",
+  operationId: "listSnapshots",
+  summary: "Published snapshot periods, newest first",
+  responses: {
+    200: { description: "Published snapshots", content: { "application/json": { schema: SnapshotsBody } } },
+  },
+});
+
+const listCsv = createRoute({
+  method: "get",
+  path: "/snapshots.csv",
+  operationId: "listSnapshotsCsv",
+  summary: "Published snapshot periods as CSV",
+  responses: { 200: csvResponse("One line per published snapshot", SnapshotRow) },
+});
+
+const adoptionErrors = {
+  400: errorResponse("The period or a parameter is not valid"),
+  404: errorResponse("No snapshot of that period has been published"),
+};
+
+const adoption = createRoute({
+  method: "get",
+  path: "/snapshots/{period}/adoption",
+  operationId: "getSnapshotAdoption",
+  summary:
+    "A published snapshot's adoption levels per trust and functionality, or counts by group with small-number suppression",
+  request: { params: PeriodParams, query: AdoptionQuery },
+  responses: {
+    200: {
+      description: "Adoption rows, or groups with `groupBy`",
+      content: { "application/json": { schema: z.union([AdoptionBody, GroupsBody]) } },
+    },
+    ...adoptionErrors,
+  },
+});
+
+const adoptionCsv = createRoute({
+  method: "get",
+  path: "/snapshots/{period}/adoption.csv",
+  operationId: "getSnapshotAdoptionCsv",
+  summary: "The same as CSV",
+  request: { params: PeriodParams, query: AdoptionQuery },
+  responses: {
+    200: csvResponse(
+      "One line per trust and functionality, or per group with `groupBy`",
+      AdoptionRow,
+      GroupRow,
+    ),
+    ...adoptionErrors,
+  },
+});
+
+/** When a snapshot was published; should a published row lack the time, the freeze time stands in. */
+const publishedAt = (s: { publishedAt: Date | null; frozenAt: Date }) => s.publishedAt ?? s.frozenAt;
+
+export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes) {
+  const db = database.db;
+
+  const published = async () =>
+    (await listSnapshots(db))
+      .filter((s) => s.status === "published")
+      .map((s) =>
+        pick(SnapshotRow, { ...s, slug: periodSlug(s.period), publishedAt: publishedAt(s).toISOString() }),
+      );
+
+  /** The snapshot's rows and the figures that describe them, by trust and functionality or by group. */
+  const read = async (segment: string, query: z.output<typeof AdoptionQuery>) => {
+    const period = periodFromSegment(segment);
+    // The validator has already refused anything else; this keeps the type honest.
+    if (period === undefined) throw AppError.field("period", "Period must look like 2025-26-Q4");
+    const header = await publishedSnapshot(db, period);
+    if (!header) throw AppError.notFound(`No published snapshot for ${period}`);
+    const meta = {
+      period,
+      frameworkVersion: header.frameworkVersion,
+      publishedAt: publishedAt(header).toISOString(),
+      caveat: CAVEAT,
+    };
+    const slug = periodSlug(period);
+    if (query.groupBy !== undefined) {
+      const rows = (await snapshotGroups(db, period, query.groupBy, suppressBelow)).map((r) =>
+        pick(GroupRow, r),
+      );
+      const body: z.output<typeof GroupsBody> = {
+        data: rows,
+        meta: { ...meta, groupBy: query.groupBy, suppressBelow, count: rows.length },
+      };
+      return { body, columns: columnsOf(GroupRow), filename: `adoption-${slug}-by-${query.groupBy}` };
+    }
+    const filter = { odsCode: query.odsCode, functionalityCode: query.functionalityCode };
+    const rows = (await snapshotAdoptionRows(db, period, filter)).map((r) => pick(AdoptionRow, r));
+    const body: z.output<typeof AdoptionBody> = { data: rows, meta: { ...meta, count: rows.length } };
+    return { body, columns: columnsOf(AdoptionRow), filename: `adoption-${slug}` };
+  };
+
+  app.openapi(list, async (c) => {
+    const data = await published();
+    return c.json({ data, meta: { count: data.length } }, 200, jsonHeaders(CACHE_FRESH));
+  });
+  app.openapi(listCsv, async (c) =>
+    csvAnswer(c, await published(), columnsOf(SnapshotRow), "snapshots", CACHE_FRESH),
+  );
+  app.openapi(adoption, async (c) => {
+    const answer = await read(c.req.valid("param").period, c.req.valid("query"));
+    return c.json(answer.body, 200, jsonHeaders(CACHE_IMMUTABLE));
+  });
+  app.openapi(adoptionCsv, async (c) => {
+    const answer = await read(c.req.valid("param").period, c.req.valid("query"));
+    return csvAnswer(c, answer.body.data, answer.columns, answer.filename, CACHE_IMMUTABLE);
+  });
+}
