@@ -9,3 +9,16 @@ export {
 export { bindField } from "./bindField";
 export { ErrorSummaryFor } from "./ErrorSummaryFor";
 export { useFormErrors } from "./useFormErrors";
+export { ConflictNotice } from "./ConflictNotice";
+export { FormErrorSummary } from "./FormErrorSummary";
+export {
+  type Conflict,
+  fieldIdOf,
+  flattenErrors,
+  inPageOrder,
+  type Problem,
+  type ServerProblems,
+  serverProblemsOf,
+  stripPrefix,
+} from "./problems";
+export { type FieldKind, type FormSchema, type SchemaForm, type SchemaFormOptions, useSchemaForm } from "./useSchemaForm";

@@ -1,4 +1,4 @@
-import type { AppRouter } from "@realise/api";
+import type { RouterOutputs } from "@realise/api";
 import { PlanItemSchema } from "@realise/domain";
 import {
   bindField,
@@ -11,13 +11,12 @@ import {
   useTRPC,
 } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { BackLink, Button, Select, Table, Tag, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
 
-type Plan = inferRouterOutputs<AppRouter>["plans"]["list"];
+type Plan = RouterOutputs["plans"]["list"];
 type PlanRow = Plan["items"][number];
 
 const STATUS: Record<string, string> = {

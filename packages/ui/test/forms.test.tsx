@@ -1,0 +1,145 @@
+import { EvidenceLinkSchema } from "@realise/domain";
+import { TRPCClientError } from "@trpc/client";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { ConflictNotice } from "../src/forms/ConflictNotice";
+import { FormErrorSummary, focusSummary } from "../src/forms/FormErrorSummary";
+import { flattenErrors, inPageOrder, serverProblemsOf, stripPrefix } from "../src/forms/problems";
+import { useSchemaForm } from "../src/forms/useSchemaForm";
+
+/** A stand-in for elements on a page: `at` is the element's position in document order. */
+const at = (position: number) => ({
+  compareDocumentPosition: (other: Node) =>
+    (other as unknown as { position: number }).position > position ? 4 : 2,
+  position,
+});
+
+function trpcError(data: Record<string, unknown>, message = "Refused") {
+  return new TRPCClientError(message, { result: { error: { code: -32600, message, data } } as never });
+}
+
+describe("the error summary", () => {
+  it("lists field messages in the order the fields are on the page, then the form's own messages", () => {
+    const positions: Record<string, number> = { coveragePct: 1, "evidence.0.url": 5, claimReason: 9 };
+    const lines = inPageOrder(
+      { claimReason: "Claim reason is required", "evidence.0.url": "Bad link", coveragePct: "Too high", gone: "?" },
+      ["The return is locked"],
+      (name) => (name in positions ? at(positions[name] ?? 0) : null),
+    );
+    expect(lines.map((l) => [l.name, l.linked])).toEqual([
+      ["coveragePct", true],
+      ["evidence.0.url", true],
+      ["claimReason", true],
+      ["gone", false],
+      [null, false],
+    ]);
+
+    const html = renderToString(
+      <FormErrorSummary
+        fields={{ claimReason: "Claim reason is required", coveragePct: "Too high" }}
+        general={["The return is locked"]}
+        attempt={1}
+        locate={(name) => at(name === "coveragePct" ? 1 : 2)}
+      />,
+    );
+    expect(html).toContain("There is a problem");
+    const order = ["Too high", "Claim reason is required", "The return is locked"].map((t) => html.indexOf(t));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(html).toContain('href="#coveragePct"');
+    expect(html).toContain('href="#claimReason"');
+    // Focusable, so focus can be moved to it when a submit fails.
+    expect(html).toMatch(/class="nhsuk-error-summary"[^>]*tabindex="-1"|tabindex="-1"[^>]*class="nhsuk-error-summary"/);
+    expect(renderToString(<FormErrorSummary fields={{}} attempt={0} />)).toBe("");
+  });
+
+  it("moves focus to the summary when it is drawn", () => {
+    const summary = { focus: vi.fn() };
+    focusSummary(summary);
+    expect(summary.focus).toHaveBeenCalledOnce();
+  });
+
+  it("flattens nested form errors to dotted field names, an array's own message under the array", () => {
+    expect(
+      flattenErrors({
+        coveragePct: { type: "too_big", message: "Too high" },
+        thresholds: { l4: { coveragePct: { type: "custom", message: "Below L3" } } },
+        evidence: Object.assign([undefined, { url: { type: "invalid", message: "Bad link" } }], {
+          root: { type: "too_big", message: "At most 20" },
+        }),
+      } as never),
+    ).toEqual({
+      coveragePct: "Too high",
+      "thresholds.l4.coveragePct": "Below L3",
+      "evidence.1.url": "Bad link",
+      evidence: "At most 20",
+    });
+  });
+});
+
+describe("server problems", () => {
+  it("maps the server's fieldErrors onto the form's fields, and lists the rest without a link", () => {
+    const problems = serverProblemsOf(
+      trpcError({
+        code: "BAD_REQUEST",
+        fieldErrors: { "values.coveragePct": "Coverage must be between 0 and 100", odsCode: "Unknown trust" },
+      }),
+      stripPrefix("values"),
+    );
+    expect(problems).toEqual({
+      fields: { coveragePct: "Coverage must be between 0 and 100" },
+      general: ["Unknown trust"],
+      conflict: null,
+    });
+    expect(serverProblemsOf(trpcError({ code: "PRECONDITION_FAILED" }, "Locked"), stripPrefix(""))).toEqual({
+      fields: {},
+      general: ["Locked"],
+      conflict: null,
+    });
+  });
+
+  it("keeps a conflict for the conflict notice, which shows who saved and what differs", () => {
+    const conflict = { current: { version: 4, notes: "theirs", updatedBy: "a@b.nhs.uk" }, changedFields: ["notes"] };
+    const problems = serverProblemsOf(trpcError({ code: "CONFLICT", conflict }), stripPrefix("values"));
+    expect(problems.conflict).toEqual(conflict);
+    const html = renderToString(
+      <ConflictNotice
+        conflict={problems.conflict!}
+        yours={{ notes: "mine" }}
+        fieldLabel={(f) => (f === "notes" ? "Notes" : f)}
+        onLoadLatest={() => {}}
+      />,
+    );
+    expect(html).toContain("Someone else changed this record");
+    expect(html).toContain("a@b.nhs.uk");
+    expect(html).toContain("theirs");
+    expect(html).toContain("mine");
+    expect(html).toContain("Load the latest values");
+    expect(renderToString(<ConflictNotice conflict={{ current: null, changedFields: [] }} />)).toContain(
+      "Reload the page",
+    );
+  });
+});
+
+describe("the form binding", () => {
+  function Coverage({ error }: { error?: string }) {
+    const form = useSchemaForm({
+      schema: EvidenceLinkSchema,
+      defaultValues: { label: "Audit", url: "" },
+      serverPath: "values.evidence.0",
+    });
+    if (error) form.form.formState.errors.url = { type: "server", message: error };
+    const props = form.field("url");
+    return (
+      <form>
+        <input id={props.id} name={props.name} />
+        <span>{props.error}</span>
+      </form>
+    );
+  }
+
+  it("gives each field an id from its name and its own message beside it", () => {
+    const html = renderToString(<Coverage error="Evidence link must be a web address" />);
+    expect(html).toContain('id="url"');
+    expect(html).toContain("Evidence link must be a web address");
+  });
+});
