@@ -22,7 +22,12 @@ describe("the error summary", () => {
   it("lists field messages in the order the fields are on the page, then the form's own messages", () => {
     const positions: Record<string, number> = { coveragePct: 1, "evidence.0.url": 5, claimReason: 9 };
     const lines = inPageOrder(
-      { claimReason: "Claim reason is required", "evidence.0.url": "Bad link", coveragePct: "Too high", gone: "?" },
+      {
+        claimReason: "Claim reason is required",
+        "evidence.0.url": "Bad link",
+        coveragePct: "Too high",
+        gone: "?",
+      },
       ["The return is locked"],
       (name) => (name in positions ? at(positions[name] ?? 0) : null),
     );
@@ -43,12 +48,16 @@ describe("the error summary", () => {
       />,
     );
     expect(html).toContain("There is a problem");
-    const order = ["Too high", "Claim reason is required", "The return is locked"].map((t) => html.indexOf(t));
+    const order = ["Too high", "Claim reason is required", "The return is locked"].map((t) =>
+      html.indexOf(t),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain('href="#coveragePct"');
     expect(html).toContain('href="#claimReason"');
     // Focusable, so focus can be moved to it when a submit fails.
-    expect(html).toMatch(/class="nhsuk-error-summary"[^>]*tabindex="-1"|tabindex="-1"[^>]*class="nhsuk-error-summary"/);
+    expect(html).toMatch(
+      /class="nhsuk-error-summary"[^>]*tabindex="-1"|tabindex="-1"[^>]*class="nhsuk-error-summary"/,
+    );
     expect(renderToString(<FormErrorSummary fields={{}} attempt={0} />)).toBe("");
   });
 
@@ -98,7 +107,10 @@ describe("server problems", () => {
   });
 
   it("keeps a conflict for the conflict notice, which shows who saved and what differs", () => {
-    const conflict = { current: { version: 4, notes: "theirs", updatedBy: "a@b.nhs.uk" }, changedFields: ["notes"] };
+    const conflict = {
+      current: { version: 4, notes: "theirs", updatedBy: "a@b.nhs.uk" },
+      changedFields: ["notes"],
+    };
     const problems = serverProblemsOf(trpcError({ code: "CONFLICT", conflict }), stripPrefix("values"));
     expect(problems.conflict).toEqual(conflict);
     const html = renderToString(

@@ -21,4 +21,10 @@ export {
   serverProblemsOf,
   stripPrefix,
 } from "./problems";
-export { type FieldKind, type FormSchema, type SchemaForm, type SchemaFormOptions, useSchemaForm } from "./useSchemaForm";
+export {
+  type FieldKind,
+  type FormSchema,
+  type SchemaForm,
+  type SchemaFormOptions,
+  useSchemaForm,
+} from "./useSchemaForm";

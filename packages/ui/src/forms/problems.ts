@@ -37,7 +37,10 @@ interface ErrorData {
  * server's path ("values.coveragePct") to the form's field name, or undefined when the form has no
  * such field (its message is then listed without a link).
  */
-export function serverProblemsOf(error: unknown, fieldOf: (path: string) => string | undefined): ServerProblems {
+export function serverProblemsOf(
+  error: unknown,
+  fieldOf: (path: string) => string | undefined,
+): ServerProblems {
   const data = error instanceof TRPCClientError ? (error.data as ErrorData | undefined) : undefined;
   if (data?.code === "CONFLICT")
     return { fields: {}, general: [], conflict: data.conflict ?? { current: null, changedFields: [] } };
@@ -70,7 +73,9 @@ export function flattenErrors(errors: FieldErrors, prefix = ""): Record<string, 
     const name = key === "root" && prefix ? prefix.slice(0, -1) : `${prefix}${key}`;
     const message = (node as { message?: unknown }).message;
     if (typeof message === "string" && "type" in node) out[name] ??= message;
-    else for (const [inner, text] of Object.entries(flattenErrors(node as FieldErrors, `${name}.`))) out[inner] ??= text;
+    else
+      for (const [inner, text] of Object.entries(flattenErrors(node as FieldErrors, `${name}.`)))
+        out[inner] ??= text;
   }
   return out;
 }

@@ -55,7 +55,9 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   serverPath = "",
 }: SchemaFormOptions<Input, Output>) {
   const form = useForm<Input, unknown, Output>({
-    ...(schema ? { resolver: zodResolver(schema as never) as unknown as Resolver<Input, unknown, Output> } : {}),
+    ...(schema
+      ? { resolver: zodResolver(schema as never) as unknown as Resolver<Input, unknown, Output> }
+      : {}),
     defaultValues,
     // The NHS pattern: check on submit, then summary and messages stay until the next submit.
     mode: "onSubmit",
@@ -111,7 +113,10 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   const field = (
     name: FieldPath<Input>,
     kind: FieldKind = "text",
-    rules: Omit<RegisterOptions<Input, FieldPath<Input>>, "setValueAs" | "valueAsNumber" | "valueAsDate"> = {},
+    rules: Omit<
+      RegisterOptions<Input, FieldPath<Input>>,
+      "setValueAs" | "valueAsNumber" | "valueAsDate"
+    > = {},
   ) => {
     const setValueAs = parsers[kind];
     const registered = form.register(name, (setValueAs ? { ...rules, setValueAs } : rules) as never);
@@ -143,4 +148,6 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   };
 }
 
-export type SchemaForm<Input extends FieldValues, Output = Input> = ReturnType<typeof useSchemaForm<Input, Output>>;
+export type SchemaForm<Input extends FieldValues, Output = Input> = ReturnType<
+  typeof useSchemaForm<Input, Output>
+>;
