@@ -1,6 +1,5 @@
 import type { RouterOutputs } from "@realise/api";
 
-
 /** The signed-in user, or null. */
 export type Me = RouterOutputs["session"]["me"];
 /** Everything the trust dashboard shows, in one answer. */

@@ -98,9 +98,13 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
     [form, fieldOf],
   );
 
-  /** A problem found outside the schema (a rule that needs data the schema lacks), shown like a field's. */
-  const reject = (name: FieldPath<Input>, message: string) => {
-    form.setError(name, { type: "rule", message });
+  /**
+   * A problem found outside the schema (a rule that needs data the schema lacks, an answer that is
+   * not tRPC's), shown like a field's; `null` for one about the whole form.
+   */
+  const reject = (name: FieldPath<Input> | null, message: string) => {
+    if (name === null) setGeneral((g) => [...g, message]);
+    else form.setError(name, { type: "rule", message });
     setAttempt((n) => n + 1);
   };
 
