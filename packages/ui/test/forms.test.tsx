@@ -8,7 +8,8 @@ import { flattenErrors, inPageOrder, serverProblemsOf, stripPrefix } from "../sr
 import { useSchemaForm } from "../src/forms/useSchemaForm";
 
 /** A stand-in for elements on a page: `at` is the element's position in document order. */
-const at = (position: number) => ({
+const at = (position: number, id = `field-${position}`) => ({
+  id,
   compareDocumentPosition: (other: Node) =>
     (other as unknown as { position: number }).position > position ? 4 : 2,
   position,
@@ -20,23 +21,31 @@ function trpcError(data: Record<string, unknown>, message = "Refused") {
 
 describe("the error summary", () => {
   it("lists field messages in the order the fields are on the page, then the form's own messages", () => {
-    const positions: Record<string, number> = { coveragePct: 1, "evidence.0.url": 5, claimReason: 9 };
+    const positions: Record<string, number> = {
+      coveragePct: 1,
+      "evidence.0.url": 5,
+      trajectory: 7,
+      claimReason: 9,
+    };
     const lines = inPageOrder(
       {
         claimReason: "Claim reason is required",
+        "trajectory.1.date": "Bad date",
         "evidence.0.url": "Bad link",
         coveragePct: "Too high",
         gone: "?",
       },
       ["The return is locked"],
-      (name) => (name in positions ? at(positions[name] ?? 0) : null),
+      (name) => (name in positions ? at(positions[name] ?? 0, name.replace(/\./g, "-")) : null),
     );
-    expect(lines.map((l) => [l.name, l.linked])).toEqual([
-      ["coveragePct", true],
-      ["evidence.0.url", true],
-      ["claimReason", true],
-      ["gone", false],
-      [null, false],
+    expect(lines.map((l) => [l.message, l.href])).toEqual([
+      ["Too high", "coveragePct"],
+      ["Bad link", "evidence-0-url"],
+      // A part of a field without its own box links to the box that holds it.
+      ["Bad date", "trajectory"],
+      ["Claim reason is required", "claimReason"],
+      ["?", null],
+      ["The return is locked", null],
     ]);
 
     const html = renderToString(
@@ -44,7 +53,7 @@ describe("the error summary", () => {
         fields={{ claimReason: "Claim reason is required", coveragePct: "Too high" }}
         general={["The return is locked"]}
         attempt={1}
-        locate={(name) => at(name === "coveragePct" ? 1 : 2)}
+        locate={(name) => at(name === "coveragePct" ? 1 : 2, name)}
       />,
     );
     expect(html).toContain("There is a problem");

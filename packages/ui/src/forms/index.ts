@@ -9,6 +9,7 @@ export {
 export { bindField } from "./bindField";
 export { ErrorSummaryFor } from "./ErrorSummaryFor";
 export { useFormErrors } from "./useFormErrors";
+export { CheckboxList } from "./CheckboxList";
 export { ConflictNotice } from "./ConflictNotice";
 export { FormErrorSummary } from "./FormErrorSummary";
 export {
@@ -16,7 +17,8 @@ export {
   fieldIdOf,
   flattenErrors,
   inPageOrder,
-  type Problem,
+  type Located,
+  type SummaryLine,
   type ServerProblems,
   serverProblemsOf,
   stripPrefix,

@@ -4,12 +4,6 @@ import type { FieldErrors } from "react-hook-form";
 /** The element id of a form field: its name with dots as dashes ("thresholds.l4.coveragePct" → "thresholds-l4-coveragePct"). */
 export const fieldIdOf = (name: string) => name.replace(/\./g, "-");
 
-/** One line of the error summary: the field's name (or null for a message about the whole form) and its message. */
-export interface Problem {
-  name: string | null;
-  message: string;
-}
-
 /** What the server sends with a CONFLICT: the record as it is now, and the fields that differ from yours. */
 export interface Conflict<Current = Record<string, unknown>> {
   current: Current | null;
@@ -80,24 +74,43 @@ export function flattenErrors(errors: FieldErrors, prefix = ""): Record<string, 
   return out;
 }
 
+/** A field's element as the summary needs it: where it is on the page, and its id to link to. */
+export type Located = Pick<Node, "compareDocumentPosition"> & { id: string };
+
+/** One line of the summary: its message and the id of the element it links to (null: not linked). */
+export interface SummaryLine {
+  key: string;
+  message: string;
+  href: string | null;
+}
+
 /**
- * The summary's lines in the order the fields appear on the page (`locate` finds a field's element;
- * fields not on the page follow, then the messages about the whole form).
+ * The summary's lines in the order the fields appear on the page. A message about a part of a field
+ * without its own element ("trajectory.0.date" in a one-box trajectory) links to the nearest field
+ * that holds it. Fields not on the page follow, then the messages about the whole form.
  */
 export function inPageOrder(
   fields: Record<string, string>,
   general: readonly string[],
-  locate: (name: string) => Pick<Node, "compareDocumentPosition"> | null,
-): Array<Problem & { linked: boolean }> {
-  const placed = Object.entries(fields).map(([name, message]) => ({ name, message, at: locate(name) }));
+  locate: (name: string) => Located | null,
+): SummaryLine[] {
+  const find = (name: string): Located | null => {
+    const parts = name.split(".");
+    for (let n = parts.length; n > 0; n--) {
+      const at = locate(parts.slice(0, n).join("."));
+      if (at) return at;
+    }
+    return null;
+  };
+  const placed = Object.entries(fields).map(([name, message]) => ({ name, message, at: find(name) }));
   const onPage = placed.filter((p) => p.at !== null);
+  // DOCUMENT_POSITION_FOLLOWING (4): b comes after a. Array sort is stable, so parts of one field keep their order.
   onPage.sort((a, b) =>
-    // DOCUMENT_POSITION_FOLLOWING (4): b comes after a.
-    a.at && b.at ? (a.at.compareDocumentPosition(b.at as Node) & 4 ? -1 : 1) : 0,
+    a.at === b.at ? 0 : (a.at?.compareDocumentPosition(b.at as unknown as Node) ?? 0) & 4 ? -1 : 1,
   );
   return [
-    ...onPage.map(({ name, message }) => ({ name, message, linked: true })),
-    ...placed.filter((p) => p.at === null).map(({ name, message }) => ({ name, message, linked: false })),
-    ...general.map((message) => ({ name: null, message, linked: false })),
+    ...onPage.map(({ name, message, at }) => ({ key: name, message, href: at?.id ?? null })),
+    ...placed.filter((p) => p.at === null).map(({ name, message }) => ({ key: name, message, href: null })),
+    ...general.map((message, i) => ({ key: `general-${i}`, message, href: null })),
   ];
 }

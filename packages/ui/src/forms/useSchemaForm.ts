@@ -23,10 +23,13 @@ export interface FormSchema<Output, Input> {
  */
 export type FieldKind = "text" | "number" | "optionalNumber" | "optionalText";
 
+/** A typed number; thousands separators ("500,000") are allowed, as people write them. */
+const readNumber = (text: string) => Number(text.trim().replace(/,/g, ""));
+
 const parsers: Record<FieldKind, ((text: unknown) => unknown) | undefined> = {
   text: undefined,
-  number: (t) => (typeof t === "string" ? (t.trim() === "" ? Number.NaN : Number(t.trim())) : t),
-  optionalNumber: (t) => (typeof t === "string" ? (t.trim() === "" ? null : Number(t.trim())) : t),
+  number: (t) => (typeof t === "string" ? (t.trim() === "" ? Number.NaN : readNumber(t)) : t),
+  optionalNumber: (t) => (typeof t === "string" ? (t.trim() === "" ? null : readNumber(t)) : t),
   optionalText: (t) => (typeof t === "string" ? (t.trim() === "" ? null : t) : t),
 };
 
@@ -42,6 +45,8 @@ export interface SchemaFormOptions<Input extends FieldValues, Output> {
    * "values.coveragePct" into "coveragePct"); a path the form does not show is listed without a link.
    */
   serverPath?: string | ((path: string) => string | undefined);
+  /** Put before every field's id, when two forms on a page could share a field name ("plan-"). */
+  idPrefix?: string;
 }
 
 /**
@@ -53,6 +58,7 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   schema,
   defaultValues,
   serverPath = "",
+  idPrefix = "",
 }: SchemaFormOptions<Input, Output>) {
   const form = useForm<Input, unknown, Output>({
     ...(schema
@@ -69,6 +75,7 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const fieldOf = typeof serverPath === "string" ? stripPrefix(serverPath) : serverPath;
   const { errors } = form.formState;
+  const idOf = (name: string) => `${idPrefix}${fieldIdOf(name)}`;
 
   /** The submit handler: checks the form, clears the last attempt's problems, then calls `send`. */
   const onSubmit = (send: SubmitHandler<Output>) =>
@@ -108,7 +115,13 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
     setAttempt((n) => n + 1);
   };
 
+  /** The message for a field. */
   const errorOf = (name: string): string | undefined => flattenErrors(errors)[name];
+  /** The message for a field or the first of its parts (for one box that holds a list: a trajectory). */
+  const errorWithin = (name: string): string | undefined => {
+    const all = flattenErrors(errors);
+    return all[name] ?? Object.entries(all).find(([key]) => key.startsWith(`${name}.`))?.[1];
+  };
 
   /**
    * The props that bind an NHS input, textarea or select to a field:
@@ -126,7 +139,7 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
     const registered = form.register(name, (setValueAs ? { ...rules, setValueAs } : rules) as never);
     return {
       ...registered,
-      id: fieldIdOf(name),
+      id: idOf(name),
       error: errorOf(name),
       onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
         registered.onChange(e),
@@ -134,13 +147,14 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   };
 
   /** The props for one checkbox bound to a true/false field. */
-  const checkbox = (name: FieldPath<Input>) => ({ ...form.register(name), id: fieldIdOf(name) });
+  const checkbox = (name: FieldPath<Input>) => ({ ...form.register(name), id: idOf(name) });
 
   return {
     form,
     field,
     checkbox,
     errorOf,
+    errorWithin,
     onSubmit,
     failed,
     reject,
@@ -148,7 +162,8 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
     conflict,
     /** Forget a conflict once the person has loaded the latest values. */
     clearConflict: () => setConflict(null),
-    summary: { fields: flattenErrors(errors), general, attempt },
+    idOf,
+    summary: { fields: flattenErrors(errors), general, attempt, idOf },
   };
 }
 
