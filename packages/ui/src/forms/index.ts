@@ -1,14 +1,3 @@
-export {
-  type FieldIdOf,
-  type FieldMessages,
-  type FormErrors,
-  formErrorsOf,
-  issueMessagesOf,
-  NO_FORM_ERRORS,
-} from "./errors";
-export { bindField } from "./bindField";
-export { ErrorSummaryFor } from "./ErrorSummaryFor";
-export { useFormErrors } from "./useFormErrors";
 export { CheckboxList } from "./CheckboxList";
 export { ConflictNotice } from "./ConflictNotice";
 export { FormErrorSummary } from "./FormErrorSummary";
