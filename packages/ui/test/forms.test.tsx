@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ConflictNotice } from "../src/forms/ConflictNotice";
 import { FormErrorSummary, focusSummary } from "../src/forms/FormErrorSummary";
 import { flattenErrors, inPageOrder, serverProblemsOf, stripPrefix } from "../src/forms/problems";
-import { useSchemaForm } from "../src/forms/useSchemaForm";
+import { parsers, useSchemaForm } from "../src/forms/useSchemaForm";
 
 /** A stand-in for elements on a page: `at` is the element's position in document order. */
 const at = (position: number, id = `field-${position}`) => ({
@@ -157,6 +157,17 @@ describe("the form binding", () => {
       </form>
     );
   }
+
+  it("turns typed text into the schema's values, keeping what cannot be read for the schema to name", () => {
+    expect(parsers.number?.("500,000")).toBe(500000);
+    expect(parsers.number?.("")).toBeNaN();
+    expect(parsers.number?.("lots")).toBeNaN();
+    expect(parsers.optionalNumber?.(" ")).toBeNull();
+    expect(parsers.optionalNumber?.("88")).toBe(88);
+    expect(parsers.optionalText?.("")).toBeNull();
+    expect(parsers.optionalText?.("Epic")).toBe("Epic");
+    expect(parsers.text).toBeUndefined();
+  });
 
   it("gives each field an id from its name and its own message beside it", () => {
     const html = renderToString(<Coverage error="Evidence link must be a web address" />);

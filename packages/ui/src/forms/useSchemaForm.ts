@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ChangeEvent } from "react";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import {
   type DefaultValues,
   type FieldPath,
@@ -26,7 +26,7 @@ export type FieldKind = "text" | "number" | "optionalNumber" | "optionalText";
 /** A typed number; thousands separators ("500,000") are allowed, as people write them. */
 const readNumber = (text: string) => Number(text.trim().replace(/,/g, ""));
 
-const parsers: Record<FieldKind, ((text: unknown) => unknown) | undefined> = {
+export const parsers: Record<FieldKind, ((text: unknown) => unknown) | undefined> = {
   text: undefined,
   number: (t) => (typeof t === "string" ? (t.trim() === "" ? Number.NaN : readNumber(t)) : t),
   optionalNumber: (t) => (typeof t === "string" ? (t.trim() === "" ? null : readNumber(t)) : t),
@@ -93,17 +93,14 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
     );
 
   /** A failed request (a mutation's `onError`): field messages onto fields, a conflict to the notice. */
-  const failed = useCallback(
-    (error: unknown) => {
-      const problems = serverProblemsOf(error, fieldOf);
-      for (const [name, message] of Object.entries(problems.fields))
-        form.setError(name as FieldPath<Input>, { type: "server", message });
-      setGeneral(problems.general);
-      setConflict(problems.conflict);
-      setAttempt((n) => n + 1);
-    },
-    [form, fieldOf],
-  );
+  const failed = (error: unknown) => {
+    const problems = serverProblemsOf(error, fieldOf);
+    for (const [name, message] of Object.entries(problems.fields))
+      form.setError(name as FieldPath<Input>, { type: "server", message });
+    setGeneral(problems.general);
+    setConflict(problems.conflict);
+    setAttempt((n) => n + 1);
+  };
 
   /**
    * A problem found outside the schema (a rule that needs data the schema lacks, an answer that is

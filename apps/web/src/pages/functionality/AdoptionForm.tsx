@@ -67,8 +67,8 @@ export function AdoptionForm({
 
   const send = form.onSubmit((input) => {
     const issues = claimIssues(functionality, input, benefitMeasured);
-    const first = issues[0];
-    if (first) return form.reject(first.name as "claimReason", first.message);
+    for (const issue of issues) form.reject(issue.name as keyof FormValues, issue.message);
+    if (issues.length > 0) return;
     update.mutate({
       odsCode,
       functionalityCode: functionality.code,
