@@ -1,3 +1,4 @@
+import type { RouterOutputs } from "@realise/api";
 import {
   ConflictNotice,
   Empty,
@@ -176,11 +177,7 @@ export function EditAccount() {
   return <BindingForm key={`${account.role}-${account.odsCode}`} account={account} />;
 }
 
-function BindingForm({
-  account,
-}: {
-  account: { userId: string; email: string; name: string; role: string; odsCode: string | null };
-}) {
+function BindingForm({ account }: { account: RouterOutputs["accounts"]["list"][number] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // contract: accounts.changeBinding. Checked by the server; a stale binding gets the conflict notice.

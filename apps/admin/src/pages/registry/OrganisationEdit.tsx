@@ -1,3 +1,4 @@
+import type { RouterOutputs } from "@realise/api";
 import { type Organisation, OrganisationSchema } from "@realise/domain";
 import {
   ConflictNotice,
@@ -72,14 +73,7 @@ export function OrganisationEdit() {
   );
 }
 
-type Org = {
-  odsCode: string;
-  version: number;
-  eprStatus: string;
-  eprSupplier: string | null;
-  eprProduct: string | null;
-  icbMemberships: Array<{ icbCode: string; validFrom: string; validTo: string | null }>;
-};
+type Org = RouterOutputs["registryAdmin"]["organisation"]["organisation"];
 
 // contract: registryAdmin.updateEpr (status and supplier as the domain's OrganisationSchema; the product is
 // checked by the server, whose message lands on its field)
@@ -145,12 +139,7 @@ function EprForm({ organisation: o, suppliers }: { organisation: Org; suppliers:
   );
 }
 
-interface Icb {
-  code: string;
-  name: string;
-  validFrom: string;
-  validTo: string | null;
-}
+type Icb = RouterOutputs["registryAdmin"]["icbs"][number];
 
 interface MembershipRow {
   icbCode: string;

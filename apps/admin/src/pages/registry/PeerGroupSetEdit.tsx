@@ -1,3 +1,4 @@
+import type { RouterOutputs } from "@realise/api";
 import { ConflictNotice, FormErrorSummary, LoadError, Loading, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Fieldset, Textarea, TextInput } from "nhsuk-react-components";
@@ -22,17 +23,7 @@ export function PeerGroupSetEdit() {
   return <SetForm key={set.data.id} set={set.data} />;
 }
 
-function SetForm({
-  set,
-}: {
-  set: {
-    id: string;
-    name: string;
-    description: string;
-    version: number;
-    groups: Array<{ id: string; name: string; members: string[] }>;
-  };
-}) {
+function SetForm({ set }: { set: RouterOutputs["registryAdmin"]["peerGroupSet"] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
