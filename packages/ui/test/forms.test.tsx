@@ -1,11 +1,10 @@
-import { EvidenceLinkSchema } from "@realise/domain";
 import { TRPCClientError } from "@trpc/client";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { ConflictNotice } from "../src/forms/ConflictNotice";
 import { FormErrorSummary, focusSummary } from "../src/forms/FormErrorSummary";
 import { flattenErrors, inPageOrder, serverProblemsOf, stripPrefix } from "../src/forms/problems";
-import { parsers, useSchemaForm } from "../src/forms/useSchemaForm";
+import { parsers } from "../src/forms/useSchemaForm";
 
 /** A stand-in for elements on a page: `at` is the element's position in document order. */
 const at = (position: number, id = `field-${position}`) => ({
@@ -142,22 +141,6 @@ describe("server problems", () => {
 });
 
 describe("the form binding", () => {
-  function Coverage({ error }: { error?: string }) {
-    const form = useSchemaForm({
-      schema: EvidenceLinkSchema,
-      defaultValues: { label: "Audit", url: "" },
-      serverPath: "values.evidence.0",
-    });
-    if (error) form.form.formState.errors.url = { type: "server", message: error };
-    const props = form.field("url");
-    return (
-      <form>
-        <input id={props.id} name={props.name} />
-        <span>{props.error}</span>
-      </form>
-    );
-  }
-
   it("turns typed text into the schema's values, keeping what cannot be read for the schema to name", () => {
     expect(parsers.number?.("500,000")).toBe(500000);
     expect(parsers.number?.("")).toBeNaN();
@@ -167,11 +150,5 @@ describe("the form binding", () => {
     expect(parsers.optionalText?.("")).toBeNull();
     expect(parsers.optionalText?.("Epic")).toBe("Epic");
     expect(parsers.text).toBeUndefined();
-  });
-
-  it("gives each field an id from its name and its own message beside it", () => {
-    const html = renderToString(<Coverage error="Evidence link must be a web address" />);
-    expect(html).toContain('id="url"');
-    expect(html).toContain("Evidence link must be a web address");
   });
 });

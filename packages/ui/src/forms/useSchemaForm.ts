@@ -72,6 +72,9 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   });
   const [attempt, setAttempt] = useState(0);
   const [general, setGeneral] = useState<string[]>([]);
+  // Messages from outside the schema (the server's, a rule's), by field name; the schema's own come from
+  // react-hook-form and win for a field that has both. They last until the next submit.
+  const [outside, setOutside] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const fieldOf = typeof serverPath === "string" ? stripPrefix(serverPath) : serverPath;
   const { errors } = form.formState;
@@ -81,11 +84,13 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   const onSubmit = (send: SubmitHandler<Output>) =>
     form.handleSubmit(
       (values, event) => {
+        setOutside({});
         setGeneral([]);
         setConflict(null);
         return send(values, event);
       },
       () => {
+        setOutside({});
         setGeneral([]);
         setConflict(null);
         setAttempt((n) => n + 1);
@@ -95,8 +100,7 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
   /** A failed request (a mutation's `onError`): field messages onto fields, a conflict to the notice. */
   const failed = (error: unknown) => {
     const problems = serverProblemsOf(error, fieldOf);
-    for (const [name, message] of Object.entries(problems.fields))
-      form.setError(name as FieldPath<Input>, { type: "server", message });
+    setOutside(problems.fields);
     setGeneral(problems.general);
     setConflict(problems.conflict);
     setAttempt((n) => n + 1);
@@ -108,17 +112,16 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
    */
   const reject = (name: FieldPath<Input> | null, message: string) => {
     if (name === null) setGeneral((g) => [...g, message]);
-    else form.setError(name, { type: "rule", message });
+    else setOutside((o) => ({ [name]: message, ...o }));
     setAttempt((n) => n + 1);
   };
 
+  const messages = { ...outside, ...flattenErrors(errors) };
   /** The message for a field. */
-  const errorOf = (name: string): string | undefined => flattenErrors(errors)[name];
+  const errorOf = (name: string): string | undefined => messages[name];
   /** The message for a field or the first of its parts (for one box that holds a list: a trajectory). */
-  const errorWithin = (name: string): string | undefined => {
-    const all = flattenErrors(errors);
-    return all[name] ?? Object.entries(all).find(([key]) => key.startsWith(`${name}.`))?.[1];
-  };
+  const errorWithin = (name: string): string | undefined =>
+    messages[name] ?? Object.entries(messages).find(([key]) => key.startsWith(`${name}.`))?.[1];
 
   /**
    * The props that bind an NHS input, textarea or select to a field:
@@ -160,7 +163,7 @@ export function useSchemaForm<Input extends FieldValues, Output = Input>({
     /** Forget a conflict once the person has loaded the latest values. */
     clearConflict: () => setConflict(null),
     idOf,
-    summary: { fields: flattenErrors(errors), general, attempt, idOf },
+    summary: { fields: messages, general, attempt, idOf },
   };
 }
 
