@@ -82,11 +82,14 @@ interface RoleValues {
   odsCode: string;
 }
 
-function RoleFields({ form }: { form: SchemaForm<RoleValues> }) {
-  const role = form.form.watch("role");
+/** Role, and the trust for a trust-scoped role; the same two fields on both account forms. */
+function RoleFields<V extends RoleValues>({ form }: { form: SchemaForm<V> }) {
+  // The two forms' values both hold these fields; react-hook-form cannot see that through a type parameter.
+  const roles = form as unknown as SchemaForm<RoleValues>;
+  const role = roles.form.watch("role");
   return (
     <>
-      <Select {...form.field("role")} label="Role">
+      <Select {...roles.field("role")} label="Role">
         {Object.entries(ROLE_LABELS).map(([code, text]) => (
           <Select.Option key={code} value={code}>
             {text}
@@ -94,7 +97,7 @@ function RoleFields({ form }: { form: SchemaForm<RoleValues> }) {
         ))}
       </Select>
       {role.startsWith("trust_") && (
-        <TextInput {...form.field("odsCode")} label="Trust ODS code" hint="For example RGT" width={5} />
+        <TextInput {...roles.field("odsCode")} label="Trust ODS code" hint="For example RGT" width={5} />
       )}
     </>
   );
@@ -148,7 +151,7 @@ export function CreateAccount() {
           width={30}
         />
         <TextInput {...form.field("name")} label="Name" width={30} />
-        <RoleFields form={form as unknown as SchemaForm<RoleValues>} />
+        <RoleFields form={form} />
         <TextInput
           {...form.field("password")}
           type="password"
