@@ -1,12 +1,9 @@
-import type { AppRouter } from "@realise/api";
-import type { inferRouterOutputs } from "@trpc/server";
-
-type Outputs = inferRouterOutputs<AppRouter>;
+import type { RouterOutputs } from "@realise/api";
 
 /** The signed-in user, or null. */
-export type Me = Outputs["session"]["me"];
+export type Me = RouterOutputs["session"]["me"];
 /** Everything the trust dashboard shows, in one answer. */
-export type DashboardData = Outputs["adoption"]["forOrganisation"];
+export type DashboardData = RouterOutputs["adoption"]["forOrganisation"];
 export type AdoptionRecordRow = DashboardData["records"][number];
 export type FrameworkFunctionality = DashboardData["framework"]["functionalities"][number];
-export type AuditRow = Outputs["adoption"]["history"][number];
+export type AuditRow = RouterOutputs["adoption"]["history"][number];

@@ -3,4 +3,4 @@ export * from "./forms";
 export * from "./labels";
 export { Layout, type NavItem } from "./Layout";
 export { Empty, LoadError, Loading } from "./states";
-export { fieldErrorsOf, RealiseProviders, TRPCProvider, useTRPC, useTRPCClient } from "./trpc";
+export { RealiseProviders, TRPCProvider, useTRPC, useTRPCClient } from "./trpc";

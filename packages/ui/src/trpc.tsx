@@ -36,12 +36,3 @@ export function RealiseProviders({ children }: { children: ReactNode }) {
     </QueryClientProvider>
   );
 }
-
-/** The field messages the server attached to a validation error, keyed by field path. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (error instanceof TRPCClientError) {
-    const data = error.data as { fieldErrors?: Record<string, string> | null } | undefined;
-    return data?.fieldErrors ?? {};
-  }
-  return {};
-}

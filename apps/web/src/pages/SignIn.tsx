@@ -1,7 +1,7 @@
-import { useTRPC } from "@realise/ui";
+import { FormErrorSummary, useSchemaForm, useTRPC } from "@realise/ui";
 import { useQueryClient } from "@tanstack/react-query";
-import { Button, ErrorSummary, TextInput } from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import { Button, TextInput } from "nhsuk-react-components";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { homeOf, safeNext } from "../session";
 
@@ -32,20 +32,11 @@ export function SignIn() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  // Not a tRPC procedure (better-auth's endpoint), so the fields check themselves.
+  const form = useSchemaForm({ defaultValues: { email: "", password: "" } });
   const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    const missing: Problem[] = [];
-    if (!email.trim()) missing.push({ field: "email", message: "Enter your email address" });
-    if (!password) missing.push({ field: "password", message: "Enter your password" });
-    setProblems(missing);
-    if (missing.length > 0) return;
+  const onSubmit = form.onSubmit(async ({ email, password }) => {
     setBusy(true);
     try {
       const response = await fetch("/api/auth/sign-in/email", {
@@ -55,7 +46,8 @@ export function SignIn() {
         credentials: "same-origin",
       });
       if (!response.ok) {
-        setProblems([await problemOf(response)]);
+        const problem = await problemOf(response);
+        form.reject(problem.field ?? null, problem.message);
         return;
       }
       await queryClient.invalidateQueries();
@@ -63,56 +55,33 @@ export function SignIn() {
       // A full load, so every cached answer from before sign-in is gone and the national app can take over.
       window.location.assign(safeNext(params.get("next")) ?? (me ? homeOf(me) : "/"));
     } catch {
-      setProblems([{ message: "Could not reach Realise. Check your connection and try again" }]);
+      form.reject(null, "Could not reach Realise. Check your connection and try again");
     } finally {
       setBusy(false);
     }
-  };
-
-  const errorFor = (field: Field) => problems.find((p) => p.field === field)?.message;
+  });
 
   return (
     <>
-      {problems.length > 0 && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {problems.map((p) =>
-              p.field ? (
-                <ErrorSummary.ListItem key={p.message} href={`#${p.field}`}>
-                  {p.message}
-                </ErrorSummary.ListItem>
-              ) : (
-                <li key={p.message}>{p.message}</li>
-              ),
-            )}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary {...form.summary} />
       <h1>Sign in</h1>
       <p>Sign in with the account your trust or the national team gave you.</p>
       <form onSubmit={onSubmit} noValidate>
         <TextInput
-          id="email"
-          name="email"
+          {...form.field("email", "text", {
+            validate: (v) => String(v).trim() !== "" || "Enter your email address",
+          })}
           type="email"
           label="Email address"
           autoComplete="username"
           spellCheck={false}
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={errorFor("email")}
           width={30}
         />
         <TextInput
-          id="password"
-          name="password"
+          {...form.field("password", "text", { required: "Enter your password" })}
           type="password"
           label="Password"
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={errorFor("password")}
           width={20}
         />
         <Button type="submit" disabled={busy}>

@@ -1,11 +1,21 @@
+export { CheckboxList } from "./CheckboxList";
+export { ConflictNotice } from "./ConflictNotice";
+export { FormErrorSummary } from "./FormErrorSummary";
 export {
-  type FieldIdOf,
-  type FieldMessages,
-  type FormErrors,
-  formErrorsOf,
-  issueMessagesOf,
-  NO_FORM_ERRORS,
-} from "./errors";
-export { bindField } from "./bindField";
-export { ErrorSummaryFor } from "./ErrorSummaryFor";
-export { useFormErrors } from "./useFormErrors";
+  type Conflict,
+  fieldIdOf,
+  flattenErrors,
+  inPageOrder,
+  type Located,
+  type SummaryLine,
+  type ServerProblems,
+  serverProblemsOf,
+  stripPrefix,
+} from "./problems";
+export {
+  type FieldKind,
+  type FormSchema,
+  type SchemaForm,
+  type SchemaFormOptions,
+  useSchemaForm,
+} from "./useSchemaForm";

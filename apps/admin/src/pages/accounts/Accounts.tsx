@@ -1,11 +1,19 @@
-import { Empty, LoadError, Loading, useTRPC } from "@realise/ui";
+import type { RouterOutputs } from "@realise/api";
+import {
+  ConflictNotice,
+  Empty,
+  FormErrorSummary,
+  LoadError,
+  Loading,
+  type SchemaForm,
+  useSchemaForm,
+  useTRPC,
+} from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Select, Table, TextInput } from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { fieldId, type Problems, ProblemSummary } from "../frameworks/forms";
 import { SavedNotice } from "../frameworks/shared/SavedNotice";
-import { useProblems } from "../frameworks/shared/useProblems";
 
 export const ROLE_LABELS: Record<string, string> = {
   trust_viewer: "Trust viewer",
@@ -69,28 +77,19 @@ export function Accounts() {
   );
 }
 
-function RoleFields({
-  role,
-  setRole,
-  odsCode,
-  setOdsCode,
-  problems,
-}: {
+interface RoleValues {
   role: string;
-  setRole: (v: string) => void;
   odsCode: string;
-  setOdsCode: (v: string) => void;
-  problems: Problems;
-}) {
+}
+
+/** Role, and the trust for a trust-scoped role; the same two fields on both account forms. */
+function RoleFields<V extends RoleValues>({ form }: { form: SchemaForm<V> }) {
+  // The two forms' values both hold these fields; react-hook-form cannot see that through a type parameter.
+  const roles = form as unknown as SchemaForm<RoleValues>;
+  const role = roles.form.watch("role");
   return (
     <>
-      <Select
-        id={fieldId("role")}
-        label="Role"
-        value={role}
-        onChange={(e) => setRole(e.currentTarget.value)}
-        error={problems.fields.role}
-      >
+      <Select {...roles.field("role")} label="Role">
         {Object.entries(ROLE_LABELS).map(([code, text]) => (
           <Select.Option key={code} value={code}>
             {text}
@@ -98,15 +97,7 @@ function RoleFields({
         ))}
       </Select>
       {role.startsWith("trust_") && (
-        <TextInput
-          id={fieldId("odsCode")}
-          label="Trust ODS code"
-          hint="For example RGT"
-          value={odsCode}
-          onChange={(e) => setOdsCode(e.currentTarget.value)}
-          error={problems.fields.odsCode}
-          width={5}
-        />
+        <TextInput {...roles.field("odsCode")} label="Trust ODS code" hint="For example RGT" width={5} />
       )}
     </>
   );
@@ -116,30 +107,26 @@ function RoleFields({
 export function CreateAccount() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState("");
-  const [name, setName] = useState("");
-  const [role, setRole] = useState("trust_editor");
-  const [odsCode, setOdsCode] = useState("");
-  const [password, setPassword] = useState("");
-  const form = useProblems();
-  const { problems } = form;
+  // contract: accounts.create. Checked by the server (no domain schema for a new account); its messages
+  // land on the fields.
+  const form = useSchemaForm({
+    defaultValues: { email: "", name: "", role: "trust_editor", odsCode: "", password: "" },
+  });
   const create = useMutation(
     trpc.accounts.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(trpc.accounts.pathFilter()),
       onError: form.failed,
     }),
   );
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
+  const onSubmit = form.onSubmit(({ email, name, role, odsCode, password }) =>
     create.mutate({
       email: email.trim(),
       name,
       role: role as "trust_editor",
       odsCode: odsCodeFor(role, odsCode),
       password,
-    });
-  };
+    }),
+  );
   if (create.data)
     return (
       <>
@@ -153,43 +140,24 @@ export function CreateAccount() {
   return (
     <>
       <AllAccounts />
-      <ProblemSummary problems={problems} attempt={form.attempt} />
+      <FormErrorSummary {...form.summary} />
       <h1>Create an account</h1>
       <form onSubmit={onSubmit} noValidate>
         <TextInput
-          id={fieldId("email")}
+          {...form.field("email")}
           type="email"
           label="Email address"
           autoComplete="off"
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={problems.fields.email}
           width={30}
         />
+        <TextInput {...form.field("name")} label="Name" width={30} />
+        <RoleFields form={form} />
         <TextInput
-          id={fieldId("name")}
-          label="Name"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={problems.fields.name}
-          width={30}
-        />
-        <RoleFields
-          role={role}
-          setRole={setRole}
-          odsCode={odsCode}
-          setOdsCode={setOdsCode}
-          problems={problems}
-        />
-        <TextInput
-          id={fieldId("password")}
+          {...form.field("password")}
           type="password"
           label="Initial password"
           hint="At least 10 characters"
           autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={problems.fields.password}
           width={20}
         />
         <Button type="submit" disabled={create.isPending}>
@@ -212,16 +180,13 @@ export function EditAccount() {
   return <BindingForm key={`${account.role}-${account.odsCode}`} account={account} />;
 }
 
-function BindingForm({
-  account,
-}: {
-  account: { userId: string; email: string; name: string; role: string; odsCode: string | null };
-}) {
+function BindingForm({ account }: { account: RouterOutputs["accounts"]["list"][number] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [role, setRole] = useState(account.role);
-  const [odsCode, setOdsCode] = useState(account.odsCode ?? "");
-  const form = useProblems();
+  // contract: accounts.changeBinding. Checked by the server; a stale binding gets the conflict notice.
+  const form = useSchemaForm<RoleValues>({
+    defaultValues: { role: account.role, odsCode: account.odsCode ?? "" },
+  });
   const [saved, setSaved] = useState(false);
   const change = useMutation(
     trpc.accounts.changeBinding.mutationOptions({
@@ -233,9 +198,7 @@ function BindingForm({
       onError: form.failed,
     }),
   );
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
+  const onSubmit = form.onSubmit(({ role, odsCode }) => {
     setSaved(false);
     change.mutate({
       userId: account.userId,
@@ -243,24 +206,19 @@ function BindingForm({
       role: role as "trust_editor",
       odsCode: odsCodeFor(role, odsCode),
     });
-  };
+  });
   return (
     <>
       <AllAccounts />
-      <ProblemSummary problems={form.problems} attempt={form.attempt} />
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <h1>
         <span className="nhsuk-caption-l">{account.email}</span>
         {account.name}
       </h1>
       <SavedNotice saved={saved}>Role saved.</SavedNotice>
       <form onSubmit={onSubmit} noValidate>
-        <RoleFields
-          role={role}
-          setRole={setRole}
-          odsCode={odsCode}
-          setOdsCode={setOdsCode}
-          problems={form.problems}
-        />
+        <RoleFields form={form} />
         <Button type="submit" disabled={change.isPending}>
           Save role
         </Button>

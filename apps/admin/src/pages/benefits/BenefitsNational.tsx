@@ -1,12 +1,10 @@
-import type { AppRouter } from "@realise/api";
+import type { RouterOutputs } from "@realise/api";
 import { BarChart, LoadError, Loading, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { SummaryList, Table, Tag } from "nhsuk-react-components";
 
-type Outputs = inferRouterOutputs<AppRouter>;
-type RollUpRow = Outputs["benefits"]["national"]["byRegion"][number];
-type Milestone = Outputs["plans"]["national"]["milestones"][number];
+type RollUpRow = RouterOutputs["benefits"]["national"]["byRegion"][number];
+type Milestone = RouterOutputs["plans"]["national"]["milestones"][number];
 type GroupRow = Milestone["byRegion"][number];
 
 const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });

@@ -1,10 +1,9 @@
 import type { Crosswalk as CrosswalkDoc } from "@realise/domain";
-import { LoadError, Loading, useTRPC } from "@realise/ui";
+import { ConflictNotice, FormErrorSummary, LoadError, Loading, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Select, Table, TextInput } from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
-import { noProblems, type Problems, ProblemSummary, problemsOf } from "./forms";
 import { useVersion } from "./useVersion";
 
 type Kind = CrosswalkDoc["entries"][number]["kind"];
@@ -91,9 +90,10 @@ function CrosswalkForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [rows, setRows] = useState(initial);
-  const [problems, setProblems] = useState<Problems>(noProblems);
-  const [attempt, setAttempt] = useState(0);
+  // contract: frameworks.updateCrosswalk. The form holds one row per old code and builds the entries from
+  // them, so the server's messages (about entries) are listed above the table rather than on a row.
+  const form = useSchemaForm({ defaultValues: { rows: initial }, serverPath: () => undefined });
+  const rows = form.form.watch("rows");
   const [saved, setSaved] = useState(false);
   const save = useMutation(
     trpc.frameworks.updateCrosswalk.mutationOptions({
@@ -101,33 +101,28 @@ function CrosswalkForm({
         setSaved(true);
         await queryClient.invalidateQueries(trpc.frameworks.pathFilter());
       },
-      onError: (error) => setProblems(problemsOf(error)),
+      onError: form.failed,
     }),
   );
-  const setRow = (i: number, change: Partial<Row>) => {
+  const onSubmit = form.onSubmit((values) => {
     setSaved(false);
-    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...change } : r)));
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblems(noProblems);
     save.mutate({
       version,
       expectedRowVersion: rowVersion,
       crosswalk: {
         fromVersion: crosswalk.fromVersion,
         toVersion: crosswalk.toVersion,
-        entries: entriesOf(rows),
+        entries: entriesOf(values.rows),
       },
     });
-  };
+  });
   return (
     <>
       <p>
         <Link to={`/frameworks/${version}`}>Back to version {version}</Link>
       </p>
-      <ProblemSummary problems={problems} attempt={attempt} known={() => false} />
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <h1>
         <span className="nhsuk-caption-l">Version {version}</span>
         Crosswalk from version {crosswalk.fromVersion}
@@ -160,12 +155,10 @@ function CrosswalkForm({
                 </Table.Cell>
                 <Table.Cell>
                   <Select
-                    id={`kind-${r.code}`}
+                    {...form.field(`rows.${i}.kind`)}
                     label={`What happened to ${r.code}`}
                     labelProps={{ className: "nhsuk-u-visually-hidden" }}
-                    value={r.kind}
                     disabled={readOnly}
-                    onChange={(e) => setRow(i, { kind: e.currentTarget.value as Kind })}
                   >
                     {KINDS.map(([k, text]) => (
                       <Select.Option key={k} value={k}>
@@ -179,13 +172,11 @@ function CrosswalkForm({
                     "–"
                   ) : (
                     <TextInput
-                      id={`to-${r.code}`}
+                      {...form.field(`rows.${i}.to`)}
                       label={`New code(s) for ${r.code}`}
                       labelProps={{ className: "nhsuk-u-visually-hidden" }}
                       hint={r.kind === "split" ? "Two or more, separated by commas" : undefined}
-                      value={r.to}
                       disabled={readOnly}
-                      onChange={(e) => setRow(i, { to: e.currentTarget.value })}
                       width={10}
                     />
                   )}

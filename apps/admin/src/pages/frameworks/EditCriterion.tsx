@@ -2,10 +2,9 @@ import { type TierCriterion, TierCriterionSchema } from "@realise/domain";
 import { LEVEL_LABELS, useTRPC } from "@realise/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Select, SummaryList, TextInput } from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
-import { fieldId, numberOf, TrustTypeChoice, zodFieldErrors } from "./forms";
 import { DraftFormHeader, useDraftForm } from "./shared/DraftForm";
+import { TrustTypeList } from "./shared/TrustTypeList";
 import { useDraftItem } from "./shared/useDraftItem";
 
 /** Edit one criterion of a draft: k of a menu, the required level, the trust types it applies to. */
@@ -37,30 +36,21 @@ function CriterionForm({
   criterion: TierCriterion;
 }) {
   const trpc = useTRPC();
-  const form = useDraftForm({ version, section: "criteria", prefix: "criterion" });
-  const [k, setK] = useState(String(criterion.k ?? ""));
-  const [level, setLevel] = useState(String(criterion.requiredLevel));
-  const [appliesTo, setAppliesTo] = useState<string[]>([...criterion.appliesTo]);
-  const save = useMutation(trpc.frameworks.updateCriterion.mutationOptions(form.saving));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
-    const parsed = TierCriterionSchema.safeParse({
-      ...criterion,
-      ...(criterion.kind === "menu" ? { k: numberOf(k) } : {}),
-      requiredLevel: Number(level),
-      appliesTo,
-    });
-    if (!parsed.success) {
-      form.invalid(zodFieldErrors(parsed.error, "criterion"));
-      return;
-    }
-    save.mutate({ version, expectedRowVersion: rowVersion, id: criterion.id, criterion: parsed.data });
-  };
-  const { err } = form;
+  // contract: frameworks.updateCriterion (its `criterion` is the domain's TierCriterionSchema)
+  const { form, back, saving } = useDraftForm({
+    version,
+    section: "criteria",
+    prefix: "criterion",
+    schema: TierCriterionSchema,
+    defaultValues: criterion,
+  });
+  const save = useMutation(trpc.frameworks.updateCriterion.mutationOptions(saving));
+  const onSubmit = form.onSubmit((parsed) =>
+    save.mutate({ version, expectedRowVersion: rowVersion, id: criterion.id, criterion: parsed }),
+  );
   return (
     <>
-      <DraftFormHeader version={version} form={form}>
+      <DraftFormHeader version={version} back={back} form={form}>
         Criterion {criterion.id}
       </DraftFormHeader>
       <SummaryList>
@@ -80,36 +70,21 @@ function CriterionForm({
       <form onSubmit={onSubmit} noValidate>
         {criterion.kind === "menu" && (
           <TextInput
-            id={fieldId("criterion.k")}
+            {...form.field("k", "number")}
             label="How many must be met (k)"
             hint={`Out of the ${criterion.functionalityCodes.length} functionalities offered`}
             inputMode="numeric"
-            value={k}
-            onChange={(e) => setK(e.currentTarget.value)}
-            error={err("k")}
             width={2}
           />
         )}
-        <Select
-          id={fieldId("criterion.requiredLevel")}
-          label="Required level"
-          value={level}
-          onChange={(e) => setLevel(e.currentTarget.value)}
-          error={err("requiredLevel")}
-        >
+        <Select {...form.field("requiredLevel", "number")} label="Required level">
           {[1, 2, 3, 4, 5].map((l) => (
             <Select.Option key={l} value={l}>
               {LEVEL_LABELS[l]}
             </Select.Option>
           ))}
         </Select>
-        <TrustTypeChoice
-          id={fieldId("criterion.appliesTo")}
-          legend="Applies to"
-          value={appliesTo}
-          onChange={setAppliesTo}
-          error={err("appliesTo")}
-        />
+        <TrustTypeList form={form} name="appliesTo" legend="Applies to" />
         <Button type="submit" disabled={save.isPending}>
           Save criterion
         </Button>

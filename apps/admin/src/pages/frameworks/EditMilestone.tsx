@@ -2,10 +2,10 @@ import { type RoadmapMilestone, RoadmapMilestoneSchema } from "@realise/domain";
 import { useTRPC } from "@realise/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Select, TextInput } from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
-import { fieldId, numberOf, TrustTypeChoice, zodFieldErrors } from "./forms";
 import { DraftFormHeader, useDraftForm } from "./shared/DraftForm";
+import { ShareField } from "./shared/ShareField";
+import { TrustTypeList } from "./shared/TrustTypeList";
 import { useDraftItem } from "./shared/useDraftItem";
 
 /** Add (`new`) or edit a roadmap milestone of a draft: target, date, share of trusts, trust types. */
@@ -40,91 +40,56 @@ function MilestoneForm({
   tiers: number[];
 }) {
   const trpc = useTRPC();
-  const form = useDraftForm({ version, section: "milestones", prefix: "milestone" });
-  const [id, setId] = useState(milestone?.id ?? "");
-  const [title, setTitle] = useState(milestone?.title ?? "");
-  const [targetDate, setTargetDate] = useState(milestone?.targetDate ?? "");
-  const [measure, setMeasure] = useState<string>(milestone?.measure ?? "tier_at_least");
-  const [tier, setTier] = useState(String(milestone?.tier ?? tiers[1] ?? 1));
-  const [share, setShare] = useState(
-    milestone ? String(Math.round(milestone.shareOfTrusts * 1000) / 10) : "",
+  // contract: frameworks.saveMilestone (its `milestone` is the domain's RoadmapMilestoneSchema)
+  const { form, back, saving } = useDraftForm({
+    version,
+    section: "milestones",
+    prefix: "milestone",
+    schema: RoadmapMilestoneSchema,
+    defaultValues: milestone ?? {
+      id: "",
+      title: "",
+      targetDate: "",
+      measure: "tier_at_least",
+      tier: tiers[1] ?? 1,
+      // Not typed yet: the box starts empty and the schema names it.
+      shareOfTrusts: null as unknown as number,
+      trustTypes: [],
+    },
+  });
+  const measure = form.form.watch("measure");
+  const save = useMutation(trpc.frameworks.saveMilestone.mutationOptions(saving));
+  const onSubmit = form.onSubmit((parsed) =>
+    save.mutate({ version, expectedRowVersion: rowVersion, id: milestone?.id ?? null, milestone: parsed }),
   );
-  const [trustTypes, setTrustTypes] = useState<string[]>([...(milestone?.trustTypes ?? [])]);
-  const save = useMutation(trpc.frameworks.saveMilestone.mutationOptions(form.saving));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
-    const pct = numberOf(share);
-    const parsed = RoadmapMilestoneSchema.safeParse({
-      ...(milestone ?? {}),
-      id: id.trim(),
-      title,
-      targetDate,
-      measure,
-      ...(measure === "tier_at_least" ? { tier: numberOf(tier) } : { tier: undefined }),
-      shareOfTrusts: Number.isNaN(pct) ? pct : pct / 100,
-      trustTypes,
-    });
-    if (!parsed.success) {
-      form.invalid(zodFieldErrors(parsed.error, "milestone"));
-      return;
-    }
-    save.mutate({
-      version,
-      expectedRowVersion: rowVersion,
-      id: milestone?.id ?? null,
-      milestone: parsed.data,
-    });
-  };
-  const { err } = form;
   return (
     <>
-      <DraftFormHeader version={version} form={form}>
+      <DraftFormHeader version={version} back={back} form={form}>
         {milestone ? `Milestone: ${milestone.title}` : "Add a milestone"}
       </DraftFormHeader>
       <form onSubmit={onSubmit} noValidate>
         <TextInput
-          id={fieldId("milestone.id")}
+          {...form.field("id")}
           label="Milestone id"
           hint="A short reference, for example M-T3-2028"
-          value={id}
-          onChange={(e) => setId(e.currentTarget.value)}
-          error={err("id")}
           width={20}
         />
+        <TextInput {...form.field("title")} label="Title" />
         <TextInput
-          id={fieldId("milestone.title")}
-          label="Title"
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={err("title")}
-        />
-        <TextInput
-          id={fieldId("milestone.targetDate")}
+          {...form.field("targetDate")}
           label="Target date"
           hint="For example 2028-03-31"
-          value={targetDate}
-          onChange={(e) => setTargetDate(e.currentTarget.value)}
-          error={err("targetDate")}
           width={10}
         />
-        <Select
-          id={fieldId("milestone.measure")}
-          label="Target"
-          value={measure}
-          onChange={(e) => setMeasure(e.currentTarget.value)}
-          error={err("measure")}
-        >
+        <Select {...form.field("measure")} label="Target">
           <Select.Option value="tier_at_least">Trusts at a tier or above</Select.Option>
           <Select.Option value="epr_live">Trusts with an EPR live</Select.Option>
         </Select>
         {measure === "tier_at_least" && (
           <Select
-            id={fieldId("milestone.tier")}
+            // A milestone on EPRs live has no tier: the value goes when the box does.
+            {...form.field("tier", "number", { shouldUnregister: true })}
             label="Tier"
-            value={tier}
-            onChange={(e) => setTier(e.currentTarget.value)}
-            error={err("tier")}
           >
             {tiers.map((t) => (
               <Select.Option key={t} value={t}>
@@ -133,22 +98,8 @@ function MilestoneForm({
             ))}
           </Select>
         )}
-        <TextInput
-          id={fieldId("milestone.shareOfTrusts")}
-          label="Share of trusts (%)"
-          inputMode="decimal"
-          value={share}
-          onChange={(e) => setShare(e.currentTarget.value)}
-          error={err("shareOfTrusts")?.replace("from 0 to 1", "from 0 to 100%")}
-          width={4}
-        />
-        <TrustTypeChoice
-          id={fieldId("milestone.trustTypes")}
-          legend="Trust types"
-          value={trustTypes}
-          onChange={setTrustTypes}
-          error={err("trustTypes")}
-        />
+        <ShareField form={form} name="shareOfTrusts" label="Share of trusts (%)" />
+        <TrustTypeList form={form} name="trustTypes" legend="Trust types" />
         <Button type="submit" disabled={save.isPending}>
           Save milestone
         </Button>

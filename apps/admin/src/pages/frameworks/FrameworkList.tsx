@@ -1,10 +1,16 @@
-import { Empty, LoadError, Loading, useTRPC } from "@realise/ui";
+import {
+  ConflictNotice,
+  Empty,
+  FormErrorSummary,
+  LoadError,
+  Loading,
+  useSchemaForm,
+  useTRPC,
+} from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Table, Tag } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { ProblemSummary } from "./forms";
-import { useProblems } from "./shared/useProblems";
 import { VersionSelect } from "./shared/VersionRows";
 
 export const STATUS_TAG = {
@@ -26,7 +32,8 @@ export function FrameworkList() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const versions = useQuery(trpc.frameworks.list.queryOptions());
-  const form = useProblems();
+  // contract: frameworks.createDraft; a draft starts as a copy, so nothing is typed to check.
+  const form = useSchemaForm({ defaultValues: {} });
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const create = useMutation(
@@ -54,7 +61,8 @@ export function FrameworkList() {
 
   return (
     <>
-      <ProblemSummary problems={form.problems} attempt={form.attempt} />
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <h1>National framework</h1>
       <p className="nhsuk-lede-text">
         The tiers, functionalities, thresholds, criteria, benefit types and roadmap milestones every trust is
@@ -102,16 +110,11 @@ export function FrameworkList() {
             A draft starts as a copy of version {published?.version ?? "in force"}. Trusts keep being assessed
             against the published version until the draft is published.
           </p>
-          <Button
-            type="button"
-            disabled={create.isPending}
-            onClick={() => {
-              form.begin();
-              create.mutate(undefined);
-            }}
-          >
-            Create draft
-          </Button>
+          <form onSubmit={form.onSubmit(() => create.mutate(undefined))} noValidate>
+            <Button type="submit" disabled={create.isPending}>
+              Create draft
+            </Button>
+          </form>
         </>
       )}
       {list.length >= 2 && (

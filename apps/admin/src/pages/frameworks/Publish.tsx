@@ -1,10 +1,7 @@
-import { LoadError, Loading, useTRPC } from "@realise/ui";
+import { ConflictNotice, FormErrorSummary, LoadError, Loading, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Panel, SummaryList, WarningCallout } from "nhsuk-react-components";
-import type { FormEvent } from "react";
 import { Link } from "react-router";
-import { ProblemSummary } from "./forms";
-import { useProblems } from "./shared/useProblems";
 import { VersionRows } from "./shared/VersionRows";
 import { useVersion } from "./useVersion";
 
@@ -17,7 +14,8 @@ export function Publish() {
     ...trpc.frameworks.effect.queryOptions({ version }),
     enabled: valid && query.data?.status === "draft",
   });
-  const form = useProblems();
+  // contract: frameworks.publish; the version and revision come from the page, so nothing is typed to check.
+  const form = useSchemaForm({ defaultValues: {} });
   const publish = useMutation(
     trpc.frameworks.publish.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
@@ -63,18 +61,15 @@ export function Publish() {
   const kinds = new Map<string, number>();
   for (const e of v.crosswalk?.entries ?? []) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + e.from.length);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
-    publish.mutate({ version, expectedRowVersion: v.rowVersion });
-  };
+  const onSubmit = form.onSubmit(() => publish.mutate({ version, expectedRowVersion: v.rowVersion }));
 
   return (
     <>
       <p>
         <Link to={`/frameworks/${version}`}>Back to draft version {version}</Link>
       </p>
-      <ProblemSummary problems={form.problems} attempt={form.attempt} known={() => false} />
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <h1>Publish version {version}</h1>
       <SummaryList>
         <VersionRows name={v.name} effectiveFrom={v.effectiveFrom} />

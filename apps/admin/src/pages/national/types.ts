@@ -1,10 +1,8 @@
-import type { AppRouter } from "@realise/api";
-import type { inferRouterOutputs } from "@trpc/server";
+import type { RouterOutputs } from "@realise/api";
 
-type Outputs = inferRouterOutputs<AppRouter>;
-export type Overview = Outputs["national"]["overview"];
+export type Overview = RouterOutputs["national"]["overview"];
 export type GroupRow = Overview["groups"]["region"][number];
 export type Milestone = Overview["milestones"][number];
 export type TrustBrief = Overview["withoutLiveEpr"][number];
-export type Heatmap = Outputs["national"]["heatmap"];
-export type TrendPoint = Outputs["national"]["trends"][number];
+export type Heatmap = RouterOutputs["national"]["heatmap"];
+export type TrendPoint = RouterOutputs["national"]["trends"][number];

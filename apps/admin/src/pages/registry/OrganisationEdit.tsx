@@ -1,6 +1,10 @@
+import type { RouterOutputs } from "@realise/api";
+import { type Organisation, OrganisationSchema } from "@realise/domain";
 import {
-  bindField,
+  ConflictNotice,
   EPR_STATUS_LABELS,
+  FormErrorSummary,
+  type FormSchema,
   LoadError,
   Loading,
   TRUST_TYPE_LABELS,
@@ -9,9 +13,8 @@ import {
 } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Select, SummaryList, Table, TextInput } from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import { useFieldArray } from "react-hook-form";
 import { Link, useParams } from "react-router";
-import { fieldId, ProblemSummary } from "../frameworks/forms";
 import { SavedNotice, useSaveInPlace } from "../frameworks/shared/SavedNotice";
 
 /** One trust in the registry: EPR status, supplier and product; ICB membership with dates; peer groups. */
@@ -70,56 +73,56 @@ export function OrganisationEdit() {
   );
 }
 
-type Org = {
-  odsCode: string;
-  version: number;
-  eprStatus: string;
+type Org = RouterOutputs["registryAdmin"]["organisation"]["organisation"];
+
+// contract: registryAdmin.updateEpr (status and supplier as the domain's OrganisationSchema; the product is
+// checked by the server, whose message lands on its field)
+const EprSchema = OrganisationSchema.pick({ eprStatus: true, eprSupplier: true });
+interface EprValues {
+  eprStatus: Organisation["eprStatus"];
   eprSupplier: string | null;
   eprProduct: string | null;
-  icbMemberships: Array<{ icbCode: string; validFrom: string; validTo: string | null }>;
-};
+}
 
 function EprForm({ organisation: o, suppliers }: { organisation: Org; suppliers: string[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    eprStatus: o.eprStatus,
-    eprSupplier: o.eprSupplier ?? "",
-    eprProduct: o.eprProduct ?? "",
-  });
-  const form = useSaveInPlace(() => queryClient.invalidateQueries());
-  const field = bindField(
-    values,
-    (key, value) => setValues((v) => ({ ...v, [key]: value })),
-    form.problems.fields,
-    fieldId,
+  const { form, saved, saving } = useSaveInPlace<EprValues, Pick<EprValues, "eprStatus" | "eprSupplier">>(
+    {
+      schema: EprSchema as unknown as FormSchema<Pick<EprValues, "eprStatus" | "eprSupplier">, EprValues>,
+      defaultValues: {
+        eprStatus: o.eprStatus as EprValues["eprStatus"],
+        eprSupplier: o.eprSupplier,
+        eprProduct: o.eprProduct,
+      },
+    },
+    () => queryClient.invalidateQueries(),
   );
-  const save = useMutation(trpc.registryAdmin.updateEpr.mutationOptions(form.saving));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
+  const save = useMutation(trpc.registryAdmin.updateEpr.mutationOptions(saving));
+  const onSubmit = form.onSubmit(({ eprStatus, eprSupplier }) =>
     save.mutate({
       odsCode: o.odsCode,
       expectedVersion: o.version,
-      eprStatus: values.eprStatus as "live",
-      eprSupplier: values.eprSupplier || null,
-      eprProduct: values.eprProduct || null,
-    });
-  };
+      eprStatus,
+      eprSupplier,
+      eprProduct: form.form.getValues("eprProduct")?.trim() || null,
+    }),
+  );
   return (
     <section aria-labelledby="h-epr">
       <h2 id="h-epr">Electronic patient record</h2>
-      <ProblemSummary problems={form.problems} attempt={form.attempt} />
-      <SavedNotice saved={form.saved}>EPR details saved.</SavedNotice>
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
+      <SavedNotice saved={saved}>EPR details saved.</SavedNotice>
       <form onSubmit={onSubmit} noValidate>
-        <Select {...field("eprStatus")} label="EPR status">
+        <Select {...form.field("eprStatus")} label="EPR status">
           {Object.entries(EPR_STATUS_LABELS).map(([code, text]) => (
             <Select.Option key={code} value={code}>
               {text}
             </Select.Option>
           ))}
         </Select>
-        <Select {...field("eprSupplier")} label="EPR supplier">
+        <Select {...form.field("eprSupplier", "optionalText")} label="EPR supplier">
           <Select.Option value="">None recorded</Select.Option>
           {suppliers.map((s) => (
             <Select.Option key={s} value={s}>
@@ -127,7 +130,7 @@ function EprForm({ organisation: o, suppliers }: { organisation: Org; suppliers:
             </Select.Option>
           ))}
         </Select>
-        <TextInput {...field("eprProduct")} label="EPR product" width={20} />
+        <TextInput {...form.field("eprProduct", "optionalText")} label="EPR product" width={20} />
         <Button type="submit" disabled={save.isPending}>
           Save EPR details
         </Button>
@@ -136,9 +139,10 @@ function EprForm({ organisation: o, suppliers }: { organisation: Org; suppliers:
   );
 }
 
-interface Icb {
-  code: string;
-  name: string;
+type Icb = RouterOutputs["registryAdmin"]["icbs"][number];
+
+interface MembershipRow {
+  icbCode: string;
   validFrom: string;
   validTo: string | null;
 }
@@ -146,27 +150,17 @@ interface Icb {
 function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Icb[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [rows, setRows] = useState(() =>
-    o.icbMemberships.map((m) => ({ icbCode: m.icbCode, validFrom: m.validFrom, validTo: m.validTo ?? "" })),
+  // contract: registryAdmin.setIcbMemberships. The rows are checked by the server (the domain's membership
+  // schema needs the trust's code on every row); its "memberships.0.validTo" messages land on the rows.
+  const { form, saved, saving } = useSaveInPlace<{ memberships: MembershipRow[] }>(
+    { defaultValues: { memberships: o.icbMemberships.map((m) => ({ ...m, validTo: m.validTo ?? null })) } },
+    () => queryClient.invalidateQueries(),
   );
-  const form = useSaveInPlace(() => queryClient.invalidateQueries());
-  const save = useMutation(trpc.registryAdmin.setIcbMemberships.mutationOptions(form.saving));
-  const set = (i: number, change: Partial<(typeof rows)[number]>) =>
-    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...change } : r)));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
-    save.mutate({
-      odsCode: o.odsCode,
-      expectedVersion: o.version,
-      memberships: rows.map((r) => ({
-        icbCode: r.icbCode,
-        validFrom: r.validFrom,
-        validTo: r.validTo || null,
-      })),
-    });
-  };
-  const err = (i: number, f: string) => form.problems.fields[fieldId(`memberships.${i}.${f}`)];
+  const rows = useFieldArray({ control: form.form.control, name: "memberships" });
+  const save = useMutation(trpc.registryAdmin.setIcbMemberships.mutationOptions(saving));
+  const onSubmit = form.onSubmit(({ memberships }) =>
+    save.mutate({ odsCode: o.odsCode, expectedVersion: o.version, memberships }),
+  );
   return (
     <section aria-labelledby="h-icb">
       <h2 id="h-icb">ICB membership</h2>
@@ -174,8 +168,9 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
         ICBs merge: end a membership the day before the merger and start the merged ICB's the day after. A
         trust is in one ICB on any day.
       </p>
-      <ProblemSummary problems={form.problems} attempt={form.attempt} />
-      <SavedNotice saved={form.saved}>ICB membership saved.</SavedNotice>
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
+      <SavedNotice saved={saved}>ICB membership saved.</SavedNotice>
       <form onSubmit={onSubmit} noValidate>
         <Table caption="ICB membership history">
           <Table.Head>
@@ -187,16 +182,13 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {rows.map((r, i) => (
-              <Table.Row key={i}>
+            {rows.fields.map((row, i) => (
+              <Table.Row key={row.id}>
                 <Table.Cell>
                   <Select
-                    id={fieldId(`memberships.${i}.icbCode`)}
+                    {...form.field(`memberships.${i}.icbCode`)}
                     label={`ICB for membership ${i + 1}`}
                     labelProps={{ className: "nhsuk-u-visually-hidden" }}
-                    value={r.icbCode}
-                    onChange={(e) => set(i, { icbCode: e.currentTarget.value })}
-                    error={err(i, "icbCode")}
                   >
                     <Select.Option value="">Choose an ICB</Select.Option>
                     {icbs.map((icb) => (
@@ -209,23 +201,15 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
                 {(["validFrom", "validTo"] as const).map((f) => (
                   <Table.Cell key={f}>
                     <TextInput
-                      id={fieldId(`memberships.${i}.${f}`)}
+                      {...form.field(`memberships.${i}.${f}`, f === "validTo" ? "optionalText" : "text")}
                       label={`${f === "validFrom" ? "Start" : "End"} date of membership ${i + 1}`}
                       labelProps={{ className: "nhsuk-u-visually-hidden" }}
-                      value={r[f]}
-                      onChange={(e) => set(i, { [f]: e.currentTarget.value })}
-                      error={err(i, f)}
                       width={10}
                     />
                   </Table.Cell>
                 ))}
                 <Table.Cell>
-                  <Button
-                    type="button"
-                    secondary
-                    small
-                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-                  >
+                  <Button type="button" secondary small onClick={() => rows.remove(i)}>
                     Remove<span className="nhsuk-u-visually-hidden"> membership {i + 1}</span>
                   </Button>
                 </Table.Cell>
@@ -236,7 +220,7 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
         <Button
           type="button"
           secondary
-          onClick={() => setRows((rs) => [...rs, { icbCode: "", validFrom: "", validTo: "" }])}
+          onClick={() => rows.append({ icbCode: "", validFrom: "", validTo: null })}
         >
           Add a membership
         </Button>{" "}

@@ -1,37 +1,16 @@
 import { Textarea, TextInput } from "nhsuk-react-components";
-import { fieldId } from "../frameworks/forms";
+import type { ComponentProps } from "react";
 
-/** A peer group set's name and description, when creating a set and when changing one. */
-export function SetNameFields({
-  name,
-  setName,
-  description,
-  setDescription,
-  errors,
-}: {
-  name: string;
-  setName: (value: string) => void;
-  description: string;
-  setDescription: (value: string) => void;
-  errors: { name?: string | undefined; description?: string | undefined };
-}) {
+type Bound = Pick<ComponentProps<typeof TextInput>, "id" | "name" | "onChange" | "onBlur" | "error"> & {
+  ref: ComponentProps<typeof TextInput>["ref"];
+};
+
+/** A peer group set's name and description (each bound by the form), when creating a set and when changing one. */
+export function SetNameFields({ name, description }: { name: Bound; description: Bound }) {
   return (
     <>
-      <TextInput
-        id={fieldId("name")}
-        label="Set name"
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={errors.name}
-      />
-      <Textarea
-        id={fieldId("description")}
-        label="Description"
-        value={description}
-        onChange={(e) => setDescription(e.currentTarget.value)}
-        error={errors.description}
-        rows={2}
-      />
+      <TextInput {...name} label="Set name" />
+      <Textarea {...(description as ComponentProps<typeof Textarea>)} label="Description" rows={2} />
     </>
   );
 }

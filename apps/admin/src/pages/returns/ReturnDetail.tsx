@@ -1,16 +1,7 @@
-import { fieldErrorsOf, Loading, useTRPC } from "@realise/ui";
+import { ConflictNotice, FormErrorSummary, Loading, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  BackLink,
-  Button,
-  ErrorSummary,
-  InsetText,
-  SummaryList,
-  Table,
-  Tag,
-  Textarea,
-} from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import { BackLink, Button, InsetText, SummaryList, Table, Tag, Textarea } from "nhsuk-react-components";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { periodFromSlug } from "../national/filters";
 import "../national/national.css";
@@ -35,20 +26,17 @@ export default function ReturnDetail() {
   const client = useQueryClient();
   const key = { odsCode, period };
   const compare = useQuery(trpc.returns.compare.queryOptions(key));
-  const [comment, setComment] = useState("");
-  const [problem, setProblem] = useState<Record<string, string>>({});
+  // contract: returns.accept / returns.sendBack / returns.unlock. The return comes from the page; the
+  // comment is checked by the server, and sending back needs one.
+  const form = useSchemaForm({ defaultValues: { comment: "" } });
   const [done, setDone] = useState<string | null>(null);
   const settle = (message: string) => ({
     onSuccess: async () => {
       setDone(message);
-      setProblem({});
-      setComment("");
+      form.form.reset({ comment: "" });
       await client.invalidateQueries({ queryKey: trpc.returns.pathKey() });
     },
-    onError: (error: { message: string }) => {
-      const fields = fieldErrorsOf(error);
-      setProblem(Object.keys(fields).length ? fields : { "(form)": error.message });
-    },
+    onError: form.failed,
   });
   const accept = useMutation(trpc.returns.accept.mutationOptions(settle("Return accepted.")));
   const sendBack = useMutation(
@@ -63,31 +51,24 @@ export default function ReturnDetail() {
   const r = c.return;
   const version = r.version;
 
-  const onSendBack = (event: FormEvent) => {
-    event.preventDefault();
+  const decide = (act: () => void) =>
+    form.onSubmit(() => {
+      setDone(null);
+      act();
+    });
+  const onSendBack = form.onSubmit(({ comment }) => {
     setDone(null);
-    if (!comment.trim()) {
-      setProblem({ comment: "Enter a comment telling the trust what to change" });
-      return;
-    }
+    if (!comment.trim()) return form.reject("comment", "Enter a comment telling the trust what to change");
     sendBack.mutate({ ...key, comment, expectedVersion: version });
-  };
+  });
 
   return (
     <>
       <BackLink asElement={Link} to={`/returns?period=${encodeURIComponent(period)}`}>
         Back to returns
       </BackLink>
-      {Object.keys(problem).length > 0 && (
-        <ErrorSummary>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {Object.entries(problem).map(([field, message]) => (
-              <li key={field}>{field === "comment" ? <a href="#comment">{message}</a> : message}</li>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
       {done && (
         <InsetText>
           <p role="status">{done}</p>
@@ -142,24 +123,16 @@ export default function ReturnDetail() {
       <h2>Decision</h2>
       {r.status === "submitted" ? (
         <>
-          <Button
-            disabled={busy}
-            onClick={() => {
-              setDone(null);
-              accept.mutate({ ...key, expectedVersion: version });
-            }}
-          >
-            Accept return
-          </Button>
+          <form onSubmit={decide(() => accept.mutate({ ...key, expectedVersion: version }))} noValidate>
+            <Button type="submit" disabled={busy}>
+              Accept return
+            </Button>
+          </form>
           <form onSubmit={onSendBack} noValidate>
             <Textarea
-              id="comment"
-              name="comment"
+              {...form.field("comment")}
               label="Comment for the trust"
               hint="Required to send the return back: say what the trust should check or change."
-              value={comment}
-              error={problem.comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
               rows={3}
             />
             <Button type="submit" secondary disabled={busy}>
@@ -171,16 +144,11 @@ export default function ReturnDetail() {
         <p className="nhsuk-body">This return is {(STATE_TEXT[r.status] ?? r.status).toLowerCase()}.</p>
       )}
       {(r.status === "accepted" || r.status === "submitted") && (
-        <Button
-          warning
-          disabled={busy}
-          onClick={() => {
-            setDone(null);
-            unlock.mutate({ ...key, expectedVersion: version });
-          }}
-        >
-          Unlock for the trust to edit
-        </Button>
+        <form onSubmit={decide(() => unlock.mutate({ ...key, expectedVersion: version }))} noValidate>
+          <Button type="submit" warning disabled={busy}>
+            Unlock for the trust to edit
+          </Button>
+        </form>
       )}
 
       <h2>Values against {c.previousPeriod}</h2>

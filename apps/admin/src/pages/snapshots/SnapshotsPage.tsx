@@ -1,16 +1,16 @@
 import { listQuarters, periodOf, previousPeriod } from "@realise/domain";
-import { EPR_STATUS_LABELS, Empty, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
-  Button,
-  ErrorSummary,
-  InsetText,
-  Select,
-  SummaryList,
-  Table,
-  Tag,
-  WarningCallout,
-} from "nhsuk-react-components";
+  EPR_STATUS_LABELS,
+  Empty,
+  FormErrorSummary,
+  Loading,
+  label,
+  TRUST_TYPE_LABELS,
+  useSchemaForm,
+  useTRPC,
+} from "@realise/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, InsetText, Select, SummaryList, Table, Tag, WarningCallout } from "nhsuk-react-components";
 import { useSearchParams } from "react-router";
 import { CountTable } from "../CountTable";
 import { ViewError } from "../national/ViewError";
@@ -39,8 +39,11 @@ export default function SnapshotsPage() {
     enabled: !existing,
   });
   const frozen = useQuery({ ...trpc.snapshots.detail.queryOptions({ period }), enabled: !!existing });
+  // contract: snapshots.freeze; the period is the one chosen above, so nothing is typed to check.
+  const form = useSchemaForm({ defaultValues: {} });
   const freeze = useMutation(
     trpc.snapshots.freeze.mutationOptions({
+      onError: form.failed,
       onSuccess: async () => {
         await client.invalidateQueries({ queryKey: trpc.snapshots.pathKey() });
         await client.invalidateQueries({ queryKey: trpc.national.pathKey() });
@@ -55,14 +58,7 @@ export default function SnapshotsPage() {
 
   return (
     <>
-      {freeze.error && (
-        <ErrorSummary>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            <li>{freeze.error.message}</li>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      {freeze.error && <FormErrorSummary {...form.summary} />}
       <h1>Snapshots</h1>
       <p className="nhsuk-lede-text">
         A snapshot freezes every trust's tier, EPR status and adoption levels for an official period. Once
@@ -183,9 +179,11 @@ export default function SnapshotsPage() {
             </Table.Body>
           </Table>
           {!existing && (
-            <Button disabled={freeze.isPending} onClick={() => freeze.mutate({ period })}>
-              Freeze and publish {period}
-            </Button>
+            <form onSubmit={form.onSubmit(() => freeze.mutate({ period }))} noValidate>
+              <Button type="submit" disabled={freeze.isPending}>
+                Freeze and publish {period}
+              </Button>
+            </form>
           )}
         </>
       )}

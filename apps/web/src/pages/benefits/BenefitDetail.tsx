@@ -1,17 +1,7 @@
-import { PeriodSchema, periodOf, periodRange, plannedValueAt, previousPeriod } from "@realise/domain";
-import { fieldErrorsOf, Loading, label, useTRPC } from "@realise/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
-import {
-  BackLink,
-  Button,
-  ErrorSummary,
-  SummaryList,
-  Table,
-  TextInput,
-  WarningCallout,
-} from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import { periodRange, plannedValueAt } from "@realise/domain";
+import { Loading, label, useTRPC } from "@realise/ui";
+import { useQuery } from "@tanstack/react-query";
+import { BackLink, SummaryList, Table, WarningCallout } from "nhsuk-react-components";
 import { Link, useLocation, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
 import {
@@ -21,130 +11,10 @@ import {
   formatGbp,
   formatNumber,
   formatShare,
-  type RegisterLine,
   STATUS_LABELS,
 } from "./format";
 import { LineChart } from "./LineChart";
-
-/** Record (or correct) the actual for a period, at the version read. */
-function RecordActual({ odsCode, line }: { odsCode: string; line: RegisterLine }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const due = previousPeriod(periodOf(new Date(), "quarter"));
-  const [period, setPeriod] = useState(due);
-  const [value, setValue] = useState("");
-  const [source, setSource] = useState("");
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const record = useMutation(
-    trpc.benefits.recordActual.mutationOptions({
-      onSuccess: async (result) => {
-        setSaved(`The actual for ${period} was recorded.`);
-        setValue("");
-        setSource("");
-        setPeriod(due);
-        await queryClient.invalidateQueries();
-        void result;
-      },
-      onError: (error) => {
-        const data =
-          error instanceof TRPCClientError ? (error.data as { code?: string } | undefined) : undefined;
-        if (data?.code === "CONFLICT") {
-          setProblem(
-            "Someone else changed this benefit since you opened it. The page now shows their change; enter the actual again.",
-          );
-          void queryClient.invalidateQueries();
-          return;
-        }
-        const fields = new Map<string, string>();
-        for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
-          const id =
-            path === "period" ? "actual-period" : path === "source" ? "actual-source" : "actual-value";
-          if (!fields.has(id)) fields.set(id, message);
-        }
-        setErrors(fields);
-        setProblem(fields.size > 0 ? null : error.message);
-      },
-    }),
-  );
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setSaved(null);
-    setProblem(null);
-    const fields = new Map<string, string>();
-    const p = PeriodSchema.safeParse(period);
-    if (!p.success) fields.set("actual-period", p.error.issues[0]?.message ?? "Period is not valid");
-    const v = Number(value.trim().replace(/,/g, ""));
-    if (value.trim() === "") fields.set("actual-value", "Enter the actual value");
-    else if (!Number.isFinite(v)) fields.set("actual-value", "Actual value must be a number");
-    setErrors(fields);
-    if (fields.size > 0 || !p.success) return;
-    record.mutate({
-      odsCode,
-      id: line.id,
-      expectedVersion: line.version,
-      period: p.data,
-      value: v,
-      source: source.trim() === "" ? null : source.trim(),
-    });
-  };
-  return (
-    <section aria-labelledby="h-record">
-      <h2 id="h-record">Record an actual</h2>
-      {saved && (
-        <div className="nhsuk-inset-text" role="status">
-          <p>{saved}</p>
-        </div>
-      )}
-      {(errors.size > 0 || problem) && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {[...errors].map(([id, message]) => (
-              <ErrorSummary.ListItem key={id} href={`#${id}`}>
-                {message}
-              </ErrorSummary.ListItem>
-            ))}
-            {problem && <li>{problem}</li>}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
-      <form onSubmit={onSubmit} noValidate aria-label="Record an actual">
-        <TextInput
-          id="actual-period"
-          label="Period"
-          hint={`A quarter or a financial year, for example ${due} or ${periodOf(new Date(), "year")}`}
-          width={10}
-          value={period}
-          onChange={(e) => setPeriod(e.currentTarget.value)}
-          error={errors.get("actual-period")}
-        />
-        <TextInput
-          id="actual-value"
-          label={`Actual value (${line.unit})`}
-          inputMode="decimal"
-          width={10}
-          value={value}
-          onChange={(e) => setValue(e.currentTarget.value)}
-          error={errors.get("actual-value")}
-        />
-        <TextInput
-          id="actual-source"
-          label="Source (optional)"
-          value={source}
-          onChange={(e) => setSource(e.currentTarget.value)}
-          error={errors.get("actual-source")}
-        />
-        <Button type="submit" disabled={record.isPending}>
-          Record the actual
-        </Button>
-      </form>
-    </section>
-  );
-}
+import { RecordActual } from "./RecordActual";
 
 /** One benefit: its fields, actual against trajectory and target (chart and table), and recording actuals. */
 export function BenefitDetail() {

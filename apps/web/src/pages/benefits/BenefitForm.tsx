@@ -1,17 +1,7 @@
-import { BenefitLineSchema } from "@realise/domain";
-import { bindField, ErrorSummaryFor, issueMessagesOf, Loading, useFormErrors, useTRPC } from "@realise/ui";
+import { type BenefitLine, BenefitLineSchema } from "@realise/domain";
+import { CheckboxList, ConflictNotice, FormErrorSummary, Loading, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  BackLink,
-  Button,
-  Checkboxes,
-  Fieldset,
-  Select,
-  Textarea,
-  TextInput,
-  WarningCallout,
-} from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import { BackLink, Button, Checkboxes, Fieldset, Select, Textarea, TextInput } from "nhsuk-react-components";
 import { Link, useNavigate, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
 import {
@@ -22,147 +12,62 @@ import {
   type RegisterLine,
   STATUS_LABELS,
 } from "./format";
+import { TrajectoryField } from "./TrajectoryField";
 
-interface FormValues {
-  benefitTypeCode: string;
-  title: string;
-  benefitClass: string;
-  isDisbenefit: boolean;
-  owner: string;
-  metric: string;
-  unit: string;
-  direction: string;
-  baselineValue: string;
-  baselineDate: string;
-  baselineSource: string;
-  targetValue: string;
-  targetDate: string;
-  trajectory: string;
-  confidence: string;
-  status: string;
-  enablingFunctionalities: string[];
-  fullYearValueGbp: string;
-  attributionPct: string;
-  doubleCountGroup: string;
-  evidence: string;
+/** The form's values: the domain's register line, as `benefits.create` and `benefits.update` take it. */
+type FormValues = BenefitLine;
+
+/** A number not typed yet: the box shows empty and the schema names the field. */
+const untyped = null as unknown as number;
+
+function emptyLine(odsCode: string): FormValues {
+  return {
+    odsCode,
+    benefitTypeCode: "",
+    title: "",
+    benefitClass: "" as FormValues["benefitClass"],
+    isDisbenefit: false,
+    owner: "",
+    metric: "",
+    unit: "",
+    direction: "" as FormValues["direction"],
+    baseline: { value: untyped, date: "", source: "" },
+    target: { value: untyped, date: "" },
+    trajectory: [],
+    actuals: [],
+    confidence: "medium",
+    status: "in_progress",
+    enablingFunctionalities: [],
+    fullYearValueGbp: null,
+    attributionPct: 100,
+    doubleCountGroup: null,
+    evidence: null,
+  };
 }
 
-const EMPTY: FormValues = {
-  benefitTypeCode: "",
-  title: "",
-  benefitClass: "",
-  isDisbenefit: false,
-  owner: "",
-  metric: "",
-  unit: "",
-  direction: "",
-  baselineValue: "",
-  baselineDate: "",
-  baselineSource: "",
-  targetValue: "",
-  targetDate: "",
-  trajectory: "",
-  confidence: "medium",
-  status: "in_progress",
-  enablingFunctionalities: [],
-  fullYearValueGbp: "",
-  attributionPct: "100",
-  doubleCountGroup: "",
-  evidence: "",
-};
-
-function fromLine(l: RegisterLine): FormValues {
+function fromLine(odsCode: string, l: RegisterLine): FormValues {
   return {
+    odsCode,
     benefitTypeCode: l.benefitTypeCode,
     title: l.title,
-    benefitClass: l.benefitClass,
+    benefitClass: l.benefitClass as FormValues["benefitClass"],
     isDisbenefit: l.isDisbenefit,
     owner: l.owner,
     metric: l.metric,
     unit: l.unit,
-    direction: l.direction,
-    baselineValue: String(l.baseline.value),
-    baselineDate: l.baseline.date,
-    baselineSource: l.baseline.source,
-    targetValue: String(l.target.value),
-    targetDate: l.target.date,
-    trajectory: l.trajectory.map((t) => `${t.date}=${t.value}`).join("; "),
-    confidence: l.confidence,
-    status: l.status,
-    enablingFunctionalities: l.enablingFunctionalities,
-    fullYearValueGbp: l.fullYearValueGbp === null ? "" : String(l.fullYearValueGbp),
-    attributionPct: String(l.attributionPct),
-    doubleCountGroup: l.doubleCountGroup ?? "",
-    evidence: l.evidence ?? "",
-  };
-}
-
-/** Each schema path's field id, so the error summary links to the field. */
-const FIELD_IDS: Record<string, string> = {
-  benefitTypeCode: "benefitTypeCode",
-  title: "title",
-  benefitClass: "benefitClass",
-  isDisbenefit: "isDisbenefit",
-  owner: "owner",
-  metric: "metric",
-  unit: "unit",
-  direction: "direction",
-  "baseline.value": "baselineValue",
-  "baseline.date": "baselineDate",
-  "baseline.source": "baselineSource",
-  "target.value": "targetValue",
-  "target.date": "targetDate",
-  trajectory: "trajectory",
-  confidence: "confidence",
-  status: "status",
-  enablingFunctionalities: "enablingFunctionalities",
-  fullYearValueGbp: "fullYearValueGbp",
-  attributionPct: "attributionPct",
-  doubleCountGroup: "doubleCountGroup",
-  evidence: "evidence",
-};
-const fieldIdOf = (path: string) => {
-  const bare = path.replace(/^line\./, "");
-  return FIELD_IDS[bare] ?? FIELD_IDS[bare.split(".")[0] ?? ""] ?? "title";
-};
-
-/** The fields in the order the form shows them, for the error summary. */
-const ORDER = Object.values(FIELD_IDS);
-
-const numberOrNaN = (text: string) =>
-  text.trim() === "" ? Number.NaN : Number(text.trim().replace(/,/g, ""));
-
-/** The form's text as the API's input; numbers that do not parse stay NaN, so the schema names them. */
-function toInput(v: FormValues, odsCode: string) {
-  const trajectory = v.trajectory
-    .split(/[;\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [date = "", value = ""] = part.split("=").map((x) => x.trim());
-      return { date, value: numberOrNaN(value) };
-    });
-  return {
-    odsCode,
-    benefitTypeCode: v.benefitTypeCode,
-    title: v.title,
-    benefitClass: v.benefitClass,
-    isDisbenefit: v.isDisbenefit,
-    owner: v.owner,
-    metric: v.metric,
-    unit: v.unit,
-    direction: v.direction,
-    baseline: { value: numberOrNaN(v.baselineValue), date: v.baselineDate.trim(), source: v.baselineSource },
-    target: { value: numberOrNaN(v.targetValue), date: v.targetDate.trim() },
-    trajectory,
+    direction: l.direction as FormValues["direction"],
+    baseline: { value: l.baseline.value, date: l.baseline.date, source: l.baseline.source },
+    target: { value: l.target.value, date: l.target.date },
+    trajectory: l.trajectory.map((t) => ({ date: t.date, value: t.value })),
+    // Actuals are recorded on the benefit's own page; the update leaves them as they are.
     actuals: [],
-    confidence: v.confidence,
-    status: v.status,
-    enablingFunctionalities: v.enablingFunctionalities,
-    fullYearValueGbp: v.fullYearValueGbp.trim() === "" ? null : numberOrNaN(v.fullYearValueGbp),
-    attributionPct: numberOrNaN(v.attributionPct),
-    doubleCountGroup: v.doubleCountGroup.trim() === "" ? null : v.doubleCountGroup.trim(),
-    evidence: v.evidence.trim() === "" ? null : v.evidence,
+    confidence: l.confidence as FormValues["confidence"],
+    status: l.status as FormValues["status"],
+    enablingFunctionalities: l.enablingFunctionalities,
+    fullYearValueGbp: l.fullYearValueGbp,
+    attributionPct: l.attributionPct,
+    doubleCountGroup: l.doubleCountGroup ?? null,
+    evidence: l.evidence ?? null,
   };
 }
 
@@ -178,10 +83,14 @@ function BenefitFormPage({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [values, setValues] = useState<FormValues>(() => (line ? fromLine(line) : EMPTY));
-  const form = useFormErrors(fieldIdOf);
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  // contract: benefits.create / benefits.update (their `line` is the domain's BenefitLineSchema without
+  // id, odsCode and actuals; the form holds those fixed and leaves them out when sending)
+  const form = useSchemaForm<FormValues>({
+    schema: BenefitLineSchema,
+    defaultValues: line ? fromLine(odsCode, line) : emptyLine(odsCode),
+    serverPath: "line",
+  });
+  const values = form.form.watch();
 
   const onSaved = async (saved: { id: string }) => {
     await queryClient.invalidateQueries();
@@ -194,43 +103,30 @@ function BenefitFormPage({
   const update = useMutation(trpc.benefits.update.mutationOptions({ onSuccess: onSaved, onError }));
   const pending = create.isPending || update.isPending;
 
+  // Choosing a type on a new line fills in what the type says, keeping what was typed.
   const chooseType = (code: string) => {
     const type = register.benefitTypes.find((b) => b.code === code);
-    setValues((v) => ({
-      ...v,
-      benefitTypeCode: code,
-      ...(type && !line
-        ? {
-            title: v.title || type.name,
-            metric: v.metric || type.name,
-            benefitClass: type.benefitClass,
-            isDisbenefit: type.isDisbenefit,
-            unit: type.unit,
-            direction: type.direction,
-            enablingFunctionalities: type.enablingFunctionalities.filter(
-              (c) => (register.levels[c] ?? 0) >= 2,
-            ),
-          }
-        : {}),
-    }));
+    if (!type || line) return;
+    const { setValue, getValues } = form.form;
+    if (!getValues("title")) setValue("title", type.name);
+    if (!getValues("metric")) setValue("metric", type.name);
+    setValue("benefitClass", type.benefitClass as FormValues["benefitClass"]);
+    setValue("isDisbenefit", type.isDisbenefit);
+    setValue("unit", type.unit);
+    setValue("direction", type.direction as FormValues["direction"]);
+    setValue(
+      "enablingFunctionalities",
+      type.enablingFunctionalities.filter((c) => (register.levels[c] ?? 0) >= 2),
+    );
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
-    const checked = BenefitLineSchema.safeParse(toInput(values, odsCode));
-    if (!checked.success) {
-      form.invalid(issueMessagesOf(checked.error.issues, fieldIdOf));
-      return;
-    }
-    const { odsCode: _o, actuals: _a, id: _i, ...fields } = checked.data;
+  const onSubmit = form.onSubmit(({ odsCode: _o, actuals: _a, id: _i, ...fields }) => {
     if (line) update.mutate({ odsCode, id: line.id, expectedVersion: line.version, line: fields });
     else create.mutate({ odsCode, line: fields });
-  };
+  });
 
-  const err = (id: string) => form.fields[id];
-  // Each field's id is its key in the form's values.
-  const field = bindField(values, set, form.fields);
+  const field = form.field;
+  const benefitType = field("benefitTypeCode");
   const type = register.benefitTypes.find((b) => b.code === values.benefitTypeCode);
   const offered = [
     ...new Set([...(type?.enablingFunctionalities ?? []), ...values.enablingFunctionalities]),
@@ -250,33 +146,17 @@ function BenefitFormPage({
         {line ? "Back to the benefit" : "Benefits register"}
       </BackLink>
       <h1>{line ? `Change “${line.title}”` : "Add a benefit"}</h1>
-      <ErrorSummaryFor
-        errors={form.fields}
-        attempt={form.attempt}
-        order={ORDER}
-        // A conflict has its own warning below, naming what to do.
-        messages={form.message && !form.conflict ? [form.message] : []}
-      />
-      {form.conflict && (
-        <WarningCallout>
-          <WarningCallout.Heading>Someone else changed this benefit</WarningCallout.Heading>
-          <p>
-            Your changes were not saved.{" "}
-            <Link to={`/trusts/${odsCode}/benefits/${encodeURIComponent(line?.id ?? "")}`}>
-              See their version
-            </Link>{" "}
-            and make your change again.
-          </p>
-        </WarningCallout>
-      )}
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <form onSubmit={onSubmit} noValidate aria-label="Benefit">
         <Select
-          id="benefitTypeCode"
+          {...benefitType}
+          onChange={(e) => {
+            benefitType.onChange(e);
+            chooseType(e.currentTarget.value);
+          }}
           label="Benefit type"
           hint="The national benefit type this line tracks"
-          value={values.benefitTypeCode}
-          onChange={(e) => chooseType(e.currentTarget.value)}
-          error={err("benefitTypeCode")}
         >
           <Select.Option value="">Choose a benefit type</Select.Option>
           {register.benefitTypes.map((b) => (
@@ -295,11 +175,9 @@ function BenefitFormPage({
             </Select.Option>
           ))}
         </Select>
-        <Checkboxes id="isDisbenefit" error={err("isDisbenefit")}>
+        <Checkboxes error={form.errorOf("isDisbenefit")}>
           <Checkboxes.Item
-            value="yes"
-            checked={values.isDisbenefit}
-            onChange={(e) => set("isDisbenefit", e.currentTarget.checked)}
+            {...form.checkbox("isDisbenefit")}
             hint="A harm to watch, such as more documentation time; it subtracts from totals"
           >
             This is a dis-benefit
@@ -318,24 +196,35 @@ function BenefitFormPage({
         </Select>
         <Fieldset>
           <Fieldset.Legend size="m">Baseline</Fieldset.Legend>
-          <TextInput {...field("baselineValue")} label="Baseline value" inputMode="decimal" width={10} />
           <TextInput
-            {...field("baselineDate")}
+            {...field("baseline.value", "number")}
+            label="Baseline value"
+            inputMode="decimal"
+            width={10}
+          />
+          <TextInput
+            {...field("baseline.date")}
             label="Baseline date"
             hint="For example, 2025-04-01"
             width={10}
           />
-          <TextInput {...field("baselineSource")} label="Baseline source" />
+          <TextInput {...field("baseline.source")} label="Baseline source" />
         </Fieldset>
         <Fieldset>
           <Fieldset.Legend size="m">Target and trajectory</Fieldset.Legend>
-          <TextInput {...field("targetValue")} label="Target value" inputMode="decimal" width={10} />
-          <TextInput {...field("targetDate")} label="Target date" hint="For example, 2027-03-31" width={10} />
           <TextInput
-            {...field("trajectory")}
-            label="Trajectory (optional)"
-            hint="Expected values on the way, as date=value separated by semicolons, for example 2026-03-31=7.5; 2027-03-31=6"
+            {...field("target.value", "number")}
+            label="Target value"
+            inputMode="decimal"
+            width={10}
           />
+          <TextInput
+            {...field("target.date")}
+            label="Target date"
+            hint="For example, 2027-03-31"
+            width={10}
+          />
+          <TrajectoryField form={form} />
         </Fieldset>
         <Select {...field("confidence")} label="Confidence">
           {Object.entries(CONFIDENCE_LABELS).map(([k, v]) => (
@@ -352,35 +241,19 @@ function BenefitFormPage({
           ))}
         </Select>
         {offered.length > 0 && (
-          <Checkboxes
-            id="enablingFunctionalities"
+          <CheckboxList
+            form={form}
+            name="enablingFunctionalities"
             legend="Enabling functionalities"
-            legendProps={{ size: "s" }}
             hint="The EPR functions this benefit depends on; a measured improvement counts towards their L5"
-            error={err("enablingFunctionalities")}
-          >
-            {offered.map((f) => (
-              <Checkboxes.Item
-                key={f.code}
-                value={f.code}
-                checked={values.enablingFunctionalities.includes(f.code)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  set(
-                    "enablingFunctionalities",
-                    on
-                      ? [...values.enablingFunctionalities, f.code]
-                      : values.enablingFunctionalities.filter((c) => c !== f.code),
-                  );
-                }}
-              >
-                {f.code} {f.name} (now L{register.levels[f.code] ?? 0})
-              </Checkboxes.Item>
-            ))}
-          </Checkboxes>
+            options={offered.map((f) => ({
+              value: f.code,
+              label: `${f.code} ${f.name} (now L${register.levels[f.code] ?? 0})`,
+            }))}
+          />
         )}
         <TextInput
-          {...field("fullYearValueGbp")}
+          {...field("fullYearValueGbp", "optionalNumber")}
           label="Full-year value in pounds (optional)"
           hint="Only for a monetised benefit"
           inputMode="decimal"
@@ -388,7 +261,7 @@ function BenefitFormPage({
           prefix="£"
         />
         <TextInput
-          {...field("attributionPct")}
+          {...field("attributionPct", "number")}
           label="Attribution to the EPR (%)"
           hint="The share of the benefit owed to the EPR, from 0 to 100"
           inputMode="decimal"
@@ -396,11 +269,11 @@ function BenefitFormPage({
           suffix="%"
         />
         <TextInput
-          {...field("doubleCountGroup")}
+          {...field("doubleCountGroup", "optionalText")}
           label="Double-count group (optional)"
           hint="Lines that claim the same saving share a group, and only the largest is counted"
         />
-        <Textarea {...field("evidence")} label="Evidence (optional)" />
+        <Textarea {...field("evidence", "optionalText")} label="Evidence (optional)" />
         <Button type="submit" disabled={pending}>
           {line ? "Save the benefit" : "Add the benefit"}
         </Button>

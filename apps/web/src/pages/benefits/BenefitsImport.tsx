@@ -1,7 +1,7 @@
-import { useTRPC, useTRPCClient } from "@realise/ui";
+import { FormErrorSummary, useSchemaForm, useTRPC, useTRPCClient } from "@realise/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { BackLink, Button, ErrorSummary, Table, Textarea } from "nhsuk-react-components";
-import { type ChangeEvent, type FormEvent, useState } from "react";
+import { BackLink, Button, Table, Textarea } from "nhsuk-react-components";
+import { type ChangeEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { downloadText, formatNumber, type ImportPreview } from "./format";
 
@@ -15,18 +15,19 @@ export function BenefitsImport() {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [csv, setCsv] = useState("");
+  // contract: benefits.previewImport / benefits.commitImport; the CSV's rows are checked by the server, which
+  // answers with a preview rather than field messages, so the box only has to hold something.
+  const form = useSchemaForm({ defaultValues: { csv: "" } });
+  const csv = form.form.watch("csv");
   const [checked, setChecked] = useState<{ csv: string; preview: ImportPreview } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   const preview = useMutation(
     trpc.benefits.previewImport.mutationOptions({
       onSuccess: (result, input) => {
         setChecked({ csv: input.csv, preview: result });
-        setProblem(null);
       },
-      onError: (error) => setProblem(error.message),
+      onError: form.failed,
     }),
   );
   const commit = useMutation(
@@ -37,7 +38,7 @@ export function BenefitsImport() {
           state: { notice: `${result.imported} actuals were imported for ${result.lines} benefits.` },
         });
       },
-      onError: (error) => setProblem(error.message),
+      onError: form.failed,
     }),
   );
 
@@ -55,18 +56,13 @@ export function BenefitsImport() {
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     if (!file) return;
-    setCsv(await file.text());
+    form.form.setValue("csv", await file.text());
     setChecked(null);
   };
-  const onCheck = (event: FormEvent) => {
-    event.preventDefault();
+  const onCheck = form.onSubmit((values) => {
     setChecked(null);
-    if (csv.trim() === "") {
-      setProblem("Choose a CSV file or paste its contents");
-      return;
-    }
-    preview.mutate({ odsCode, csv });
-  };
+    preview.mutate({ odsCode, csv: values.csv });
+  });
   const p = checked?.preview;
   const stale = checked !== null && checked.csv !== csv;
 
@@ -89,14 +85,7 @@ export function BenefitsImport() {
           {status}
         </p>
       )}
-      {problem && (
-        <ErrorSummary>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            <ErrorSummary.ListItem href="#csv-text">{problem}</ErrorSummary.ListItem>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary {...form.summary} />
       <form onSubmit={onCheck} noValidate aria-label="Check a CSV of actuals">
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="csv-file">
@@ -112,13 +101,11 @@ export function BenefitsImport() {
           />
         </div>
         <Textarea
-          id="csv-text"
+          {...form.field("csv", "text", {
+            validate: (v) => String(v).trim() !== "" || "Choose a CSV file or paste its contents",
+          })}
           label="Or paste the CSV"
           rows={8}
-          value={csv}
-          onChange={(e) => {
-            setCsv(e.currentTarget.value);
-          }}
         />
         <Button type="submit" disabled={preview.isPending}>
           Check the file

@@ -1,11 +1,9 @@
-import type { AppRouter } from "@realise/api";
-import type { inferRouterOutputs } from "@trpc/server";
+import type { RouterOutputs } from "@realise/api";
 
-type Outputs = inferRouterOutputs<AppRouter>;
-export type Register = Outputs["benefits"]["list"];
+export type Register = RouterOutputs["benefits"]["list"];
 export type RegisterLine = Register["lines"][number];
 export type RegisterFlag = Register["flags"][number];
-export type ImportPreview = Outputs["benefits"]["previewImport"];
+export type ImportPreview = RouterOutputs["benefits"]["previewImport"];
 
 const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });

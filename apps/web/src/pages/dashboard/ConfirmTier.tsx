@@ -1,6 +1,6 @@
-import { useTRPC } from "@realise/ui";
+import { FormErrorSummary, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, ErrorSummary } from "nhsuk-react-components";
+import { Button } from "nhsuk-react-components";
 import { useEffect, useRef, useState } from "react";
 import { plural } from "../../format";
 
@@ -12,10 +12,13 @@ export function ConfirmTier({ odsCode, tier, records }: { odsCode: string; tier:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const question = useRef<HTMLDivElement>(null);
+  const question = useRef<HTMLFormElement>(null);
   const done = useRef<HTMLParagraphElement>(null);
+  // contract: adoption.confirmTier; the trust and tier come from the page, so nothing is typed to check.
+  const form = useSchemaForm({ defaultValues: {} });
   const confirm = useMutation(
     trpc.adoption.confirmTier.mutationOptions({
+      onError: form.failed,
       onSuccess: () => {
         setAsking(false);
         // Versions moved on: the form must not offer stale ones.
@@ -34,34 +37,33 @@ export function ConfirmTier({ odsCode, tier, records }: { odsCode: string; tier:
   if (records === 0) return null;
   return (
     <div className="realise-confirm">
-      {confirm.error && (
-        <ErrorSummary>
-          <ErrorSummary.Title>Tier {tier} was not confirmed</ErrorSummary.Title>
-          <ErrorSummary.List>
-            <li>{confirm.error.message}</li>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      {confirm.error && <FormErrorSummary {...form.summary} />}
       {confirm.data && !asking && (
         <p className="realise-done" role="status" tabIndex={-1} ref={done}>
           Confirmed {plural(confirm.data.confirmed, "record")} of tier {tier} as unchanged.
         </p>
       )}
       {asking ? (
-        <div className="realise-question" tabIndex={-1} ref={question}>
+        <form
+          className="realise-question"
+          tabIndex={-1}
+          ref={question}
+          aria-labelledby={`confirm-${tier}-question`}
+          onSubmit={form.onSubmit(() => confirm.mutate({ odsCode, tier }))}
+        >
           <p id={`confirm-${tier}-question`}>
             Confirm that the {plural(records, "record")} of tier {tier} are still right? This records that you
             reviewed them today; no value changes.
           </p>
           <div className="realise-buttons">
-            <Button onClick={() => confirm.mutate({ odsCode, tier })} disabled={confirm.isPending}>
+            <Button type="submit" disabled={confirm.isPending}>
               Yes, confirm tier {tier} unchanged
             </Button>
-            <Button secondary onClick={() => setAsking(false)}>
+            <Button type="button" secondary onClick={() => setAsking(false)}>
               Cancel
             </Button>
           </div>
-        </div>
+        </form>
       ) : (
         <Button secondary onClick={() => setAsking(true)}>
           Confirm tier {tier} unchanged

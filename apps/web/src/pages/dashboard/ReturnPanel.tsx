@@ -1,6 +1,6 @@
-import { useTRPC } from "@realise/ui";
+import { FormErrorSummary, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, ErrorSummary, Table, Tag, type TagProps } from "nhsuk-react-components";
+import { Button, Table, Tag, type TagProps } from "nhsuk-react-components";
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "../../format";
 import type { DashboardData } from "../../types";
@@ -25,11 +25,14 @@ export function ReturnPanel({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const question = useRef<HTMLDivElement>(null);
+  const question = useRef<HTMLFormElement>(null);
+  // contract: returns.submit; the trust and period come from the page, so nothing is typed to check.
+  const form = useSchemaForm({ defaultValues: {} });
   const period = data.currentPeriod;
   const current = data.returns.find((r) => r.period === period);
   const submit = useMutation(
     trpc.returns.submit.mutationOptions({
+      onError: form.failed,
       onSuccess: () => {
         setAsking(false);
         return queryClient.invalidateQueries();
@@ -60,32 +63,31 @@ export function ReturnPanel({
           </>
         )}
       </p>
-      {submit.error && (
-        <ErrorSummary>
-          <ErrorSummary.Title>The return was not submitted</ErrorSummary.Title>
-          <ErrorSummary.List>
-            <li>{submit.error.message}</li>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      {submit.error && <FormErrorSummary {...form.summary} />}
       {canSubmit && open && !asking && (
         <Button onClick={() => setAsking(true)}>Submit return for {period}</Button>
       )}
       {canSubmit && open && asking && (
-        <div className="realise-question" tabIndex={-1} ref={question}>
+        <form
+          className="realise-question"
+          tabIndex={-1}
+          ref={question}
+          aria-labelledby="submit-question"
+          onSubmit={form.onSubmit(() => submit.mutate({ odsCode, period }))}
+        >
           <p id="submit-question">
             Submit the return for {period}? Your trust's current values are sent to the national team, and
             records are locked until the national team accepts, returns or unlocks the return.
           </p>
           <div className="realise-buttons">
-            <Button onClick={() => submit.mutate({ odsCode, period })} disabled={submit.isPending}>
+            <Button type="submit" disabled={submit.isPending}>
               Yes, submit the return for {period}
             </Button>
-            <Button secondary onClick={() => setAsking(false)}>
+            <Button type="button" secondary onClick={() => setAsking(false)}>
               Cancel
             </Button>
           </div>
-        </div>
+        </form>
       )}
       {!canSubmit && open && <p>Your trust's approver (the CIO or a deputy) submits the return.</p>}
       {data.returns.length > 0 && (

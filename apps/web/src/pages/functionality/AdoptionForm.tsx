@@ -1,34 +1,21 @@
-import type { Functionality } from "@realise/domain";
-import { fieldErrorsOf, LEVEL_LABELS, useTRPC } from "@realise/ui";
+import { AdoptionInputSchema, type Functionality } from "@realise/domain";
+import { ConflictNotice, FormErrorSummary, LEVEL_LABELS, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
-import {
-  Button,
-  Checkboxes,
-  ErrorSummary,
-  Fieldset,
-  InsetText,
-  Select,
-  Textarea,
-  TextInput,
-} from "nhsuk-react-components";
+import { Button, Checkboxes, Fieldset, InsetText, Select, Textarea, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { fieldLabel, formatValue } from "../../changes";
 import { pct } from "../../format";
 import type { AdoptionRecordRow } from "../../types";
 import type { SavedState } from "../dashboard/DashboardPage";
-import { type Conflict, ConflictNotice } from "./ConflictNotice";
 import { EvidenceFields } from "./EvidenceFields";
 import {
-  type FieldErrors,
+  blankEvidenceRows,
+  claimIssues,
   type FormValues,
-  isFormField,
   liveDerivation,
-  serverFieldErrors,
   type StoredValues,
   toFormValues,
-  toInput,
-  validate,
 } from "./form-values";
 
 /** One functionality's measures, validated in the browser by the same rules the server applies. */
@@ -46,22 +33,20 @@ export function AdoptionForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [values, setValues] = useState<FormValues>(() => toFormValues(record));
+  // contract: adoption.update (its `values` are the domain's AdoptionInputSchema)
+  const form = useSchemaForm<FormValues>({
+    schema: AdoptionInputSchema,
+    defaultValues: toFormValues(record),
+    serverPath: "values",
+  });
   const [version, setVersion] = useState(record?.version ?? 0);
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const benefitMeasured = record?.benefitMeasured ?? false;
+  const values = form.form.watch();
   const derived = liveDerivation(functionality, values, benefitMeasured);
-  const input = toInput(values);
+  const n = values.usageNumerator;
+  const d = values.usageDenominator;
   const usage =
-    input.usageNumerator !== null &&
-    input.usageDenominator !== null &&
-    Number.isFinite(input.usageNumerator) &&
-    input.usageDenominator > 0
-      ? (input.usageNumerator / input.usageDenominator) * 100
-      : null;
+    typeof n === "number" && typeof d === "number" && Number.isFinite(n) && d > 0 ? (n / d) * 100 : null;
 
   const update = useMutation(
     trpc.adoption.update.mutationOptions({
@@ -76,84 +61,64 @@ export function AdoptionForm({
         };
         navigate(`/trusts/${odsCode}/dashboard`, { state });
       },
-      onError: (error) => {
-        const data = error instanceof TRPCClientError ? (error.data as Record<string, unknown>) : undefined;
-        if (data?.code === "CONFLICT" && data.conflict) {
-          setConflict(data.conflict as Conflict);
-          return;
-        }
-        const fields = serverFieldErrors(fieldErrorsOf(error), values);
-        setErrors(fields);
-        setProblem(fields.size > 0 ? null : error.message);
-      },
+      onError: form.failed,
     }),
   );
 
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setProblem(null);
-    setConflict(null);
-    const checked = validate(functionality, values, benefitMeasured);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors(new Map());
+  const send = form.onSubmit((input) => {
+    const issues = claimIssues(functionality, input, benefitMeasured);
+    for (const issue of issues) form.reject(issue.name as keyof FormValues, issue.message);
+    if (issues.length > 0) return;
     update.mutate({
       odsCode,
       functionalityCode: functionality.code,
       expectedVersion: version,
-      values: checked.input,
+      values: input,
     });
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Blank evidence rows are rows nobody meant to add: drop them before the schema sees them.
+    const blank = blankEvidenceRows(form.form.getValues("evidence"));
+    if (blank.length > 0)
+      form.form.setValue(
+        "evidence",
+        form.form.getValues("evidence").filter((_, i) => !blank.includes(i)),
+      );
+    return send(event);
   };
 
   const loadLatest = (current: StoredValues & { version: number }) => {
-    setValues(toFormValues(current));
+    form.form.reset(toFormValues(current));
     setVersion(current.version);
-    setConflict(null);
-    setErrors(new Map());
+    form.clearConflict();
     void queryClient.invalidateQueries();
   };
 
-  const err = (id: string) => errors.get(id);
-  const claimed = values.claimedLevel === "" ? null : Number(values.claimedLevel);
+  const claimed = typeof values.claimedLevel === "number" ? values.claimedLevel : null;
 
   return (
     <>
-      {(errors.size > 0 || problem) && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {[...errors].map(([id, message]) =>
-              isFormField(id) ? (
-                <ErrorSummary.ListItem key={id} href={`#${id}`}>
-                  {message}
-                </ErrorSummary.ListItem>
-              ) : (
-                <li key={id}>{message}</li>
-              ),
-            )}
-            {problem && <li>{problem}</li>}
-          </ErrorSummary.List>
-        </ErrorSummary>
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && (
+        <ConflictNotice
+          conflict={
+            form.conflict as { current: (StoredValues & { version: number }) | null; changedFields: string[] }
+          }
+          yours={values}
+          fieldLabel={fieldLabel}
+          formatValue={formatValue}
+          onLoadLatest={loadLatest}
+        />
       )}
-      {conflict && <ConflictNotice conflict={conflict} yours={input} onLoadLatest={loadLatest} />}
       <form onSubmit={onSubmit} noValidate aria-label={`${functionality.name} measures`}>
         <fieldset className="realise-plain-fieldset" disabled={readOnly}>
           <TextInput
-            id="coveragePct"
+            {...form.field("coveragePct", "optionalNumber")}
             label="Coverage (%)"
             hint={`${functionality.coverage.label}, from 0 to 100`}
             inputMode="decimal"
             width={4}
             suffix="%"
-            value={values.coveragePct}
-            onChange={(e) => set("coveragePct", e.currentTarget.value)}
-            error={err("coveragePct")}
           />
           <Fieldset aria-describedby="usage-hint">
             <Fieldset.Legend size="s">Usage</Fieldset.Legend>
@@ -161,68 +126,48 @@ export function AdoptionForm({
               {functionality.usage.label}: a count over the measurement window. Currently {pct(usage)}.
             </div>
             <TextInput
-              id="usageNumerator"
+              {...form.field("usageNumerator", "optionalNumber")}
               label="Usage numerator"
               hint={functionality.usage.numerator}
               inputMode="numeric"
               width={10}
-              value={values.usageNumerator}
-              onChange={(e) => set("usageNumerator", e.currentTarget.value)}
-              error={err("usageNumerator")}
             />
             <TextInput
-              id="usageDenominator"
+              {...form.field("usageDenominator", "optionalNumber")}
               label="Usage denominator"
               hint={functionality.usage.denominator}
               inputMode="numeric"
               width={10}
-              value={values.usageDenominator}
-              onChange={(e) => set("usageDenominator", e.currentTarget.value)}
-              error={err("usageDenominator")}
             />
           </Fieldset>
           <Fieldset>
             <Fieldset.Legend size="s">Measurement window</Fieldset.Legend>
             <div className="realise-filters">
               <TextInput
-                id="measurementWindowStart"
+                {...form.field("measurementWindowStart", "optionalText")}
                 type="date"
                 width={10}
                 label="Measurement window start"
-                value={values.measurementWindowStart}
-                onChange={(e) => set("measurementWindowStart", e.currentTarget.value)}
-                error={err("measurementWindowStart")}
               />
               <TextInput
-                id="measurementWindowEnd"
+                {...form.field("measurementWindowEnd", "optionalText")}
                 type="date"
                 width={10}
                 label="Measurement window end"
-                value={values.measurementWindowEnd}
-                onChange={(e) => set("measurementWindowEnd", e.currentTarget.value)}
-                error={err("measurementWindowEnd")}
               />
             </div>
           </Fieldset>
-          <Checkboxes legend="Paper process" legendProps={{ size: "s" }} error={err("paperRetired")}>
-            <Checkboxes.Item
-              id="paperRetired"
-              checked={values.paperRetired}
-              onChange={(e) => set("paperRetired", e.currentTarget.checked)}
-              hint={functionality.paperRetiredMeans}
-            >
+          <Checkboxes legend="Paper process" legendProps={{ size: "s" }} error={form.errorOf("paperRetired")}>
+            <Checkboxes.Item {...form.checkbox("paperRetired")} hint={functionality.paperRetiredMeans}>
               Paper retired
             </Checkboxes.Item>
           </Checkboxes>
           <TextInput
-            id="plannedGoLive"
+            {...form.field("plannedGoLive", "optionalText")}
             type="date"
             width={10}
             label="Planned go-live date"
             hint="For a functionality not yet live anywhere in the trust"
-            value={values.plannedGoLive}
-            onChange={(e) => set("plannedGoLive", e.currentTarget.value)}
-            error={err("plannedGoLive")}
           />
           <InsetText>
             <div aria-live="polite" aria-atomic="true" id="derived-level">
@@ -234,28 +179,17 @@ export function AdoptionForm({
               </p>
             </div>
           </InsetText>
-          <EvidenceFields
-            rows={values.evidence}
-            onChange={(rows) => set("evidence", rows)}
-            errors={errors}
-            readOnly={readOnly}
-          />
+          <EvidenceFields form={form} readOnly={readOnly} />
           <Textarea
-            id="notes"
+            {...form.field("notes")}
             label="Notes"
             hint="Anything a validator should know: how you measured, known gaps"
             rows={4}
-            value={values.notes}
-            onChange={(e) => set("notes", e.currentTarget.value)}
-            error={err("notes")}
           />
           <Select
-            id="claimedLevel"
+            {...form.field("claimedLevel", "optionalNumber")}
             label="Claimed level (optional)"
             hint="Only if you believe the level is different from what the measures show"
-            value={values.claimedLevel}
-            onChange={(e) => set("claimedLevel", e.currentTarget.value)}
-            error={err("claimedLevel")}
           >
             <Select.Option value="">No claim: use the level from the measures</Select.Option>
             {[0, 1, 2, 3, 4, 5].map((l) => (
@@ -265,7 +199,7 @@ export function AdoptionForm({
             ))}
           </Select>
           <Textarea
-            id="claimReason"
+            {...form.field("claimReason", "optionalText")}
             label="Claim reason"
             hint={
               claimed !== null && claimed > derived.level
@@ -273,9 +207,6 @@ export function AdoptionForm({
                 : "Required only when the claimed level is above the level the measures show"
             }
             rows={3}
-            value={values.claimReason}
-            onChange={(e) => set("claimReason", e.currentTarget.value)}
-            error={err("claimReason")}
           />
           {!readOnly && (
             <div className="realise-buttons">

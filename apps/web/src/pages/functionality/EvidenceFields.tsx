@@ -1,23 +1,13 @@
+import type { SchemaForm } from "@realise/ui";
 import { Button, Fieldset, TextInput } from "nhsuk-react-components";
-import { evidenceRow, type FieldErrors, type FormValues, MAX_EVIDENCE } from "./form-values";
-
-type Row = FormValues["evidence"][number];
+import { useFieldArray } from "react-hook-form";
+import { type FormValues, MAX_EVIDENCE } from "./form-values";
 
 /** Evidence links as label + address rows, added and removed one at a time (at most 20). */
-export function EvidenceFields({
-  rows,
-  onChange,
-  errors,
-  readOnly,
-}: {
-  rows: Row[];
-  onChange(rows: Row[]): void;
-  errors: FieldErrors;
-  readOnly: boolean;
-}) {
-  const edit = (key: number, patch: Partial<Row>) =>
-    onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const listError = errors.get("evidence");
+export function EvidenceFields({ form, readOnly }: { form: SchemaForm<FormValues>; readOnly: boolean }) {
+  // `fields` carry a stable key per row, so removing one row never moves another's typing.
+  const rows = useFieldArray({ control: form.form.control, name: "evidence" });
+  const listError = form.errorOf("evidence");
   return (
     <Fieldset aria-describedby="evidence-hint">
       <Fieldset.Legend size="s">Evidence links</Fieldset.Legend>
@@ -29,35 +19,20 @@ export function EvidenceFields({
           <span className="nhsuk-u-visually-hidden">Error:</span> {listError}
         </p>
       )}
-      {rows.length === 0 && <p>No evidence linked yet.</p>}
-      {rows.map((row, i) => (
-        <div key={row.key} className="realise-evidence-row">
+      {rows.fields.length === 0 && <p>No evidence linked yet.</p>}
+      {rows.fields.map((row, i) => (
+        <div key={row.id} className="realise-evidence-row">
+          <TextInput {...form.field(`evidence.${i}.label`)} label={`Evidence ${i + 1} label`} width={20} />
           <TextInput
-            id={`evidence-${i}-label`}
-            label={`Evidence ${i + 1} label`}
-            width={20}
-            value={row.label}
-            onChange={(e) => edit(row.key, { label: e.currentTarget.value })}
-            error={errors.get(`evidence-${i}-label`)}
-          />
-          <TextInput
-            id={`evidence-${i}-url`}
+            {...form.field(`evidence.${i}.url`)}
             type="url"
             label={`Evidence ${i + 1} web address`}
             width={30}
             spellCheck={false}
-            value={row.url}
-            onChange={(e) => edit(row.key, { url: e.currentTarget.value })}
-            error={errors.get(`evidence-${i}-url`)}
           />
           {!readOnly && (
             <div className="nhsuk-form-group">
-              <Button
-                secondary
-                small
-                type="button"
-                onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
-              >
+              <Button secondary small type="button" onClick={() => rows.remove(i)}>
                 Remove evidence {i + 1}
               </Button>
             </div>
@@ -68,10 +43,12 @@ export function EvidenceFields({
         <Button
           secondary
           type="button"
-          disabled={rows.length >= MAX_EVIDENCE}
-          onClick={() => onChange([...rows, evidenceRow()])}
+          disabled={rows.fields.length >= MAX_EVIDENCE}
+          onClick={() => rows.append({ label: "", url: "" })}
         >
-          {rows.length >= MAX_EVIDENCE ? `At most ${MAX_EVIDENCE} evidence links` : "Add an evidence link"}
+          {rows.fields.length >= MAX_EVIDENCE
+            ? `At most ${MAX_EVIDENCE} evidence links`
+            : "Add an evidence link"}
         </Button>
       )}
     </Fieldset>

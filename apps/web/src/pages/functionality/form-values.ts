@@ -1,6 +1,5 @@
 import {
   type AdoptionInput,
-  AdoptionInputSchema,
   checkClaim,
   deriveAdoptionLevel,
   type Functionality,
@@ -8,20 +7,8 @@ import {
   measuresFromInput,
 } from "@realise/domain";
 
-/** The form as typed: text for numbers and dates, so a half-typed value is kept and reported, not lost. */
-export interface FormValues {
-  coveragePct: string;
-  usageNumerator: string;
-  usageDenominator: string;
-  measurementWindowStart: string;
-  measurementWindowEnd: string;
-  paperRetired: boolean;
-  plannedGoLive: string;
-  evidence: Array<{ key: number; label: string; url: string }>;
-  notes: string;
-  claimedLevel: string;
-  claimReason: string;
-}
+/** The form's values: the procedure's own input (`adoption.update`'s `values`). */
+export type FormValues = AdoptionInput;
 
 export const MAX_EVIDENCE = 20;
 
@@ -40,159 +27,58 @@ export interface StoredValues {
   notes: string;
 }
 
-let nextKey = 1;
-/** A stable key per evidence row, so removing one row never moves another's typing. */
-export const evidenceRow = (label = "", url = "") => ({ key: nextKey++, label, url });
-
-const text = (v: number | string | null | undefined) => (v == null ? "" : String(v));
-
 export function toFormValues(stored: StoredValues | null | undefined): FormValues {
   return {
-    coveragePct: text(stored?.coveragePct),
-    usageNumerator: text(stored?.usageNumerator),
-    usageDenominator: text(stored?.usageDenominator),
-    measurementWindowStart: text(stored?.measurementWindowStart),
-    measurementWindowEnd: text(stored?.measurementWindowEnd),
+    coveragePct: stored?.coveragePct ?? null,
+    usageNumerator: stored?.usageNumerator ?? null,
+    usageDenominator: stored?.usageDenominator ?? null,
+    measurementWindowStart: stored?.measurementWindowStart ?? null,
+    measurementWindowEnd: stored?.measurementWindowEnd ?? null,
     paperRetired: stored?.paperRetired ?? false,
-    plannedGoLive: text(stored?.plannedGoLive),
-    evidence: (stored?.evidence ?? []).map((e) => evidenceRow(e.label, e.url)),
+    plannedGoLive: stored?.plannedGoLive ?? null,
+    claimedLevel: (stored?.claimedLevel ?? null) as FormValues["claimedLevel"],
+    claimReason: stored?.claimReason ?? null,
+    evidence: (stored?.evidence ?? []).map((e) => ({ label: e.label, url: e.url })),
     notes: stored?.notes ?? "",
-    claimedLevel: text(stored?.claimedLevel),
-    claimReason: stored?.claimReason ?? "",
   };
 }
 
-/** Empty is "not measured" (null); anything else is a number, or NaN for the schema to name. */
-const num = (s: string) => (s.trim() === "" ? null : Number(s.trim()));
-const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
-
-/** The API's input from the form, before validation (the schema decides what is acceptable). */
-export function toInput(v: FormValues) {
-  return {
-    coveragePct: num(v.coveragePct),
-    usageNumerator: num(v.usageNumerator),
-    usageDenominator: num(v.usageDenominator),
-    measurementWindowStart: orNull(v.measurementWindowStart),
-    measurementWindowEnd: orNull(v.measurementWindowEnd),
-    paperRetired: v.paperRetired,
-    plannedGoLive: orNull(v.plannedGoLive),
-    claimedLevel: num(v.claimedLevel),
-    claimReason: orNull(v.claimReason),
-    // A row left completely blank is a row nobody meant to add.
-    evidence: v.evidence
-      .filter((e) => e.label.trim() !== "" || e.url.trim() !== "")
-      .map((e) => ({ label: e.label, url: e.url })),
-    notes: v.notes,
-  };
-}
-
-/** The id of the form control an issue path points at: ["evidence", 0, "url"] → "evidence-0-url". */
-export const fieldId = (path: ReadonlyArray<PropertyKey>) => path.map(String).join("-") || "form";
+/** A row left completely blank is a row nobody meant to add: its index, to drop before checking. */
+export const blankEvidenceRows = (evidence: ReadonlyArray<{ label: string; url: string }>) =>
+  evidence.flatMap((e, i) => (e.label.trim() === "" && e.url.trim() === "" ? [i] : []));
 
 /**
- * Blank evidence rows are not sent, so an issue's evidence index counts sent rows; point it back at the
- * row on screen.
+ * The claim rule the server applies after the schema: a claim above the derived level needs a
+ * reason. Its issues name the form's own fields ("claimReason").
  */
-function onScreen(path: ReadonlyArray<PropertyKey>, values: FormValues): PropertyKey[] {
-  if (path[0] !== "evidence" || path.length < 2) return [...path];
-  const sent = values.evidence.flatMap((e, i) => (e.label.trim() !== "" || e.url.trim() !== "" ? [i] : []));
-  const index = Number(path[1]);
-  return ["evidence", sent[index] ?? index, ...path.slice(2)];
-}
+export const claimIssues = (functionality: Functionality, input: AdoptionInput, benefitMeasured: boolean) =>
+  checkClaim(functionality, input, { benefitMeasured }).issues.map((i) => ({
+    name: i.path.map(String).join("."),
+    message: i.message,
+  }));
 
-export type FieldErrors = Map<string, string>;
-
-/** Controls in page order, so the error summary lists problems in the order people meet them. */
-const ORDER = [
-  "coveragePct",
-  "usageNumerator",
-  "usageDenominator",
-  "measurementWindowStart",
-  "measurementWindowEnd",
-  "paperRetired",
-  "plannedGoLive",
-  "evidence",
-  "notes",
-  "claimedLevel",
-  "claimReason",
-];
-const rank = (id: string) => {
-  const i = ORDER.findIndex((f) => id === f || id.startsWith(`${f}-`));
-  return i === -1 ? ORDER.length : i;
-};
-
-/** Whether an id names a control on the form (else the message is listed without a link). */
-export const isFormField = (id: string) => rank(id) < ORDER.length;
-
-function ordered(entries: Array<[string, string]>): FieldErrors {
-  const errors: FieldErrors = new Map();
-  for (const [id, message] of [...entries].sort((a, b) => rank(a[0]) - rank(b[0]))) {
-    if (!errors.has(id)) errors.set(id, message);
-  }
-  return errors;
-}
-
-/**
- * Validate exactly as the server will: the same schema, then the same claim rule against this
- * functionality's thresholds.
- */
-export function validate(
-  functionality: Functionality,
-  values: FormValues,
-  benefitMeasured: boolean,
-): { input: AdoptionInput; errors?: undefined } | { input?: undefined; errors: FieldErrors } {
-  const parsed = AdoptionInputSchema.safeParse(toInput(values));
-  if (!parsed.success) {
-    return {
-      errors: ordered(parsed.error.issues.map((i) => [fieldId(onScreen(i.path, values)), i.message])),
-    };
-  }
-  const claim = checkClaim(functionality, parsed.data, { benefitMeasured });
-  if (claim.issues.length > 0) {
-    return { errors: ordered(claim.issues.map((i) => [fieldId(i.path), i.message])) };
-  }
-  return { input: parsed.data };
-}
-
-/** The server's field messages (paths like "values.coveragePct"), keyed by the form's control ids. */
-export function serverFieldErrors(fieldErrors: Record<string, string>, values: FormValues): FieldErrors {
-  return ordered(
-    Object.entries(fieldErrors).map(([path, message]) => [
-      fieldId(
-        onScreen(
-          path
-            .replace(/^values\.?/, "")
-            .split(".")
-            .filter(Boolean),
-          values,
-        ),
-      ),
-      message,
-    ]),
-  );
-}
-
-const finite = (n: number | null) => (n !== null && Number.isFinite(n) ? n : null);
+const finite = (n: number | null | undefined) => (typeof n === "number" && Number.isFinite(n) ? n : null);
 
 /** The level the typed measures derive right now, whatever else on the form is unfinished. */
 export function liveDerivation(
   functionality: Functionality,
-  values: FormValues,
+  values: Partial<FormValues>,
   benefitMeasured: boolean,
 ): LevelDerivation {
-  const input = toInput(values);
-  const denominator = finite(input.usageDenominator);
-  const numerator = finite(input.usageNumerator);
+  const denominator = finite(values.usageDenominator);
+  const numerator = finite(values.usageNumerator);
   const usable = numerator !== null && denominator !== null && denominator > 0;
   return deriveAdoptionLevel(
     functionality,
     measuresFromInput(
       {
-        coveragePct: finite(input.coveragePct),
+        coveragePct: finite(values.coveragePct),
         usageNumerator: usable ? numerator : null,
         usageDenominator: usable ? denominator : null,
-        paperRetired: input.paperRetired,
-        plannedGoLive: /^\d{4}-\d{2}-\d{2}$/.test(input.plannedGoLive ?? "") ? input.plannedGoLive : null,
+        paperRetired: values.paperRetired ?? false,
+        plannedGoLive: /^\d{4}-\d{2}-\d{2}$/.test(values.plannedGoLive ?? "")
+          ? (values.plannedGoLive ?? null)
+          : null,
       },
       benefitMeasured,
     ),

@@ -1,23 +1,21 @@
-import type { AppRouter } from "@realise/api";
+import type { RouterOutputs } from "@realise/api";
 import { PlanItemSchema } from "@realise/domain";
 import {
-  bindField,
-  ErrorSummaryFor,
-  issueMessagesOf,
+  ConflictNotice,
+  FormErrorSummary,
   LEVEL_LABELS,
   Loading,
   label,
-  useFormErrors,
+  useSchemaForm,
   useTRPC,
 } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { BackLink, Button, Select, Table, Tag, TextInput } from "nhsuk-react-components";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
 
-type Plan = inferRouterOutputs<AppRouter>["plans"]["list"];
+type Plan = RouterOutputs["plans"]["list"];
 type PlanRow = Plan["items"][number];
 
 const STATUS: Record<string, string> = {
@@ -26,13 +24,14 @@ const STATUS: Record<string, string> = {
   done: "Done",
   at_risk: "At risk",
 };
-const FIELDS = ["functionalityCode", "targetLevel", "targetDate", "owner", "status"] as const;
-/** The server's messages for fields on the form; others are not shown. */
-const onForm = (path: string) => ((FIELDS as readonly string[]).includes(path) ? path : undefined);
-/** A schema issue belongs to its top-level field; one about the whole item, to the owner. */
-const topField = (path: string) => path.split(".")[0] || "owner";
-const CONFLICT =
-  "Someone else changed this item since you opened it. Close the form to see their change, then try again.";
+// contract: plans.upsertItem (its item fields are the domain's PlanItemSchema)
+const ItemFormSchema = PlanItemSchema.pick({
+  functionalityCode: true,
+  targetLevel: true,
+  targetDate: true,
+  owner: true,
+  status: true,
+});
 
 function stateTag(item: PlanRow) {
   if (item.state === "reached") return <Tag color="green">Reached</Tag>;
@@ -54,14 +53,17 @@ function ItemForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    functionalityCode: item?.functionalityCode ?? "",
-    targetLevel: String(item?.targetLevel ?? 3),
-    targetDate: item?.targetDate ?? "",
-    owner: item?.owner ?? "",
-    status: item?.status ?? "not_started",
+  const form = useSchemaForm({
+    schema: ItemFormSchema,
+    defaultValues: {
+      functionalityCode: item?.functionalityCode ?? "",
+      targetLevel: (item?.targetLevel ?? 3) as 3,
+      targetDate: item?.targetDate ?? "",
+      owner: item?.owner ?? "",
+      status: (item?.status ?? "not_started") as "not_started",
+    },
+    idPrefix: "plan-",
   });
-  const form = useFormErrors(onForm);
   const upsert = useMutation(
     trpc.plans.upsertItem.mutationOptions({
       onSuccess: async () => {
@@ -71,35 +73,20 @@ function ItemForm({
       onError: form.failed,
     }),
   );
-  const set = (key: keyof typeof values, value: string) => setValues((v) => ({ ...v, [key]: value }));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    form.begin();
-    const checked = PlanItemSchema.safeParse({ ...values, odsCode, targetLevel: Number(values.targetLevel) });
-    if (!checked.success) {
-      form.invalid(issueMessagesOf(checked.error.issues, topField));
-      return;
-    }
-    const { id: _id, odsCode: _o, ...fields } = checked.data;
+  const onSubmit = form.onSubmit((fields) =>
     upsert.mutate({
       odsCode,
       ...(item ? { id: item.id } : {}),
       expectedVersion: item?.version ?? 0,
       ...fields,
-    });
-  };
-  const field = bindField(values, set, form.fields, (k) => `plan-${k}`);
-  const problem = form.conflict ? CONFLICT : form.message;
+    }),
+  );
+  const field = form.field;
   return (
     <section aria-labelledby="h-item">
       <h2 id="h-item">{item ? "Change the plan item" : "Add a plan item"}</h2>
-      <ErrorSummaryFor
-        errors={form.fields}
-        attempt={form.attempt}
-        messages={problem ? [problem] : []}
-        order={FIELDS}
-        hrefOf={(k) => `#plan-${k}`}
-      />
+      <FormErrorSummary {...form.summary} />
+      {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <form onSubmit={onSubmit} noValidate aria-label="Plan item">
         <Select {...field("functionalityCode")} label="Functionality">
           <Select.Option value="">Choose a functionality</Select.Option>
@@ -109,7 +96,7 @@ function ItemForm({
             </Select.Option>
           ))}
         </Select>
-        <Select {...field("targetLevel")} label="Target level">
+        <Select {...field("targetLevel", "number")} label="Target level">
           {[1, 2, 3, 4, 5].map((l) => (
             <Select.Option key={l} value={String(l)}>
               {LEVEL_LABELS[l] ?? `L${l}`}

@@ -1,5 +1,6 @@
+import { type SchemaFormOptions, useSchemaForm } from "@realise/ui";
 import { type ReactNode, useState } from "react";
-import { useProblems } from "./useProblems";
+import type { FieldValues } from "react-hook-form";
 
 /** The confirmation a form that stays on the page shows once it has saved. */
 export function SavedNotice({ saved, children }: { saved: boolean; children: ReactNode }) {
@@ -12,14 +13,17 @@ export function SavedNotice({ saved, children }: { saved: boolean; children: Rea
 }
 
 /**
- * Problems and a "saved" flag for a form that stays on the page: `saving` is the mutation's
- * handlers, which refresh what `invalidate` names and then show the notice.
+ * A form that stays on the page: `saving` is the mutation's handlers, which refresh what
+ * `invalidate` names and then show the notice.
  */
-export function useSaveInPlace(invalidate: () => Promise<unknown>) {
-  const form = useProblems();
+export function useSaveInPlace<Input extends FieldValues, Output = Input>(
+  options: SchemaFormOptions<Input, Output>,
+  invalidate: () => Promise<unknown>,
+) {
+  const form = useSchemaForm<Input, Output>(options);
   const [saved, setSaved] = useState(false);
   return {
-    ...form,
+    form,
     saved,
     setSaved,
     saving: {

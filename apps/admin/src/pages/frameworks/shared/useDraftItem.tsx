@@ -1,8 +1,9 @@
+import type { RouterOutputs } from "@realise/api";
 import { LoadError, Loading } from "@realise/ui";
 import type { ReactElement } from "react";
 import { useVersion } from "../useVersion";
 
-type Version = NonNullable<ReturnType<typeof useVersion>["query"]["data"]>;
+type Version = RouterOutputs["frameworks"]["get"];
 
 /**
  * The route's framework version and the one item of it a page edits, or the page to show instead:

@@ -1,28 +1,47 @@
 import { Button, Table, WarningCallout } from "nhsuk-react-components";
 import { useEffect, useRef } from "react";
-import { fieldLabel, formatValue } from "../../changes";
-import { formatDateTime } from "../../format";
-import type { StoredValues } from "./form-values";
+import type { Conflict } from "./problems";
 
-/** What the server sends with a CONFLICT: the record as it is now, and the fields that differ from yours. */
-export interface Conflict {
-  current: (StoredValues & { version: number; updatedBy?: string | null; updatedAt?: Date | string }) | null;
-  changedFields: string[];
+interface Saved {
+  version?: number;
+  updatedBy?: string | null;
+  updatedAt?: Date | string;
 }
 
-/** Someone saved first: say who and what, and offer their values instead of overwriting them. */
-export function ConflictNotice({
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
+/** "28 Nov 2026, 07:45", in UK time whatever the browser's zone. */
+const formatDateTime = (at: Date | string) => {
+  const d = at instanceof Date ? at : new Date(at);
+  return Number.isNaN(d.getTime()) ? String(at) : dateTime.format(d);
+};
+
+/**
+ * Someone saved first: say who and what, and offer their values instead of overwriting them. Without
+ * the record as it is now (or `onLoadLatest`), it asks for a reload instead.
+ */
+export function ConflictNotice<Current extends Saved>({
   conflict,
-  yours,
+  yours = {},
+  fieldLabel = (f) => f,
+  formatValue = (_f, v) => (v === null || v === undefined || v === "" ? "(empty)" : String(v)),
   onLoadLatest,
 }: {
-  conflict: Conflict;
-  yours: Record<string, unknown>;
-  onLoadLatest(current: StoredValues & { version: number }): void;
+  conflict: Conflict<Current> | Conflict;
+  yours?: Record<string, unknown>;
+  fieldLabel?: (field: string) => string;
+  formatValue?: (field: string, value: unknown) => string;
+  onLoadLatest?: (current: Current) => void;
 }) {
   const heading = useRef<HTMLDivElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const current = conflict.current;
+  const current = conflict.current as (Current & Record<string, unknown>) | null;
   return (
     <div tabIndex={-1} ref={heading} className="realise-conflict">
       <WarningCallout>
@@ -45,16 +64,14 @@ export function ConflictNotice({
               {conflict.changedFields.map((f) => (
                 <Table.Row key={f}>
                   <Table.Cell>{fieldLabel(f)}</Table.Cell>
-                  <Table.Cell>
-                    {formatValue(f, (current as unknown as Record<string, unknown>)[f])}
-                  </Table.Cell>
+                  <Table.Cell>{formatValue(f, current[f])}</Table.Cell>
                   <Table.Cell>{formatValue(f, yours[f])}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
         )}
-        {current ? (
+        {current && onLoadLatest ? (
           <>
             <p>Load the latest values, then make your change again if it is still needed.</p>
             <Button type="button" onClick={() => onLoadLatest(current)}>
