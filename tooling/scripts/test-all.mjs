@@ -2,12 +2,15 @@
 // The README's test command: build, lint, structure (no file over 450 lines, no import circle), typecheck,
 // every unit/procedure test (PGlite, and real PostgreSQL when TEST_DATABASE_URL is set), the browser tests,
 // and a small bench run. Ends with the totals on a line of their own: "N passed, N failed".
+// `test-all.mjs --count DIR` runs nothing and totals the reports already in DIR (to check the counting).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const reportDir = mkdtempSync(join(tmpdir(), "realise-test-"));
+const countOnly = process.argv[2] === "--count" ? process.argv[3] : undefined;
+if (process.argv[2] === "--count" && !countOnly) throw new Error("usage: test-all.mjs --count DIR");
+const reportDir = countOnly ?? mkdtempSync(join(tmpdir(), "realise-test-"));
 const env = { ...process.env, VITEST_REPORT_DIR: reportDir, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" };
 const steps = [
   ["build", ["pnpm", "turbo", "run", "build", "--output-logs=errors-only"]],
@@ -22,7 +25,7 @@ const steps = [
 ];
 
 const failedSteps = [];
-for (const [name, [cmd, ...args]] of steps) {
+for (const [name, [cmd, ...args]] of countOnly ? [] : steps) {
   console.log(`\n=== ${name}: ${[cmd, ...args].join(" ")}`);
   const result = spawnSync(cmd, args, { stdio: "inherit", env });
   if (result.status !== 0) {
@@ -32,18 +35,46 @@ for (const [name, [cmd, ...args]] of steps) {
   }
 }
 
+/** The titles of a Playwright report's tests that failed first and passed on a retry. */
+function flakyTitles(suites = [], path = []) {
+  return suites.flatMap((suite) => {
+    const here = suite.title ? [...path, suite.title] : path;
+    const specs = (suite.specs ?? [])
+      .filter((spec) => spec.tests?.some((t) => t.status === "flaky"))
+      .map((spec) => [...here, spec.title].join(" › "));
+    return [...specs, ...flakyTitles(suite.suites, here)];
+  });
+}
+
+/** One report's counts: vitest's JSON, or Playwright's (the browser tests), told apart by their shape. */
+function countsOf(report) {
+  if (report.stats && "expected" in report.stats) {
+    const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
+    // A flaky test counts as passed, but is printed: a retry hid a failure.
+    return { passed: expected + flaky, failed: unexpected, skipped, flaky: flakyTitles(report.suites) };
+  }
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: report.numFailedTests ?? 0,
+    skipped: report.numPendingTests ?? 0,
+    flaky: [],
+  };
+}
+
 let passed = 0;
 let failed = 0;
-for (const file of readdirSync(reportDir)) {
-  const report = JSON.parse(readFileSync(join(reportDir, file), "utf8"));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
+for (const file of readdirSync(reportDir).sort()) {
+  const counts = countsOf(JSON.parse(readFileSync(join(reportDir, file), "utf8")));
+  passed += counts.passed;
+  failed += counts.failed;
+  const flaky = counts.flaky.length ? ` (${counts.flaky.length} of them flaky)` : "";
   console.log(
-    `  ${file.replace(/\.json$/, "")}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests ?? 0} skipped`,
+    `  ${file.replace(/\.json$/, "")}: ${counts.passed} passed${flaky}, ${counts.failed} failed, ${counts.skipped} skipped`,
   );
+  for (const title of counts.flaky) console.log(`    flaky: ${title}`);
 }
-rmSync(reportDir, { recursive: true, force: true });
-// A step that failed outside vitest (lint, typecheck, build) counts as one failed check.
+if (!countOnly) rmSync(reportDir, { recursive: true, force: true });
+// A step that failed outside the test runners (lint, typecheck, build) counts as one failed check.
 failed += failedSteps.filter((s) => !s.includes("tests")).length;
 // A test step that failed without a failing test in its reports (a crashed setup) still counts.
 if (failedSteps.some((s) => s.includes("tests")) && failed === 0) failed = 1;

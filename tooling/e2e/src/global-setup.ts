@@ -3,15 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startRealise } from "@realise/api/server";
 import { createDatabase } from "@realise/db";
-import type { TestProject } from "vitest/node";
 import { chromiumPath } from "./chromium.js";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    chromium: string | null;
-    databaseImage: string;
-  }
-}
+/** Where the seeded image lives for this run; the workers inherit it from the environment. */
+export const DATABASE_IMAGE_ENV = "REALISE_E2E_DATABASE_IMAGE";
 
 /** Seed one embedded database the way a first start does, and keep its image for every test file's server. */
 async function seededImage(): Promise<string> {
@@ -25,14 +20,17 @@ async function seededImage(): Promise<string> {
   return file;
 }
 
-/** Find Debian's Chromium once; without it the browser tests skip, unless E2E_REQUIRED=1. */
-export default async function setup(project: TestProject) {
-  const chromium = chromiumPath() ?? null;
-  if (!chromium && process.env.E2E_REQUIRED === "1") {
-    throw new Error("E2E_REQUIRED=1 but Chromium is not installed (apt-get install -y chromium)");
+/** Without Debian's Chromium the browser tests skip, unless E2E_REQUIRED=1 makes that a failure. */
+export default async function globalSetup(): Promise<(() => void) | undefined> {
+  if (!chromiumPath()) {
+    if (process.env.E2E_REQUIRED === "1") {
+      throw new Error("E2E_REQUIRED=1 but Chromium is not installed (apt-get install -y chromium)");
+    }
+    console.warn("Chromium is not installed: browser tests skipped (set E2E_REQUIRED=1 to fail instead)");
+    // Every test skips, so no server will want the image.
+    return undefined;
   }
-  project.provide("chromium", chromium);
   const image = await seededImage();
-  project.provide("databaseImage", image);
+  process.env[DATABASE_IMAGE_ENV] = image;
   return () => rmSync(image, { force: true });
 }

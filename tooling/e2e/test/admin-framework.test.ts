@@ -1,11 +1,9 @@
-import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { baseUrl, hasChromium, newPage, seriousAxeFindings, useServer } from "../src/browser.js";
-
-const run = hasChromium() ? describe : describe.skip;
+import type { Page } from "@playwright/test";
+import { seriousAxeFindings } from "../src/browser.js";
+import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
 
 /** Sign in through the trust app's form, or through the API when the form is not there. */
-async function signInAsAdmin(page: Page) {
+async function signInAsAdmin(page: Page, baseUrl: string) {
   await page.goto("/sign-in");
   const email = page.getByLabel("Email address");
   if ((await email.count()) > 0) {
@@ -17,7 +15,7 @@ async function signInAsAdmin(page: Page) {
   }
   const response = await page.request.post("/api/auth/sign-in/email", {
     data: { email: "admin@demo.realise", password: "realise-demo" },
-    headers: { origin: baseUrl() },
+    headers: { origin: baseUrl },
   });
   expect(response.ok()).toBe(true);
 }
@@ -26,12 +24,13 @@ async function expectAccessible(page: Page) {
   expect(await seriousAxeFindings(page)).toEqual([]);
 }
 
-run("national admin administers the framework in Chromium", () => {
-  const { browser } = useServer();
+test.describe("national admin administers the framework in Chromium", () => {
+  test.skip(!hasChromium(), NO_CHROMIUM);
 
-  it("drafts a version, changes a threshold, sees the effect, publishes", async () => {
-    const { page, errors, context } = await newPage(browser());
-    await signInAsAdmin(page);
+  test("drafts a version, changes a threshold, sees the effect, publishes", async ({ newPage, realise }) => {
+    test.setTimeout(300_000);
+    const { page, errors, context } = await newPage();
+    await signInAsAdmin(page, realise.url);
 
     await page.goto("/admin/frameworks");
     await page.getByRole("heading", { level: 1, name: "National framework" }).waitFor();
@@ -105,11 +104,15 @@ run("national admin administers the framework in Chromium", () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  }, 300_000);
+  });
 
-  it("shows the registry, peer groups and accounts pages without accessibility faults", async () => {
-    const { page, errors, context } = await newPage(browser());
-    await signInAsAdmin(page);
+  test("shows the registry, peer groups and accounts pages without accessibility faults", async ({
+    newPage,
+    realise,
+  }) => {
+    test.setTimeout(180_000);
+    const { page, errors, context } = await newPage();
+    await signInAsAdmin(page, realise.url);
 
     await page.goto("/admin/registry?search=Guy");
     await page.getByRole("heading", { level: 1, name: "Organisation registry" }).waitFor();
@@ -143,5 +146,5 @@ run("national admin administers the framework in Chromium", () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+  });
 });

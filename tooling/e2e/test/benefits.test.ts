@@ -1,15 +1,11 @@
-import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { baseUrl, hasChromium, newPage, seriousAxeFindings, useServer } from "../src/browser.js";
+import type { Page } from "@playwright/test";
+import { seriousAxeFindings } from "../src/browser.js";
+import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
 
-const run = hasChromium() ? describe : describe.skip;
-if (!hasChromium())
-  console.warn("Chromium is not installed: browser tests skipped (set E2E_REQUIRED=1 to fail instead)");
-
-async function signInAs(page: Page, email: string) {
-  const response = await page.request.post(`${baseUrl()}/api/auth/sign-in/email`, {
+async function signInAs(page: Page, baseUrl: string, email: string) {
+  const response = await page.request.post(`${baseUrl}/api/auth/sign-in/email`, {
     data: { email, password: "realise-demo" },
-    headers: { origin: baseUrl() },
+    headers: { origin: baseUrl },
   });
   expect(response.status()).toBe(200);
 }
@@ -22,12 +18,15 @@ async function nationalExpected(page: Page): Promise<number> {
   return Number((await cell.textContent())!.replace(/[£,\s]/g, ""));
 }
 
-run("benefits and plans in Chromium", () => {
-  const { browser } = useServer();
+test.describe("benefits and plans in Chromium", () => {
+  test.skip(!hasChromium(), NO_CHROMIUM);
 
-  it("adds a benefit with a baseline and two actuals, shows the chart and table, and moves the national total", async () => {
-    const admin = await newPage(browser());
-    await signInAs(admin.page, "admin@demo.realise");
+  test("adds a benefit with a baseline and two actuals, shows the chart and table, and moves the national total", async ({
+    newPage,
+    realise,
+  }) => {
+    const admin = await newPage();
+    await signInAs(admin.page, realise.url, "admin@demo.realise");
     const before = await nationalExpected(admin.page);
     expect(before).toBeGreaterThan(0);
     await admin.page.getByRole("heading", { name: "Plans against the national roadmap" }).waitFor();
@@ -35,8 +34,8 @@ run("benefits and plans in Chromium", () => {
     expect(await admin.page.locator("figure.realise-chart svg").count()).toBeGreaterThanOrEqual(1);
     expect(await seriousAxeFindings(admin.page)).toEqual([]);
 
-    const { page, errors, context } = await newPage(browser());
-    await signInAs(page, "editor.rgt@demo.realise");
+    const { page, errors, context } = await newPage();
+    await signInAs(page, realise.url, "editor.rgt@demo.realise");
     await page.goto("/trusts/RGT/benefits");
     await page.getByRole("heading", { level: 1, name: "Benefits register" }).waitFor();
     await page.locator("table tbody tr").first().waitFor();

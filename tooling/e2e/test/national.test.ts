@@ -1,8 +1,6 @@
-import type { BrowserContext, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { baseUrl, hasChromium, newPage, seriousAxeFindings, useServer } from "../src/browser.js";
-
-const run = hasChromium() ? describe : describe.skip;
+import type { BrowserContext, Page } from "@playwright/test";
+import { seriousAxeFindings } from "../src/browser.js";
+import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
 
 const RGT = "Cambridge University Hospitals NHS Foundation Trust";
 
@@ -14,27 +12,27 @@ function currentQuarter(today = new Date()) {
   return `${y}/${String((y + 1) % 100).padStart(2, "0")} Q${q}`;
 }
 
-async function signInAs(context: BrowserContext, email: string) {
-  const res = await context.request.post(`${baseUrl()}/api/auth/sign-in/email`, {
+async function signInAs(context: BrowserContext, baseUrl: string, email: string) {
+  const res = await context.request.post(`${baseUrl}/api/auth/sign-in/email`, {
     data: { email, password: "realise-demo" },
-    headers: { origin: baseUrl() },
+    headers: { origin: baseUrl },
   });
   expect(res.status()).toBe(200);
 }
 
 /** Call a tRPC procedure over HTTP as the context's signed-in user (superjson wire format). */
-async function mutate<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
-  const res = await context.request.post(`${baseUrl()}/trpc/${path}`, {
+async function mutate<T>(context: BrowserContext, baseUrl: string, path: string, input: unknown): Promise<T> {
+  const res = await context.request.post(`${baseUrl}/trpc/${path}`, {
     data: { json: input },
-    headers: { origin: baseUrl() },
+    headers: { origin: baseUrl },
   });
   const body = await res.json();
   if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
   return body.result.data.json as T;
 }
-async function query<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
+async function query<T>(context: BrowserContext, baseUrl: string, path: string, input: unknown): Promise<T> {
   const res = await context.request.get(
-    `${baseUrl()}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+    `${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
   );
   const body = await res.json();
   if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
@@ -59,13 +57,16 @@ async function levelCell(page: Page, odsCode: string, code: string) {
     .innerText();
 }
 
-run("the national team in Chromium", () => {
-  const { browser } = useServer();
+test.describe("the national team in Chromium", () => {
+  test.skip(!hasChromium(), NO_CHROMIUM);
   const period = currentQuarter();
 
-  it("shows the nation with filters in the URL, a caveat, and accessible charts", async () => {
-    const { page, errors, context } = await newPage(browser());
-    await signInAs(context, "admin@demo.realise");
+  test("shows the nation with filters in the URL, a caveat, and accessible charts", async ({
+    newPage,
+    realise,
+  }) => {
+    const { page, errors, context } = await newPage();
+    await signInAs(context, realise.url, "admin@demo.realise");
     await page.goto("/admin/");
     await page.getByRole("heading", { level: 1, name: "EPR adoption across England" }).waitFor();
     await page.getByRole("heading", { name: "Not a league table" }).waitFor();
@@ -83,8 +84,8 @@ run("the national team in Chromium", () => {
     expect(page.url()).toContain("groupBy=icb");
 
     // A shared link opens the same view.
-    const shared = await newPage(browser());
-    await signInAs(shared.context, "analyst@demo.realise");
+    const shared = await newPage();
+    await signInAs(shared.context, realise.url, "analyst@demo.realise");
     await shared.page.goto(page.url());
     await shared.page.getByText(/10 trusts in view/).waitFor();
     await shared.context.close();
@@ -105,21 +106,21 @@ run("the national team in Chromium", () => {
     await context.close();
   });
 
-  it("reflects a trust's update on the next load", async () => {
-    const trust = await newPage(browser());
-    await signInAs(trust.context, "editor.rr8@demo.realise");
+  test("reflects a trust's update on the next load", async ({ newPage, realise }) => {
+    const trust = await newPage();
+    await signInAs(trust.context, realise.url, "editor.rr8@demo.realise");
     const dash = await query<{
       records: { functionalityCode: string; level: number; version: number }[];
-    }>(trust.context, "adoption.forOrganisation", { odsCode: "RR8" });
+    }>(trust.context, realise.url, "adoption.forOrganisation", { odsCode: "RR8" });
     const record = dash.records.find((r) => r.level >= 2)!;
     expect(record).toBeDefined();
 
-    const { page, errors, context } = await newPage(browser());
-    await signInAs(context, "admin@demo.realise");
+    const { page, errors, context } = await newPage();
+    await signInAs(context, realise.url, "admin@demo.realise");
     await page.goto("/admin/heatmap?view=table&trustType=acute&region=North+East+and+Yorkshire");
     expect(await levelCell(page, "RR8", record.functionalityCode)).toBe(`L${record.level}`);
 
-    const saved = await mutate<{ record: { level: number } }>(trust.context, "adoption.update", {
+    const saved = await mutate<{ record: { level: number } }>(trust.context, realise.url, "adoption.update", {
       odsCode: "RR8",
       functionalityCode: record.functionalityCode,
       expectedVersion: record.version,
@@ -145,14 +146,17 @@ run("the national team in Chromium", () => {
     await context.close();
   });
 
-  it("accepts a submitted return after comparing it with the previous period", async () => {
-    const approver = await newPage(browser());
-    await signInAs(approver.context, "approver.rgt@demo.realise");
-    await mutate(approver.context, "returns.submit", { odsCode: "RGT", period });
+  test("accepts a submitted return after comparing it with the previous period", async ({
+    newPage,
+    realise,
+  }) => {
+    const approver = await newPage();
+    await signInAs(approver.context, realise.url, "approver.rgt@demo.realise");
+    await mutate(approver.context, realise.url, "returns.submit", { odsCode: "RGT", period });
     await approver.context.close();
 
-    const { page, errors, context } = await newPage(browser());
-    await signInAs(context, "admin@demo.realise");
+    const { page, errors, context } = await newPage();
+    await signInAs(context, realise.url, "admin@demo.realise");
     await page.goto("/admin/returns");
     await page.getByRole("heading", { level: 1, name: "Returns" }).waitFor();
     const link = page.getByRole("link", { name: `${RGT} (RGT)` });
@@ -188,9 +192,9 @@ run("the national team in Chromium", () => {
     await context.close();
   });
 
-  it("previews a period, freezes it once, and serves it as open data", async () => {
-    const { page, errors, context } = await newPage(browser());
-    await signInAs(context, "admin@demo.realise");
+  test("previews a period, freezes it once, and serves it as open data", async ({ newPage, realise }) => {
+    const { page, errors, context } = await newPage();
+    await signInAs(context, realise.url, "admin@demo.realise");
     await page.goto(`/admin/snapshots?period=${encodeURIComponent(period)}`);
     await page.getByRole("heading", { name: `Preview of ${period}` }).waitFor();
     await page.getByText("Not frozen yet").waitFor();
@@ -200,13 +204,13 @@ run("the national team in Chromium", () => {
     expect(await page.getByRole("button", { name: /Freeze and publish/ }).count()).toBe(0);
     await axeClean(page);
 
-    const again = await context.request.post(`${baseUrl()}/trpc/snapshots.freeze`, {
+    const again = await context.request.post(`${realise.url}/trpc/snapshots.freeze`, {
       data: { json: { period } },
-      headers: { origin: baseUrl() },
+      headers: { origin: realise.url },
     });
     expect(again.status()).toBe(412);
 
-    const open = await (await fetch(`${baseUrl()}/api/v1/snapshots`)).json();
+    const open = await (await fetch(`${realise.url}/api/v1/snapshots`)).json();
     expect(open.data.map((s: { period: string }) => s.period)).toEqual([period]);
 
     await page.goto("/admin/");

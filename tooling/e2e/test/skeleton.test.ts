@@ -1,21 +1,17 @@
-import { describe, expect, it } from "vitest";
-import { baseUrl, hasChromium, newPage, seriousAxeFindings, useServer } from "../src/browser.js";
+import { seriousAxeFindings } from "../src/browser.js";
+import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
 
-const run = hasChromium() ? describe : describe.skip;
-if (!hasChromium())
-  console.warn("Chromium is not installed: browser tests skipped (set E2E_REQUIRED=1 to fail instead)");
+test.describe("walking skeleton in Chromium", () => {
+  test.skip(!hasChromium(), NO_CHROMIUM);
 
-run("walking skeleton in Chromium", () => {
-  const { browser } = useServer();
-
-  it("answers health and readiness with the engine", async () => {
-    const ready = await fetch(`${baseUrl()}/readyz`);
+  test("answers health and readiness with the engine", async ({ realise }) => {
+    const ready = await fetch(`${realise.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: "ready", database: "pglite" });
   });
 
-  it("lists real trusts, filters them, and opens one", async () => {
-    const { page, errors, context } = await newPage(browser());
+  test("lists real trusts, filters them, and opens one", async ({ newPage }) => {
+    const { page, errors, context } = await newPage();
     await page.goto("/");
     await expect.poll(() => page.locator("table tbody tr").count()).toBe(202);
     expect(await seriousAxeFindings(page)).toEqual([]);
@@ -35,16 +31,16 @@ run("walking skeleton in Chromium", () => {
     await context.close();
   });
 
-  it("shows a clear page for an unknown trust", async () => {
-    const { page, context } = await newPage(browser());
+  test("shows a clear page for an unknown trust", async ({ newPage }) => {
+    const { page, context } = await newPage();
     await page.goto("/trusts/ZZZ");
     await page.getByRole("heading", { name: "Trust not found" }).waitFor();
     expect(await page.getByText("No trust has the ODS code ZZZ").count()).toBe(1);
     await context.close();
   });
 
-  it("shows the registry summary with real counts in the admin app", async () => {
-    const { page, errors, context } = await newPage(browser());
+  test("shows the registry summary with real counts in the admin app", async ({ newPage }) => {
+    const { page, errors, context } = await newPage();
     // The registry summary is public; the national overview at /admin/ needs a national role.
     await page.goto("/admin/summary");
     await page.getByRole("heading", { level: 1, name: "National summary" }).waitFor();

@@ -1,8 +1,6 @@
-import type { Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { hasChromium, newPage, seriousAxeFindings, signIn, useServer } from "../src/browser.js";
-
-const run = hasChromium() ? describe : describe.skip;
+import type { Locator, Page } from "@playwright/test";
+import { seriousAxeFindings, signIn } from "../src/browser.js";
+import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
 
 const EDITOR = "editor.rgt@demo.realise";
 const text = async (locator: Locator) => (await locator.textContent()) ?? "";
@@ -20,11 +18,13 @@ async function openForm(page: Page, link: string, heading: string) {
   await page.getByLabel("Coverage (%)").waitFor();
 }
 
-run("trust staff's daily workflow in Chromium", () => {
-  const { browser } = useServer();
+test.describe("trust staff's daily workflow in Chromium", () => {
+  test.skip(!hasChromium(), NO_CHROMIUM);
 
-  it("an editor signs in, raises ePMA to the next level, and the dashboard, gaps and history follow", async () => {
-    const { page, errors, context } = await newPage(browser());
+  test("an editor signs in, raises ePMA to the next level, and the dashboard, gaps and history follow", async ({
+    newPage,
+  }) => {
+    const { page, errors, context } = await newPage();
 
     // A wrong password is reported in the error summary, naming the fields.
     await page.goto("/sign-in");
@@ -110,15 +110,17 @@ run("trust staff's daily workflow in Chromium", () => {
     await context.close();
   });
 
-  it("another trust's editor cannot reach RGT's form, and a signed-out visitor is asked to sign in", async () => {
-    const anonymous = await newPage(browser());
+  test("another trust's editor cannot reach RGT's form, and a signed-out visitor is asked to sign in", async ({
+    newPage,
+  }) => {
+    const anonymous = await newPage();
     await anonymous.page.goto("/trusts/RGT/dashboard");
     await anonymous.page.getByRole("heading", { name: "Sign in to see this trust's dashboard" }).waitFor();
     expect(await anonymous.page.getByRole("link", { name: "Sign in" }).count()).toBeGreaterThan(0);
     await axeClean(anonymous.page);
     await anonymous.context.close();
 
-    const { page, errors, context } = await newPage(browser());
+    const { page, errors, context } = await newPage();
     await signIn(page, "editor.rru@demo.realise");
     expect(new URL(page.url()).pathname).toBe("/trusts/RRU/dashboard");
     await page.goto("/trusts/RGT/functionalities/F13");
@@ -131,8 +133,8 @@ run("trust staff's daily workflow in Chromium", () => {
     await context.close();
   });
 
-  it("the approver submits the return after a confirmation, and the records lock", async () => {
-    const { page, errors, context } = await newPage(browser());
+  test("the approver submits the return after a confirmation, and the records lock", async ({ newPage }) => {
+    const { page, errors, context } = await newPage();
     await signIn(page, "approver.rgt@demo.realise");
     await page.getByRole("heading", { name: /^Return for / }).waitFor();
     expect(await page.getByText("Records are locked").count()).toBe(0);

@@ -1,7 +1,8 @@
-import { type DB, organisationType } from "@realise/db";
+import type { DB } from "@realise/db";
 import type { ImportPreview } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { BenefitsPreviewImportInput } from "../../contracts/benefits.js";
+import { trustWrite } from "../guards/trust-write.js";
 import { checkActualsCsv } from "./check-actuals-csv.js";
 
 /** Check an actuals CSV against the trust's register: each row's result, each bad row's field and reason. */
@@ -10,6 +11,11 @@ export async function previewActualsImport(
   input: BenefitsPreviewImportInput,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<ImportPreview> {
-  await organisationType(db, input.odsCode);
-  return (await checkActualsCsv(db, input.odsCode, input.csv, today)).preview;
+  // Refused while a return locks the records, like the import it previews: a trust lead learns before
+  // preparing a file that it cannot be imported yet.
+  return trustWrite(
+    db,
+    input.odsCode,
+    async (trx) => (await checkActualsCsv(trx, input.odsCode, input.csv, today)).preview,
+  );
 }
