@@ -184,6 +184,7 @@ export type { ParsedPeriod, Period } from "./periods/schema.js";
 
 // returns
 export {
+  assertReturnVersion,
   assertSubmittable,
   RETURN_STATUSES,
   RETURN_TRANSITIONS,

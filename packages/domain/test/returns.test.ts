@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   assertRecordsEditable,
+  assertReturnVersion,
   assertSubmittable,
   compareReturnRecords,
   comparedValues,
@@ -195,5 +196,19 @@ describe("comparing a return with the previous period", () => {
     for (const r of rows) {
       expect(r).toMatchObject({ previous: null, levelChange: null, coverageChange: null, largeChanges: [] });
     }
+  });
+});
+
+describe("two reviewers on one return", () => {
+  it("refuses a decision on a stale version with the return as stored, and applies one without a version", () => {
+    expect(() => assertReturnVersion({ version: 2 }, 2)).not.toThrow();
+    expect(() => assertReturnVersion({ version: 2 }, undefined)).not.toThrow();
+    expect(() => assertReturnVersion({ version: 3 }, 2)).toThrow(
+      expect.objectContaining({
+        code: "CONFLICT",
+        message: "This return changed since you opened it (now version 3)",
+        current: { version: 3 },
+      }),
+    );
   });
 });

@@ -68,3 +68,18 @@ export function recordsOnDecision(to: ReturnStatus): RecordsOnDecision | null {
   if (to === "returned") return { validationState: "returned", keep: ["validated"] };
   return null;
 }
+
+/**
+ * Refuses a decision taken on a version of the return that is no longer the stored one. Without an
+ * expected version the decision applies to whatever is stored.
+ *
+ * Why: two reviewers deciding on the same return at once must not overwrite each other's decision.
+ */
+export function assertReturnVersion(stored: { version: number }, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && stored.version !== expectedVersion) {
+    throw AppError.conflict(
+      `This return changed since you opened it (now version ${stored.version})`,
+      stored,
+    );
+  }
+}
