@@ -131,7 +131,10 @@ export async function saveReturnDecision(
 }
 
 /** Returns in a state (submitted by default), optionally for one period, oldest submission first. */
-export async function queuedReturns(db: Kysely<DB>, filter: { period?: string; status?: string } = {}) {
+export async function queuedReturns(
+  db: Kysely<DB>,
+  filter: { period?: string | undefined; status?: string | undefined } = {},
+) {
   let q = returnSelect(db)
     .innerJoin("organisation as o", "o.ods_code", "trust_return.ods_code")
     .select(["o.name", "o.trust_type as trustType", "o.region"])

@@ -6,8 +6,5 @@ export async function returnQueue(
   db: Kysely<DB>,
   input: { period?: string | undefined; status?: string | undefined } = {},
 ) {
-  const filter: { period?: string; status?: string } = {};
-  if (input.period) filter.period = input.period;
-  if (input.status) filter.status = input.status;
-  return queuedReturns(db, filter);
+  return queuedReturns(db, input);
 }
