@@ -34,6 +34,17 @@ export type {
 export { checkClaim, effectiveLevel, isClaimFlagged, measuresFromInput } from "./adoption/claim.js";
 export type { ClaimCheck } from "./adoption/claim.js";
 export { deriveAdoptionLevel } from "./adoption/derive-level.js";
+export {
+  assertAppliesTo,
+  assertEditedVersion,
+  changedAdoptionFields,
+  EDITED_ADOPTION_FIELDS,
+  editedFunctionality,
+  scoreAdoptionEdit,
+  tierFunctionalityCodes,
+  validationStateOnEdit,
+} from "./adoption/edit.js";
+export type { AdoptionEditOutcome } from "./adoption/edit.js";
 export type { LevelDerivation } from "./adoption/derive-level.js";
 export {
   ADOPTION_LEVEL_LABELS,
@@ -129,6 +140,27 @@ export { rollUp } from "./rollup/roll-up.js";
 export type { RollUpOptions } from "./rollup/roll-up.js";
 export { QuantilesSchema, RollUpGroupSchema, TierCountsSchema } from "./rollup/schema.js";
 export type { Quantiles, RollUpGroup, TierCounts } from "./rollup/schema.js";
+export {
+  countTiers,
+  EPR_STATUSES,
+  groupsBy,
+  milestoneProgress,
+  nationalOverviewOf,
+  progressOf,
+  toBrief,
+} from "./rollup/national.js";
+export type {
+  GroupDimension,
+  MilestoneProgress,
+  NationalGroupRow,
+  NationalOverview,
+  NationalTrust,
+  ProgressQuartiles,
+  TrustBrief,
+} from "./rollup/national.js";
+export { heatmapFunctionalities, levelMatrix } from "./rollup/heatmap.js";
+export { peerGroupLabel, tierDistribution } from "./rollup/peers.js";
+export type { TierDistribution } from "./rollup/peers.js";
 
 // benefits
 export { lineKey, totalsWithoutDoubleCounting } from "./benefits/double-count.js";
@@ -193,6 +225,43 @@ export {
 } from "./periods/periods.js";
 export { PeriodSchema, formatPeriod, parsePeriod } from "./periods/schema.js";
 export type { ParsedPeriod, Period } from "./periods/schema.js";
+
+// returns
+export {
+  assertReturnVersion,
+  assertSubmittable,
+  RETURN_STATUSES,
+  RETURN_TRANSITIONS,
+  recordsOnDecision,
+  returnTransition,
+  ReturnStatusSchema,
+} from "./returns/workflow.js";
+export type { RecordsOnDecision, ReturnDecision, ReturnStatus } from "./returns/workflow.js";
+export {
+  assertRecordsEditable,
+  LOCKING_STATUSES,
+  lockingReturnOf,
+  locksRecords,
+  UNTIL_RETURNED,
+  lockedDetail,
+} from "./returns/locking.js";
+export type { LockingReturn } from "./returns/locking.js";
+export {
+  comparedValues,
+  compareReturnRecords,
+  LARGE_CHANGE,
+  largeChanges,
+  previousRecords,
+} from "./returns/compare.js";
+export type {
+  ComparableRecord,
+  ComparedValues,
+  PreviousSource,
+  ReturnComparisonRow,
+} from "./returns/compare.js";
+
+// snapshots
+export { assertFreezable, isSuppressed, membershipDate } from "./snapshots/freeze.js";
 
 // crosswalk
 export { carryForward } from "./crosswalk/carry-forward.js";

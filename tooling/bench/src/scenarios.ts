@@ -1,19 +1,21 @@
 import {
+  nationalHeatmap,
+  nationalOverview,
+  nationalTrends,
+  peerDistributions,
+  registrySummary,
+} from "@realise/api/services";
+import {
   adoptionRecords,
   currentFramework,
   type DB,
   findOrganisation,
   listOrganisations,
   lockingReturn,
-  nationalHeatmap,
-  nationalOverview,
-  nationalTrends,
-  peerDistributions,
-  registrySummary,
   returnsFor,
   toAssessable,
 } from "@realise/db";
-import { assessTrust, periodOf, type TrustType } from "@realise/domain";
+import { assessTrust, periodOf, RegionSchema, type TrustType } from "@realise/domain";
 import type { Kysely } from "kysely";
 
 /** Facts about the generated data a scenario's input needs. */
@@ -90,7 +92,8 @@ export const scenarios: Scenario[] = [
     procedure: "national.overview",
     input: (ctx) => ({ region: ctx.region }),
     caller: "analyst",
-    bare: (db, ctx) => nationalOverview(db, { region: ctx.region }),
+    // The database holds the region as text; tRPC parses it too.
+    bare: (db, ctx) => nationalOverview(db, { region: RegionSchema.parse(ctx.region) }),
   },
   {
     name: "national.trends",

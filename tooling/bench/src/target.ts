@@ -6,17 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAccount } from "@realise/api";
 import { startRealise } from "@realise/api/server";
+import { updateAdoption } from "@realise/api/services";
 import {
   adoptionRecords,
-  ConflictError,
   createDatabase,
   currentFramework,
   type DB,
   migrateToLatest,
   toAssessable,
-  updateAdoption,
 } from "@realise/db";
-import { assessTrust, periodOf, type TrustType } from "@realise/domain";
+import { assessTrust, isAppError, periodOf, type TrustType } from "@realise/domain";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { type GenerateResult, generateNationalData } from "./generate/index.js";
@@ -278,16 +277,22 @@ export async function startTarget(
             {
               odsCode: key.odsCode,
               functionalityCode: key.functionalityCode,
-              input: updateValues(i),
+              values: updateValues(i),
               expectedVersion: versions.get(k) ?? 0,
             },
-            { userId: editor.userId, email: editor.email },
+            {
+              userId: editor.userId,
+              email: editor.email,
+              name: `Bench editor ${key.odsCode}`,
+              role: "trust_editor",
+              odsCode: key.odsCode,
+            },
           );
           run.latencies.push(performance.now() - t);
           run.successes[k] = (run.successes[k] ?? 0) + 1;
           versions.set(k, Math.max(versions.get(k) ?? 0, result.record.version));
         } catch (error) {
-          if (error instanceof ConflictError) {
+          if (isAppError(error) && error.code === "CONFLICT") {
             run.conflicts += 1;
             const v = versionFromConflict(error.message);
             if (v !== undefined) versions.set(k, Math.max(versions.get(k) ?? 0, v));

@@ -1,5 +1,5 @@
 // Inputs of the organisations procedures: zod only, importable by the browser (no server code).
-import { EprStatusSchema, RegionSchema, TrustTypeSchema } from "@realise/domain";
+import { EprStatusSchema, OdsCodeSchema, RegionSchema, TrustTypeSchema } from "@realise/domain";
 import { z } from "zod";
 
 export const IsoDateSchema = z.iso.date({ message: "Date must be written as YYYY-MM-DD" });
@@ -25,3 +25,10 @@ export const OrganisationFilterSchema = z
     asOf: IsoDateSchema.optional(),
   })
   .strict();
+
+export const OrganisationsListInput = OrganisationFilterSchema;
+export type OrganisationsListInput = z.infer<typeof OrganisationsListInput>;
+
+export const OrganisationsByOdsCodeInput = z.object({ odsCode: OdsCodeSchema }).strict();
+
+export const OrganisationsReferenceListsInput = z.object({ asOf: IsoDateSchema.optional() }).strict();

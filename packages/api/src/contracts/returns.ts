@@ -1,1 +1,39 @@
 // Inputs of the returns procedures: zod only, importable by the browser (no server code).
+import { OdsCodeSchema, PeriodSchema, RETURN_STATUSES } from "@realise/domain";
+import { z } from "zod";
+
+const ReturnKey = { odsCode: OdsCodeSchema, period: PeriodSchema };
+const Comment = z.string().trim().max(4000, { message: "Comment must be at most 4000 characters" });
+const ExpectedVersion = z.number().int().min(1).optional();
+
+export const ReturnsForOrganisationInput = z.object({ odsCode: OdsCodeSchema }).strict();
+
+export const ReturnsSubmitInput = z.object(ReturnKey).strict();
+export type ReturnsSubmitInput = z.infer<typeof ReturnsSubmitInput>;
+
+/** Which returns the queue lists: a period's, in a state (submitted when not given). */
+export const ReturnsQueueInput = z
+  .object({ period: PeriodSchema.optional(), status: z.enum(RETURN_STATUSES).optional() })
+  .strict();
+
+export type ReturnsQueueInput = z.infer<typeof ReturnsQueueInput>;
+
+export const ReturnsCompareInput = z.object(ReturnKey).strict();
+export const ReturnsDetailInput = z.object(ReturnKey).strict();
+
+/** A decision with an optional comment; the version guards against two reviewers at once. */
+export const ReturnsAcceptInput = z
+  .object({ ...ReturnKey, comment: Comment.optional(), expectedVersion: ExpectedVersion })
+  .strict();
+export const ReturnsUnlockInput = ReturnsAcceptInput;
+
+/** Sending a return back needs a comment: the trust must know what to change. */
+export const ReturnsSendBackInput = z
+  .object({
+    ...ReturnKey,
+    comment: Comment.min(1, { message: "Comment is required: tell the trust what to change" }),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict();
+
+export type ReturnsDecisionInput = z.infer<typeof ReturnsAcceptInput> | z.infer<typeof ReturnsSendBackInput>;

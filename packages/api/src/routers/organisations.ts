@@ -1,30 +1,29 @@
-import { findOrganisation, listOrganisations, referenceLists } from "@realise/db";
-import { OdsCodeSchema } from "@realise/domain";
-import { IsoDateSchema, OrganisationFilterSchema } from "../contracts/organisations.js";
-import { TRPCError } from "@trpc/server";
-import { z } from "zod";
 import { access } from "@realise/domain";
+import {
+  OrganisationsByOdsCodeInput,
+  OrganisationsListInput,
+  OrganisationsReferenceListsInput,
+} from "../contracts/organisations.js";
+import {
+  organisationByOdsCode,
+  organisationList,
+  organisationReferenceLists,
+} from "../services/organisations/index.js";
 import { procedure, router } from "../trpc.js";
 
 export const organisationsRouter = router({
   /** Trusts with their current ICB, EPR and tier, filtered. */
   list: procedure(access.public)
-    .input(OrganisationFilterSchema.optional())
-    .query(({ ctx, input }) => listOrganisations(ctx.database.db, input ?? {})),
+    .input(OrganisationsListInput.optional())
+    .query(({ ctx, input }) => organisationList(ctx.database.db, input)),
 
   /** One trust by ODS code, with its ICB membership history. */
   byOdsCode: procedure(access.public)
-    .input(z.object({ odsCode: OdsCodeSchema }).strict())
-    .query(async ({ ctx, input }) => {
-      const organisation = await findOrganisation(ctx.database.db, input.odsCode);
-      if (!organisation) {
-        throw new TRPCError({ code: "NOT_FOUND", message: `No trust has the ODS code ${input.odsCode}` });
-      }
-      return organisation;
-    }),
+    .input(OrganisationsByOdsCodeInput)
+    .query(({ ctx, input }) => organisationByOdsCode(ctx.database.db, input)),
 
   /** Regions, ICBs in force at a date, and EPR suppliers: the values the filters offer. */
   referenceLists: procedure(access.public)
-    .input(z.object({ asOf: IsoDateSchema.optional() }).strict().optional())
-    .query(({ ctx, input }) => referenceLists(ctx.database.db, input?.asOf)),
+    .input(OrganisationsReferenceListsInput.optional())
+    .query(({ ctx, input }) => organisationReferenceLists(ctx.database.db, input)),
 });

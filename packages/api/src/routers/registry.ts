@@ -1,5 +1,5 @@
-import { registrySummary } from "@realise/db";
 import { access } from "@realise/domain";
+import { registrySummary } from "../services/organisations/index.js";
 import { procedure, router } from "../trpc.js";
 
 export const registryRouter = router({

@@ -1,100 +1,67 @@
+import { access, type ReturnDecision } from "@realise/domain";
+import {
+  ReturnsAcceptInput,
+  ReturnsCompareInput,
+  ReturnsDetailInput,
+  ReturnsForOrganisationInput,
+  ReturnsQueueInput,
+  ReturnsSendBackInput,
+  ReturnsSubmitInput,
+  ReturnsUnlockInput,
+} from "../contracts/returns.js";
 import {
   compareReturn,
   decideReturn,
   returnDetail,
   returnPeriods,
   returnQueue,
-  returnsFor,
+  returnsForOrganisation,
   submitReturn,
-} from "@realise/db";
-import { OdsCodeSchema, PeriodSchema } from "@realise/domain";
-import { z } from "zod";
-import { access } from "@realise/domain";
-import { mapDataErrors } from "../errors.js";
-import { procedure, requirePrincipal, router } from "../trpc.js";
-
-const ReturnKey = { odsCode: OdsCodeSchema, period: PeriodSchema };
-const Comment = z.string().trim().max(4000, { message: "Comment must be at most 4000 characters" });
-
-const OptionalDecision = z
-  .object({ ...ReturnKey, comment: Comment.optional(), expectedVersion: z.number().int().min(1).optional() })
-  .strict();
-const RequiredComment = z
-  .object({
-    ...ReturnKey,
-    comment: Comment.min(1, { message: "Comment is required: tell the trust what to change" }),
-    expectedVersion: z.number().int().min(1).optional(),
-  })
-  .strict();
+} from "../services/returns/index.js";
+import { procedure, router } from "../trpc.js";
 
 /** The national team's decisions on a return share one shape: a state change with an optional comment. */
-function decision(
-  kind: "accept" | "sendBack" | "unlock",
-  schema: typeof OptionalDecision | typeof RequiredComment,
-) {
+function decision(kind: ReturnDecision, schema: typeof ReturnsAcceptInput | typeof ReturnsSendBackInput) {
   return procedure(access.nationalAdmin)
     .input(schema)
-    .mutation(({ ctx, input }) =>
-      mapDataErrors(() =>
-        decideReturn(
-          ctx.database.db,
-          { ...input, decision: kind, comment: input.comment || null },
-          requirePrincipal(ctx),
-        ),
-      ),
-    );
+    .mutation(({ ctx, input }) => decideReturn(ctx.database.db, { ...input, decision: kind }, ctx.principal));
 }
 
 export const returnsRouter = router({
   /** The trust's returns and their states. */
   forOrganisation: procedure(access.trustRead)
-    .input(z.object({ odsCode: OdsCodeSchema }).strict())
-    .query(({ ctx, input }) => returnsFor(ctx.database.db, input.odsCode)),
+    .input(ReturnsForOrganisationInput)
+    .query(({ ctx, input }) => returnsForOrganisation(ctx.database.db, input)),
 
   /** The approver submits the trust's return for a period; its records are then locked. */
   submit: procedure(access.trustSubmit)
-    .input(z.object(ReturnKey).strict())
-    .mutation(({ ctx, input }) => {
-      const actor = requirePrincipal(ctx);
-      return mapDataErrors(() => submitReturn(ctx.database.db, input.odsCode, input.period, actor));
-    }),
+    .input(ReturnsSubmitInput)
+    .mutation(({ ctx, input }) => submitReturn(ctx.database.db, input, ctx.principal)),
 
   /** Returns awaiting validation. */
   queue: procedure(access.nationalRead)
-    .input(
-      z
-        .object({
-          period: PeriodSchema.optional(),
-          status: z.enum(["submitted", "accepted", "returned", "unlocked"]).optional(),
-        })
-        .strict()
-        .optional(),
-    )
-    .query(({ ctx, input }) => returnQueue(ctx.database.db, input ?? {})),
+    .input(ReturnsQueueInput.optional())
+    .query(({ ctx, input }) => returnQueue(ctx.database.db, input)),
 
   /** Periods with returns, and how many are in each state. */
   periods: procedure(access.nationalRead).query(({ ctx }) => returnPeriods(ctx.database.db)),
 
   /** A return beside the previous period's values, large changes flagged, with its audit trail. */
   compare: procedure(access.trustRead)
-    .input(z.object(ReturnKey).strict())
-    .query(({ ctx, input }) =>
-      mapDataErrors(() => compareReturn(ctx.database.db, input.odsCode, input.period)),
-    ),
+    .input(ReturnsCompareInput)
+    .query(({ ctx, input }) => compareReturn(ctx.database.db, input)),
 
   /** One return with its frozen values. */
   detail: procedure(access.trustRead)
-    .input(z.object(ReturnKey).strict())
-    .query(({ ctx, input }) =>
-      mapDataErrors(() => returnDetail(ctx.database.db, input.odsCode, input.period)),
-    ),
+    .input(ReturnsDetailInput)
+    .query(({ ctx, input }) => returnDetail(ctx.database.db, input)),
 
   /** Accept a submitted return: its values become validated. */
-  accept: decision("accept", OptionalDecision),
+  accept: decision("accept", ReturnsAcceptInput),
 
   /** Send a return back to the trust with a comment; the trust can edit again. */
-  sendBack: decision("sendBack", RequiredComment),
+  sendBack: decision("sendBack", ReturnsSendBackInput),
 
   /** Reopen an accepted or submitted return for editing. */
-  unlock: decision("unlock", OptionalDecision),
+  unlock: decision("unlock", ReturnsUnlockInput),
 });

@@ -99,8 +99,8 @@ export async function findOrganisation(
     .select([
       "m.icb_code as icbCode",
       "i.name as icbName",
-      sql<string>`to_char(m.valid_from, 'YYYY-MM-DD')`.as("validFrom"),
-      sql<string | null>`to_char(m.valid_to, 'YYYY-MM-DD')`.as("validTo"),
+      "m.valid_from as validFrom",
+      "m.valid_to as validTo",
     ])
     .where("m.ods_code", "=", odsCode)
     .orderBy("m.valid_from")

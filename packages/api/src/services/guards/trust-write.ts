@@ -1,5 +1,5 @@
 import { type DB, lockingReturn } from "@realise/db";
-import { AppError } from "@realise/domain";
+import { AppError, assertRecordsEditable, lockedDetail } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 
 /**
@@ -27,10 +27,5 @@ export async function trustWrite<T>(
 /** Refuse when a return locks the trust's records (inside a transaction that already holds the trust). */
 export async function assertRecordsOpen(trx: Kysely<DB>, odsCode: string): Promise<void> {
   const locked = await lockingReturn(trx, odsCode);
-  if (!locked) return;
-  throw AppError.state(
-    locked.status === "accepted"
-      ? `The return for ${locked.period} is accepted; records are locked until the national team unlocks it. Ask the national team to unlock the return if a value must change.`
-      : `The return for ${locked.period} is ${locked.status}; records are locked until the national team returns or unlocks it. Your approver can withdraw the submission before it is reviewed.`,
-  );
+  if (locked) assertRecordsEditable(locked, lockedDetail(locked));
 }

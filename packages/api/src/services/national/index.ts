@@ -1,1 +1,4 @@
-// The national use cases, one transaction each.
+// The national views: the nation at a glance, the adoption heatmap, and the trends across frozen periods.
+export { type NationalHeatmap, nationalHeatmap } from "./heatmap.js";
+export { nationalOverview } from "./overview.js";
+export { nationalTrends } from "./trends.js";

@@ -1,1 +1,6 @@
-// The snapshots use cases, one transaction each.
+// The snapshots use cases: preview a period, freeze and publish it, read what it holds.
+export { snapshotDetail } from "./detail.js";
+export type { SnapshotFigures } from "./figures.js";
+export { freezeSnapshot } from "./freeze.js";
+export { frozenSnapshots } from "./list.js";
+export { previewSnapshot } from "./preview.js";

@@ -6,7 +6,8 @@ export interface CountRow {
   count: number;
 }
 
-async function countBy(
+/** Trusts counted by one registry column, most common first, ties by value. */
+export async function organisationCounts(
   db: Kysely<DB>,
   column: "trust_type" | "region" | "epr_status" | "epr_supplier",
 ): Promise<CountRow[]> {
@@ -18,16 +19,4 @@ async function countBy(
     .orderBy(column)
     .execute();
   return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
-}
-
-/** Trusts counted by type, region, EPR status and supplier: the registry at a glance. */
-export async function registrySummary(db: Kysely<DB>) {
-  const [byTrustType, byRegion, byEprStatus, byEprSupplier] = await Promise.all([
-    countBy(db, "trust_type"),
-    countBy(db, "region"),
-    countBy(db, "epr_status"),
-    countBy(db, "epr_supplier"),
-  ]);
-  const total = byTrustType.reduce((sum, r) => sum + r.count, 0);
-  return { total, byTrustType, byRegion, byEprStatus, byEprSupplier };
 }

@@ -1,0 +1,45 @@
+import {
+  adoptionRecords,
+  currentFramework,
+  type DB,
+  findOrganisation,
+  lockingReturn,
+  returnsFor,
+  toAssessable,
+} from "@realise/db";
+import { AppError, assessTrust, periodOf, type TrustType } from "@realise/domain";
+import type { Kysely } from "kysely";
+import { peerDistributions } from "../organisations/peer-distributions.js";
+
+/** The trust's dashboard: tier, progress, what the next tier needs, every functionality, peers, lock state. */
+export async function adoptionForOrganisation(db: Kysely<DB>, input: { odsCode: string }) {
+  const organisation = await findOrganisation(db, input.odsCode);
+  if (!organisation) throw AppError.notFound(`No trust has the ODS code ${input.odsCode}`);
+  const [framework, records, peers, returns, locked] = await Promise.all([
+    currentFramework(db),
+    adoptionRecords(db, input.odsCode),
+    peerDistributions(db, input.odsCode),
+    returnsFor(db, input.odsCode),
+    lockingReturn(db, input.odsCode),
+  ]);
+  const assessment = assessTrust(
+    framework,
+    { odsCode: input.odsCode, trustType: organisation.trustType as TrustType },
+    toAssessable(records),
+  );
+  return {
+    organisation,
+    framework: {
+      version: framework.version,
+      name: framework.name,
+      tiers: framework.tiers,
+      functionalities: framework.functionalities,
+    },
+    assessment,
+    records,
+    peers,
+    returns,
+    currentPeriod: periodOf(new Date(), "quarter"),
+    locked: locked ?? null,
+  };
+}
