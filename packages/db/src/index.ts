@@ -28,3 +28,4 @@ export * from "./repositories/peer-groups.js";
 export * from "./repositories/accounts.js";
 export * from "./repositories/mail-outbox.js";
 export * from "./repositories/collections.js";
+export * from "./repositories/submissions.js";

@@ -182,6 +182,8 @@ export interface SnapshotTable {
   frozen_at: Timestamp;
   frozen_by: string | null;
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Accepted / submitted / returned / missing returns when frozen (migration 0008); null before. */
+  return_counts: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
 }
 
 export interface SnapshotAdoptionTable {

@@ -289,6 +289,7 @@ export type { RoleBinding } from "./access/account-binding.js";
 
 // collections and official returns
 export { canonicalJson } from "./collections/digest.js";
+export { assertCollectionOpen } from "./collections/submit-rule.js";
 export { submissionChecklist } from "./collections/checklist.js";
 export type { ChecklistInput, ChecklistItem, ChecklistKind } from "./collections/checklist.js";
 export {

@@ -25,7 +25,6 @@ export const ReturnsDetailInput = z.object(ReturnKey).strict();
 export const ReturnsAcceptInput = z
   .object({ ...ReturnKey, comment: Comment.optional(), expectedVersion: ExpectedVersion })
   .strict();
-export const ReturnsUnlockInput = ReturnsAcceptInput;
 
 /** Sending a return back needs a comment: the trust must know what to change. */
 export const ReturnsSendBackInput = z
@@ -36,4 +35,23 @@ export const ReturnsSendBackInput = z
   })
   .strict();
 
-export type ReturnsDecisionInput = z.infer<typeof ReturnsAcceptInput> | z.infer<typeof ReturnsSendBackInput>;
+/** Unlocking needs a comment too: it reopens figures that were submitted or accepted, and says why. */
+export const ReturnsUnlockInput = z
+  .object({
+    ...ReturnKey,
+    comment: Comment.min(1, { message: "Comment is required: say why the return is being unlocked" }),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict();
+
+/** The approver withdraws a submission before the national team reviews it. */
+export const ReturnsWithdrawInput = z.object({ ...ReturnKey, expectedVersion: ExpectedVersion }).strict();
+
+/** What the approver should look at before submitting. */
+export const ReturnsChecklistInput = z.object(ReturnKey).strict();
+export type ReturnsChecklistInput = z.infer<typeof ReturnsChecklistInput>;
+
+export type ReturnsDecisionInput =
+  | z.infer<typeof ReturnsAcceptInput>
+  | z.infer<typeof ReturnsSendBackInput>
+  | z.infer<typeof ReturnsWithdrawInput>;

@@ -1,6 +1,7 @@
 import { access, type ReturnDecision } from "@realise/domain";
 import {
   ReturnsAcceptInput,
+  ReturnsChecklistInput,
   ReturnsCompareInput,
   ReturnsDetailInput,
   ReturnsForOrganisationInput,
@@ -8,6 +9,7 @@ import {
   ReturnsSendBackInput,
   ReturnsSubmitInput,
   ReturnsUnlockInput,
+  ReturnsWithdrawInput,
 } from "../contracts/returns.js";
 import {
   compareReturn,
@@ -16,12 +18,16 @@ import {
   returnPeriods,
   returnQueue,
   returnsForOrganisation,
+  submissionChecklistFor,
   submitReturn,
 } from "../services/returns/index.js";
 import { procedure, router } from "../trpc.js";
 
-/** The national team's decisions on a return share one shape: a state change with an optional comment. */
-function decision(kind: ReturnDecision, schema: typeof ReturnsAcceptInput | typeof ReturnsSendBackInput) {
+/** The national team's decisions on a return share one shape: a state change with a comment. */
+function decision(
+  kind: ReturnDecision,
+  schema: typeof ReturnsAcceptInput | typeof ReturnsSendBackInput | typeof ReturnsUnlockInput,
+) {
   return procedure(access.nationalAdmin)
     .input(schema)
     .mutation(({ ctx, input }) => decideReturn(ctx.database.db, { ...input, decision: kind }, ctx.principal));
@@ -37,6 +43,18 @@ export const returnsRouter = router({
   submit: procedure(access.trustSubmit)
     .input(ReturnsSubmitInput)
     .mutation(({ ctx, input }) => submitReturn(ctx.database.db, input, ctx.principal)),
+
+  /** The approver takes back a submission the national team has not reviewed yet; records unlock. */
+  withdraw: procedure(access.trustSubmit)
+    .input(ReturnsWithdrawInput)
+    .mutation(({ ctx, input }) =>
+      decideReturn(ctx.database.db, { ...input, decision: "withdraw" }, ctx.principal),
+    ),
+
+  /** What the approver should look at before submitting: claims, evidence, reviews, actuals, plan. */
+  checklist: procedure(access.trustRead)
+    .input(ReturnsChecklistInput)
+    .query(({ ctx, input }) => submissionChecklistFor(ctx.database.db, input)),
 
   /** Returns awaiting validation. */
   queue: procedure(access.nationalRead)
@@ -62,6 +80,6 @@ export const returnsRouter = router({
   /** Send a return back to the trust with a comment; the trust can edit again. */
   sendBack: decision("sendBack", ReturnsSendBackInput),
 
-  /** Reopen an accepted or submitted return for editing. */
+  /** Reopen an accepted or submitted return for editing, saying why. */
   unlock: decision("unlock", ReturnsUnlockInput),
 });

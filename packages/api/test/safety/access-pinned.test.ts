@@ -79,6 +79,8 @@ const PINNED: Record<string, string> = {
   "returns.queue": "nationalRead",
   "returns.sendBack": "nationalAdmin",
   "returns.submit": "trustSubmit",
+  "returns.withdraw": "trustSubmit",
+  "returns.checklist": "trustRead",
   "returns.unlock": "nationalAdmin",
   "session.me": "public",
   "snapshots.detail": "nationalRead",

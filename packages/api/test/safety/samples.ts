@@ -73,6 +73,8 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
     expectedVersion: 1,
   }),
   "returns.unlock": (odsCode) => ({ odsCode, period: "2024/25 Q4", comment: "Reopened", expectedVersion: 1 }),
+  "returns.withdraw": (odsCode) => ({ odsCode, period: "2024/25 Q4", expectedVersion: 1 }),
+  "returns.checklist": (odsCode) => ({ odsCode, period: "2024/25 Q4" }),
   "national.overview": () => ({ asOf: "2025-06-01" }),
   "national.heatmap": () => ({ tier: 2 }),
   "national.trends": () => ({}),

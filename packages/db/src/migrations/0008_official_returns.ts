@@ -49,6 +49,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table trust_return add constraint trust_return_status_check
     check (status in ('submitted','accepted','returned','unlocked','withdrawn'))`.execute(db);
 
+  // How many trusts had an accepted return (and how many had not) when a period was frozen: trusts without
+  // one are counted apart, never filled in with live values.
+  await sql`alter table snapshot add column return_counts jsonb`.execute(db);
+
   // Emails are written in the transaction of the decision that causes them and sent afterwards, with
   // retries: the decision never waits on, or fails because of, a mail server, and no message is lost.
   await db.schema
@@ -75,6 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table snapshot drop column return_counts`.execute(db);
   await db.schema.dropTable("mail_outbox").execute();
   await sql`alter table trust_return drop constraint if exists trust_return_status_check`.execute(db);
   await sql`alter table trust_return add constraint trust_return_status_check

@@ -14,7 +14,7 @@ export const ReturnStatusSchema = z.enum(RETURN_STATUSES, {
 export type ReturnStatus = z.infer<typeof ReturnStatusSchema>;
 
 /** What the national team can decide about a return. */
-export type ReturnDecision = "accept" | "sendBack" | "unlock";
+export type ReturnDecision = "accept" | "sendBack" | "unlock" | "withdraw";
 
 /** Each decision: the states it may be taken from, and the state it leads to. */
 export const RETURN_TRANSITIONS: Readonly<
@@ -23,6 +23,8 @@ export const RETURN_TRANSITIONS: Readonly<
   accept: { from: ["submitted"], to: "accepted" },
   sendBack: { from: ["submitted"], to: "returned" },
   unlock: { from: ["accepted", "submitted"], to: "unlocked" },
+  // The trust's approver takes back a submission the national team has not yet reviewed.
+  withdraw: { from: ["submitted"], to: "withdrawn" },
 };
 
 /**

@@ -6,3 +6,4 @@ export { returnsForOrganisation } from "./for-organisation.js";
 export { returnPeriods } from "./periods.js";
 export { returnQueue } from "./queue.js";
 export { submitReturn } from "./submit.js";
+export { submissionChecklistFor } from "./checklist.js";

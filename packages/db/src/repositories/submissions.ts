@@ -1,0 +1,129 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../schema.js";
+
+/**
+ * Hold a trust's row exclusively until the transaction ends. Every change to the trust's records holds
+ * it in share mode first, so a submission waits for writes in flight and writes queue behind it: the copy
+ * a submission stores is exactly what the records were when it committed.
+ */
+export async function lockTrustForSubmission(db: Kysely<DB>, odsCode: string): Promise<boolean> {
+  const r = await sql<{
+    ods_code: string;
+  }>`select ods_code from organisation where ods_code = ${odsCode} for update`.execute(db);
+  return r.rows.length > 0;
+}
+
+export interface SubmissionCopy {
+  odsCode: string;
+  period: string;
+  frameworkVersion: number;
+  /** Canonical JSON of the copy (records, register, plan). */
+  contentJson: string;
+  digest: string;
+  submittedBy: string;
+}
+
+/** Store a submission as it was sent; returns its number within the return (1, 2… after send-backs). */
+export async function insertSubmission(db: Kysely<DB>, s: SubmissionCopy): Promise<number> {
+  const row = await db
+    .insertInto("return_submission")
+    .values((eb) => ({
+      ods_code: s.odsCode,
+      period: s.period,
+      seq: eb
+        .selectFrom("return_submission")
+        .select(sql<number>`coalesce(max(seq), 0) + 1`.as("next"))
+        .where("ods_code", "=", s.odsCode)
+        .where("period", "=", s.period),
+      framework_version: s.frameworkVersion,
+      content: s.contentJson,
+      digest: s.digest,
+      submitted_by: s.submittedBy,
+    }))
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
+/** Point the return at the submission under review. */
+export async function setReturnSubmission(db: Kysely<DB>, odsCode: string, period: string, seq: number) {
+  await db
+    .updateTable("trust_return")
+    .set({ submission_seq: seq })
+    .where("ods_code", "=", odsCode)
+    .where("period", "=", period)
+    .execute();
+}
+
+export interface StoredSubmission {
+  seq: number;
+  frameworkVersion: number;
+  content: unknown;
+  digest: string;
+  submittedBy: string | null;
+  submittedAt: Date;
+}
+
+/** The submission a return points at (the one reviewed, or accepted), or undefined. */
+export async function currentSubmission(
+  db: Kysely<DB>,
+  odsCode: string,
+  period: string,
+): Promise<StoredSubmission | undefined> {
+  return db
+    .selectFrom("return_submission as s")
+    .innerJoin("trust_return as r", (j) =>
+      j
+        .onRef("r.ods_code", "=", "s.ods_code")
+        .onRef("r.period", "=", "s.period")
+        .onRef("r.submission_seq", "=", "s.seq"),
+    )
+    .select([
+      "s.seq",
+      "s.framework_version as frameworkVersion",
+      "s.content",
+      "s.digest",
+      "s.submitted_by as submittedBy",
+      "s.submitted_at as submittedAt",
+    ])
+    .where("s.ods_code", "=", odsCode)
+    .where("s.period", "=", period)
+    .executeTakeFirst();
+}
+
+/** Every trust's accepted submission for a period: what official figures are built from. */
+export async function acceptedSubmissions(db: Kysely<DB>, period: string) {
+  return db
+    .selectFrom("trust_return as r")
+    .innerJoin("return_submission as s", (j) =>
+      j
+        .onRef("s.ods_code", "=", "r.ods_code")
+        .onRef("s.period", "=", "r.period")
+        .onRef("s.seq", "=", "r.submission_seq"),
+    )
+    .select(["r.ods_code as odsCode", "s.framework_version as frameworkVersion", "s.content", "s.digest"])
+    .where("r.period", "=", period)
+    .where("r.status", "=", "accepted")
+    .orderBy("r.ods_code")
+    .execute();
+}
+
+/** Mark validated exactly the live records whose version is the one the accepted copy holds. */
+export async function validateRecordsAtVersions(
+  db: Kysely<DB>,
+  odsCode: string,
+  versions: ReadonlyArray<{ functionalityCode: string; version: number }>,
+): Promise<number> {
+  let validated = 0;
+  for (const v of versions) {
+    const r = await db
+      .updateTable("adoption_record")
+      .set({ validation_state: "validated" })
+      .where("ods_code", "=", odsCode)
+      .where("functionality_code", "=", v.functionalityCode)
+      .where("version", "=", v.version)
+      .executeTakeFirst();
+    validated += Number(r.numUpdatedRows);
+  }
+  return validated;
+}
