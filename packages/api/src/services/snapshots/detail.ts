@@ -1,4 +1,11 @@
-import { currentFramework, type DB, frozenSnapshotCounts, returnCounts, snapshotHeader } from "@realise/db";
+import {
+  currentFramework,
+  type DB,
+  frozenSnapshotCounts,
+  returnCounts,
+  snapshotHeader,
+  snapshotReturnCounts,
+} from "@realise/db";
 import { AppError } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { SnapshotsPeriodInput } from "../../contracts/snapshots.js";
@@ -9,10 +16,15 @@ export async function snapshotDetail(db: Kysely<DB>, input: SnapshotsPeriodInput
   const header = await snapshotHeader(db, input.period);
   if (!header) throw AppError.notFound(`No snapshot has been frozen for ${input.period}`);
   const framework = await currentFramework(db);
-  const [counts, returns] = await Promise.all([
+  const [counts, frozenReturns, liveReturns] = await Promise.all([
     frozenSnapshotCounts(db, input.period, framework.tiers.length),
+    snapshotReturnCounts(db, input.period),
     returnCounts(db, input.period),
   ]);
+  // The counts as they were when frozen; snapshots from before those were kept show today's.
+  const returns = frozenReturns
+    ? Object.entries(frozenReturns).map(([status, count]) => ({ status, count }))
+    : liveReturns;
   return snapshotFigures(
     {
       period: input.period,

@@ -4,8 +4,8 @@ import { EPR_STATUSES } from "@realise/domain";
 /** The figures a snapshot holds, or would hold if frozen now. */
 export interface SnapshotFigures {
   period: string;
-  /** `live`: computed from today's data (a preview); otherwise the stored snapshot's status. */
-  status: "live" | "preview" | "published";
+  /** `provisional`: what a freeze would publish now (nothing kept); otherwise the stored snapshot's status. */
+  status: "provisional" | "preview" | "published";
   frameworkVersion: number;
   frozenAt: Date | null;
   frozenBy: string | null;

@@ -1,43 +1,54 @@
 import {
-  copyIntoSnapshot,
-  currentFrameworkVersion,
   type DB,
   deleteSnapshot,
   listSnapshots,
   lockSnapshots,
   publishSnapshotRows,
   snapshotHeader,
-  snapshotTrustCount,
   writeAudit,
 } from "@realise/db";
-import { AppError, assertFreezable, membershipDate, type Principal } from "@realise/domain";
+import { AppError, assertFreezable, freezeRefusal, type Principal } from "@realise/domain";
 import type { Kysely } from "kysely";
-import type { SnapshotsPeriodInput } from "../../contracts/snapshots.js";
+import type { SnapshotsFreezeInput } from "../../contracts/snapshots.js";
+import { today } from "../clock.js";
+import { returnCountsFor, writeOfficialSnapshot } from "./official.js";
 
 /**
- * Freeze a period: copy every trust's registry facts, tier and adoption levels into the snapshot tables
- * and publish it, with its audit row, in one transaction. A published period is never frozen again (the
- * database refuses changes to it too), so the official figures cannot move.
+ * Freeze a period's official figures: only once the period has ended, only from accepted returns, and
+ * only when the national team confirms the counts it was shown (a return accepted since the confirmation
+ * screen was drawn means the figures differ: look again). Published in one transaction with its audit
+ * row; the database refuses any later change to it.
  */
-export async function freezeSnapshot(db: Kysely<DB>, input: SnapshotsPeriodInput, actor: Principal) {
+export async function freezeSnapshot(db: Kysely<DB>, input: SnapshotsFreezeInput, actor: Principal) {
   const { period } = input;
-  const icbAsOf = membershipDate(period);
+  const refusal = freezeRefusal(period, today());
+  if (refusal) throw AppError.state(refusal);
   return db.transaction().execute(async (trx) => {
     await lockSnapshots(trx);
-    // Read after the lock, so a freeze that queued behind a publish records the new version.
-    const frameworkVersion = await currentFrameworkVersion(trx);
     const existing = await snapshotHeader(trx, period);
     assertFreezable(period, existing?.status);
+    if (input.expectedAccepted !== undefined) {
+      const counts = await returnCountsFor(trx, period);
+      if (counts.accepted !== input.expectedAccepted)
+        throw AppError.conflict(
+          `The accepted returns for ${period} changed since you checked them (now ${counts.accepted}, you saw ${input.expectedAccepted}): check the counts again`,
+          counts,
+        );
+    }
     if (existing) await deleteSnapshot(trx, period);
-    await copyIntoSnapshot(trx, { period, frameworkVersion, frozenBy: actor.email, icbAsOf });
+    const written = await writeOfficialSnapshot(trx, period, actor.email);
     await publishSnapshotRows(trx, period);
-    const trusts = await snapshotTrustCount(trx, period);
     await writeAudit(trx, actor, {
       action: "snapshot.freeze",
       entity: "snapshot",
       entityKey: period,
       before: existing ? { status: existing.status } : null,
-      after: { status: "published", frameworkVersion, trusts, icbAsOf },
+      after: {
+        status: "published",
+        frameworkVersion: written.frameworkVersion,
+        trusts: written.trusts,
+        returns: written.counts,
+      },
     });
     const row = (await listSnapshots(trx)).find((s) => s.period === period);
     if (!row) throw AppError.notFound(`No snapshot for ${period}`);
