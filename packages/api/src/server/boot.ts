@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createDatabase, type Database, migrateToLatest, seedIfEmpty } from "@realise/db";
 import { type Auth, createAuth, migrateAuth } from "../auth/auth.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { seedDemoReturns } from "../seed/demo-returns.js";
 import { createRequestListener } from "./app.js";
 import { Hono } from "hono";
 import { createOpenDataApp } from "../http/open-data/index.js";
@@ -82,6 +83,7 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
   });
   await migrateAuth(auth);
   const accounts = demo ? await seedDemoAccounts(database, auth) : 0;
+  if (demo) await seedDemoReturns(database);
   ready = createRequestListener({
     database,
     auth,

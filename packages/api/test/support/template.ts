@@ -5,6 +5,7 @@ import { createDatabase, type Database, migrateToLatest, seedIfEmpty } from "@re
 import { createScratchDatabase } from "@realise/db/testing";
 import { createAuth, migrateAuth } from "../../src/auth/auth.js";
 import { seedDemoAccounts } from "../../src/seed/demo-accounts.js";
+import { seedDemoReturns } from "../../src/seed/demo-returns.js";
 
 export const TEST_ORIGIN = "http://localhost:3999";
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123456789";
@@ -16,6 +17,7 @@ export async function prepare(database: Database): Promise<void> {
   const auth = createAuth(database, { baseURL: TEST_ORIGIN, secret: TEST_SECRET });
   await migrateAuth(auth);
   await seedDemoAccounts(database, auth);
+  await seedDemoReturns(database);
 }
 
 /** A seeded PGlite image on disk; each test file loads a copy in well under a second. */

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { DB } from "../schema.js";
+import type { DB, ReturnStatus } from "../schema.js";
 
 /**
  * Hold a trust's row exclusively until the transaction ends. Every change to the trust's records holds
@@ -20,7 +20,7 @@ export interface SubmissionCopy {
   /** Canonical JSON of the copy (records, register, plan). */
   contentJson: string;
   digest: string;
-  submittedBy: string;
+  submittedBy: string | null;
 }
 
 /** Store a submission as it was sent; returns its number within the return (1, 2… after send-backs). */
@@ -126,4 +126,38 @@ export async function validateRecordsAtVersions(
     validated += Number(r.numUpdatedRows);
   }
   return validated;
+}
+
+/** A return from an earlier quarter, as the demo history and backups restore it (dates given). */
+export async function insertHistoricReturn(
+  db: Kysely<DB>,
+  r: {
+    odsCode: string;
+    period: string;
+    status: ReturnStatus;
+    frameworkVersion: number;
+    payload: string;
+    submittedBy: string | null;
+    submittedAt: Date;
+    decidedBy: string | null;
+    decidedAt: Date | null;
+    comment: string | null;
+  },
+) {
+  await db
+    .insertInto("trust_return")
+    .values({
+      ods_code: r.odsCode,
+      period: r.period,
+      status: r.status,
+      framework_version: r.frameworkVersion,
+      payload: r.payload,
+      submitted_by: r.submittedBy,
+      submitted_at: r.submittedAt,
+      decided_by: r.decidedBy,
+      decided_at: r.decidedAt,
+      comment: r.comment,
+      version: r.decidedAt ? 2 : 1,
+    })
+    .execute();
 }
