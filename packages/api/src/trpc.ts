@@ -7,10 +7,11 @@ import {
   type Principal,
 } from "@realise/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
 import type { Context } from "./context.js";
+import { classifyFailure } from "./http/errors.js";
 
 export interface Meta {
   access: Access;
@@ -33,8 +34,39 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
-    errorFormatter({ shape, error }) {
+    transformer: {
+      input: {
+        serialize: (value: unknown) => superjson.serialize(value),
+        // Input that is JSON but not superjson is the client's mistake: a 400, not a 500.
+        deserialize: (value: unknown) => {
+          try {
+            return superjson.deserialize(value as never);
+          } catch (cause) {
+            throw new TRPCError({ code: "BAD_REQUEST", message: "The input is not valid superjson", cause });
+          }
+        },
+      },
+      output: superjson,
+    },
+    errorFormatter({ shape, error, ctx }) {
+      // What is not a deliberate tRPC error goes through the edge's one mapping: the database being away
+      // is a 503, input the database cannot store a 400, anything else a 500 that shows no internals.
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        const failure = classifyFailure(error.cause, ctx?.requestId);
+        const code: TRPC_ERROR_CODE_KEY =
+          failure.status === 503
+            ? "SERVICE_UNAVAILABLE"
+            : failure.status === 400
+              ? "BAD_REQUEST"
+              : "INTERNAL_SERVER_ERROR";
+        const { stack: _stack, ...data } = shape.data;
+        return {
+          ...shape,
+          code: TRPC_ERROR_CODES_BY_KEY[code],
+          message: failure.message,
+          data: { ...data, code, httpStatus: failure.status, fieldErrors: null, conflict: null },
+        };
+      }
       const zod =
         error.cause instanceof ZodError
           ? describeZodError(error.cause)
