@@ -33,7 +33,7 @@ export function isDatabaseDown(error: unknown): boolean {
       code === "ECONNRESET" ||
       code === "57P01" ||
       code === "57P03" ||
-      /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      /Connection terminated|connection timeout|PGlite is closed|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
         message,
       )
     ) {

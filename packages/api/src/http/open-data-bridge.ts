@@ -31,6 +31,14 @@ export function createOpenDataBridge(options: {
       cookie: c.req.header("cookie"),
     });
     for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
+    if (headers["cache-control"]) {
+      // A signed-in request's answer is never cacheable, whatever the route would allow.
+      const setHeader = outgoing.setHeader.bind(outgoing);
+      outgoing.setHeader = ((name: string, value: number | string | readonly string[]) =>
+        name.toLowerCase() === "cache-control"
+          ? outgoing
+          : setHeader(name, value)) as typeof outgoing.setHeader;
+    }
     const url = new URL(incoming.url ?? "/", options.origin);
     const handled = await routes(incoming, outgoing, url);
     if (!handled) return c.json({ error: { message: "Not found" } }, 404);
