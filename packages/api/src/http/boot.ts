@@ -164,9 +164,13 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
     logger,
     close(graceMs = 10_000) {
       closing ??= (async () => {
-        // Stop accepting; idle keep-alive sockets close now, busy ones once their answer is sent.
+        // Stop accepting. Node's close() would also drop every socket without a parsed request at once,
+        // a request still in the socket's buffer included, so idle sockets are swept a moment later (and
+        // then regularly); a busy one closes once its answer is sent.
+        const closeIdle = server.closeIdleConnections.bind(server);
+        server.closeIdleConnections = () => {};
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
+        const sweep = setInterval(closeIdle, 300);
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<"late">((resolve) => {
           timer = setTimeout(() => resolve("late"), graceMs);
@@ -180,6 +184,8 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
           await drained;
         }
         clearTimeout(timer);
+        clearInterval(sweep);
+        server.closeIdleConnections = closeIdle;
         if (!options.database) await database.close();
       })();
       return closing;
