@@ -1,4 +1,5 @@
 import type { Database } from "@realise/db";
+import { type AppErrorCode, isAppError } from "@realise/domain";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
@@ -42,9 +43,22 @@ export function edge(app: Hono<EdgeEnv>, secure: boolean, logger: Logger): Hono<
   return app;
 }
 
+/** A domain error outside tRPC (open data) answers with the status its code names. */
+const APP_ERROR_STATUS: Record<AppErrorCode, 400 | 401 | 403 | 404 | 409 | 412 | 429 | 503> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
+};
+
 /** The one error boundary: every failure a route throws ends here. */
 export function failureAnswer(c: Context<EdgeEnv>, error: unknown, logger: Logger) {
   if (error instanceof HTTPException) return error.getResponse();
+  if (isAppError(error)) return c.json({ error: { message: error.message } }, APP_ERROR_STATUS[error.code]);
   const failure = classifyFailure(error, c.get("requestId"));
   if (failure.kind === "bug") logger.error({ err: error, requestId: c.get("requestId") }, "request failed");
   if (failure.status === 503) c.header("retry-after", "1");

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { getRequestListener, RequestError } from "@hono/node-server";
 import { createDatabase, type Database, migrateToLatest, seedIfEmpty } from "@realise/db";
@@ -50,11 +50,11 @@ export interface Running {
 const distOf = (app: string) => fileURLToPath(new URL(`../../../../apps/${app}/dist`, import.meta.url));
 
 /** The answer a raw socket gets when Node cannot even parse its request: still a 400 with our headers. */
-function clientErrorAnswer(secure: boolean): string {
+function clientErrorAnswer(secure: boolean, status: 400 | 431): string {
   const headers = edgeHeaders({ secure, requestId: undefined, path: "", cookie: undefined });
   const body = JSON.stringify({ error: { message: "Malformed HTTP request" } });
   return [
-    "HTTP/1.1 400 Bad Request",
+    status === 431 ? "HTTP/1.1 431 Request Header Fields Too Large" : "HTTP/1.1 400 Bad Request",
     "content-type: application/json; charset=utf-8",
     `content-length: ${Buffer.byteLength(body)}`,
     "connection: close",
@@ -107,9 +107,11 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
       res.end();
     });
   });
-  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
-    socket.end(clientErrorAnswer(secure));
+  // Node's own parser refuses some requests before Hono sees them; they still get our headers. Only a
+  // socket that has sent nothing yet gets an answer: after a response, more bytes would corrupt it.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || socket.bytesWritten > 0 || error.code === "ECONNRESET") return socket.destroy();
+    socket.end(clientErrorAnswer(secure, error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400));
   });
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", resolve),
