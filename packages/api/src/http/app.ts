@@ -55,6 +55,16 @@ const APP_ERROR_STATUS: Record<AppErrorCode, 400 | 401 | 403 | 404 | 409 | 412 |
   UNAVAILABLE: 503,
 };
 
+/** What answers while the server listens but is not ready yet: a 503 with the usual headers, never silence. */
+export function createStartingApp(database: Database, secure: boolean, logger: Logger): Hono<EdgeEnv> {
+  const starting = edge(new Hono<EdgeEnv>(), secure, logger);
+  starting.all("*", (c) => {
+    c.header("retry-after", "1");
+    return c.json({ status: "starting", database: database.engine }, 503);
+  });
+  return starting;
+}
+
 /** The one error boundary: every failure a route throws ends here. */
 export function failureAnswer(c: Context<EdgeEnv>, error: unknown, logger: Logger) {
   if (error instanceof HTTPException) return error.getResponse();

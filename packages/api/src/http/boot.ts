@@ -4,10 +4,10 @@ import type { AddressInfo, Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { getRequestListener, RequestError } from "@hono/node-server";
 import { createDatabase, type Database, migrateToLatest, seedIfEmpty } from "@realise/db";
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { type Auth, createAuth, migrateAuth } from "../auth/auth.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
-import { createApp, edge } from "./app.js";
+import { createApp, createStartingApp } from "./app.js";
 import type { EdgeEnv } from "./env.js";
 import { edgeHeaders } from "./headers.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -81,12 +81,7 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
   // Listening comes first (the origin needs the port); until the app is ready every request gets a 503
   // with the same headers as any other answer, never silence.
   const secure = (options.publicUrl ?? "").startsWith("https:");
-  const starting = edge(new Hono<EdgeEnv>(), secure, logger);
-  starting.all("*", (c) => {
-    c.header("retry-after", "1");
-    return c.json({ status: "starting", database: database.engine }, 503);
-  });
-  let current: Hono<EdgeEnv> = starting;
+  let current: Hono<EdgeEnv> = createStartingApp(database, secure, logger);
   const listener = getRequestListener((request, env) => current.fetch(request, env), {
     // Failures outside Hono's own boundary (a request Node's adapter cannot turn into a Request).
     errorHandler: (error: unknown) => {

@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { edge } from "../../src/http/app.js";
+import { createStartingApp, edge } from "../../src/http/app.js";
 import type { Running } from "../../src/http/boot.js";
 import type { EdgeEnv } from "../../src/http/env.js";
 import { createLogger } from "../../src/http/logger.js";
@@ -272,6 +272,21 @@ describe.each(engines)("HTTP edge on %s", (engine) => {
 });
 
 describe("HTTP edge without a database", () => {
+  it("answers 503 with the usual headers while starting", async () => {
+    const starting = createStartingApp(
+      { engine: "pglite" } as Parameters<typeof createStartingApp>[0],
+      true,
+      createLogger({ level: "silent" }),
+    );
+    for (const path of ["/", "/trpc/x", "/healthz", "/%E0%A4%A"]) {
+      const res = await starting.request(path, { method: path === "/" ? "POST" : "GET" });
+      expect(res.status, path).toBe(503);
+      expect(res.headers.get("retry-after"), path).toBe("1");
+      expect(res.headers.get("strict-transport-security"), path).toMatch(/max-age/);
+      expectEdgeHeaders({ headers: Object.fromEntries(res.headers) }, `starting ${path}`);
+    }
+  });
+
   it("answers a real bug with 500, the request id, the headers and no internals", async () => {
     const logged: string[] = [];
     const app = edge(new Hono<EdgeEnv>(), false, createLogger({ write: (l) => logged.push(l) }));
