@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,14 +11,43 @@ import type { EngineName } from "../support/harness.js";
 import { TEST_SECRET } from "../support/template.js";
 
 const api = fileURLToPath(new URL("../..", import.meta.url));
-let built = false;
+let build: string | undefined;
 
-/** Compile the API (the child runs `node dist/main.js`, as `pnpm start` does). */
-export function buildApi(): void {
-  if (built) return;
+/**
+ * Compile the API into a folder of its own (the child runs `node <build>/main.js`, as `pnpm start` runs
+ * dist/main.js), laid out like the repository so the server finds two small built apps beside it: the
+ * test does not depend on anyone having built the real apps, nor race another file rebuilding dist/.
+ */
+export function buildApi(): string {
+  if (build) return build;
+  const root = mkdtempSync(join(tmpdir(), "realise-edge-"));
+  process.once("exit", () => rmSync(root, { recursive: true, force: true }));
+  const out = join(root, "packages", "api");
+  mkdirSync(out, { recursive: true });
+  symlinkSync(join(api, "node_modules"), join(out, "node_modules"), "dir");
+  for (const app of ["web", "admin"]) {
+    mkdirSync(join(root, "apps", app, "dist"), { recursive: true });
+    writeFileSync(join(root, "apps", app, "dist", "index.html"), "<!doctype html><title>Realise</title>");
+  }
   const tsc = fileURLToPath(new URL("../../../../node_modules/.bin/tsc", import.meta.url));
-  execFileSync(tsc, ["-p", "tsconfig.build.json"], { cwd: api, stdio: "pipe" });
-  built = true;
+  execFileSync(
+    tsc,
+    [
+      "-p",
+      "tsconfig.build.json",
+      "--outDir",
+      join(out, "dist"),
+      "--declaration",
+      "false",
+      "--declarationMap",
+      "false",
+      "--sourceMap",
+      "false",
+    ],
+    { cwd: api, stdio: "pipe" },
+  );
+  build = join(out, "dist");
+  return build;
 }
 
 export async function freePort(): Promise<number> {
@@ -57,11 +86,11 @@ export interface Child {
   output(): string;
 }
 
-/** Start `node dist/main.js` with the given environment and wait until /healthz answers. */
+/** Start the compiled main.js with the given environment and wait until /healthz answers. */
 export async function spawnRealise(env: Record<string, string>): Promise<Child> {
-  buildApi();
+  const dist = buildApi();
   const port = await freePort();
-  const child = spawn(process.execPath, [join(api, "dist/main.js")], {
+  const child = spawn(process.execPath, [join(dist, "main.js")], {
     cwd: api,
     env: {
       ...process.env,

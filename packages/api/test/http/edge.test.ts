@@ -212,7 +212,7 @@ describe.each(engines)("HTTP edge on %s", (engine) => {
     expect(mutations.status).toBe(400);
   });
 
-  it("answers a NUL byte bound for the database with 400 and no database message", async () => {
+  it("answers NUL and other control characters in a text field with 400 naming the field", async () => {
     const { cookie } = await signIn(server.url, "editor.rgt@demo.realise");
     const row = await h.database.db
       .selectFrom("adoption_record")
@@ -220,11 +220,22 @@ describe.each(engines)("HTTP edge on %s", (engine) => {
       .where("ods_code", "=", "RGT")
       .where("functionality_code", "=", "F04")
       .executeTakeFirst();
-    const r = await trpc(server.url, "adoption.update", notes("before\u0000after", row?.version ?? 0), {
-      cookie,
-    });
-    expect(r.status, r.text.slice(0, 300)).toBe(400);
-    expect(r.text).not.toMatch(/byte sequence|UTF8|0x00|22021/i);
+    for (const text of ["before\u0000after", "bell\u0007", "escape\u001b[31m", "del\u007f"]) {
+      const r = await trpc(server.url, "adoption.update", notes(text, row?.version ?? 0), { cookie });
+      expect(r.status, r.text.slice(0, 300)).toBe(400);
+      expect(r.error?.message).toContain("values.notes");
+      expect(r.text).not.toMatch(/byte sequence|UTF8|0x00|22021/i);
+    }
+    // Line breaks and tabs are text.
+    const ok = await trpc(
+      server.url,
+      "adoption.update",
+      notes("line one\nline two\tand a tab\r\n", row?.version ?? 0),
+      {
+        cookie,
+      },
+    );
+    expect(ok.status, ok.text.slice(0, 300)).toBe(200);
   });
 
   it("echoes a safe incoming request id and replaces an unsafe one", async () => {
@@ -272,6 +283,32 @@ describe.each(engines)("HTTP edge on %s", (engine) => {
 });
 
 describe("HTTP edge without a database", () => {
+  it("maps text the database refuses to 400, the database being away to 503, without internals", async () => {
+    const app = edge(new Hono<EdgeEnv>(), false, createLogger({ level: "silent" }));
+    const refused = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      code: "22021",
+    });
+    const away = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const slow = Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" });
+    app.get("/refused", () => {
+      throw new Error("query failed", { cause: refused });
+    });
+    app.get("/away", () => {
+      throw away;
+    });
+    app.get("/slow", () => {
+      throw slow;
+    });
+    const r = await app.request("/refused");
+    expect(r.status).toBe(400);
+    expect(await r.text()).not.toMatch(/UTF8|0x00|22021/);
+    const a = await app.request("/away");
+    expect(a.status).toBe(503);
+    expect(a.headers.get("retry-after")).toBe("1");
+    expect(await a.text()).not.toContain("5432");
+    expect((await app.request("/slow")).status).toBe(503);
+  });
+
   it("answers 503 with the usual headers while starting", async () => {
     const starting = createStartingApp(
       { engine: "pglite" } as Parameters<typeof createStartingApp>[0],
