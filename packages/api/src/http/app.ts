@@ -144,6 +144,8 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
   app.all("/trpc/*", trpc);
   app.all("/trpc", trpc);
 
+  // Open data. TEMPORARY bridge to the old Node-style routes; once `./open-data/` lands this becomes
+  // app.route("/api/v1", createOpenDataApp({ database, origin, suppressBelow })) and the bridge goes.
   app.use("/api/v1/*", compressed);
   app.use("/api/v1", compressed);
   const openData = createOpenDataBridge({
