@@ -4,8 +4,9 @@ import { startRealise } from "./http/boot.js";
 /** Entry point of `pnpm start`: configuration comes from the environment. */
 const logger = createLogger();
 
-// The last net: a promise nobody awaited or a throw nobody caught is logged, and the process goes on
-// serving, so one bad request cannot stop the server for everyone.
+// The last net: a promise nobody awaited or a throw nobody caught is logged (with the id of the request
+// whose work it was: the logger reads it from the async context), and the process goes on serving, so
+// one bad request cannot stop the server for everyone.
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 process.on("uncaughtException", (error) => logger.error({ err: error }, "uncaught exception"));
 

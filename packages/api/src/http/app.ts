@@ -11,7 +11,7 @@ import type { EdgeEnv } from "./env.js";
 import { classifyFailure } from "./errors.js";
 import { rejectMalformed } from "./guard.js";
 import { securityHeaders } from "./headers.js";
-import { accessLog, type Logger } from "./logger.js";
+import { accessLog, type Logger, requestIdScope } from "./logger.js";
 import { createOpenDataBridge } from "./open-data-bridge.js";
 import { methodNotAllowed, singlePageApp } from "./static.js";
 import { forwardedRequest, trpcHandler } from "./trpc.js";
@@ -37,7 +37,7 @@ const REQUEST_ID = { limitLength: 64 };
 
 /** The first middleware of every app the server runs, the "starting" one included. */
 export function edge(app: Hono<EdgeEnv>, secure: boolean, logger: Logger): Hono<EdgeEnv> {
-  app.use(securityHeaders(secure), requestId(REQUEST_ID), accessLog(logger));
+  app.use(securityHeaders(secure), requestId(REQUEST_ID), requestIdScope(), accessLog(logger));
   app.onError((error, c) => failureAnswer(c, error, logger));
   app.notFound((c) => c.json({ error: { message: "Not found" } }, 404));
   return app;

@@ -1,8 +1,28 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { MiddlewareHandler } from "hono";
 import type { EdgeEnv } from "./env.js";
 import { type Logger, pino } from "pino";
 
 export type { Logger } from "pino";
+
+/** The id of the request whose work is running, for log lines written anywhere beneath it. */
+const requestScope = new AsyncLocalStorage<string>();
+
+/** The current request's id: async work started by a request (a stray rejection included) keeps it. */
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore();
+}
+
+/** Run the rest of the request inside its id's scope (after Hono's requestId()). */
+export function requestIdScope(): MiddlewareHandler<EdgeEnv> {
+  return (c, next) => requestScope.run(c.get("requestId"), next);
+}
+
+/** Every line written while a request runs carries its id, whoever writes it. */
+const mixin = () => {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
+};
 
 /**
  * The process's logger: JSON lines, pretty in a terminal outside production, level from LOG_LEVEL
@@ -12,12 +32,12 @@ export function createLogger(options: { level?: string; write?: (line: string) =
   const level = options.level ?? process.env.LOG_LEVEL ?? "info";
   if (options.write) {
     const write = options.write;
-    return pino({ level }, { write: (line: string) => write(line.trimEnd()) });
+    return pino({ level, mixin }, { write: (line: string) => write(line.trimEnd()) });
   }
   if (process.stdout.isTTY && process.env.NODE_ENV !== "production") {
-    return pino({ level, transport: { target: "pino-pretty", options: { colorize: true } } });
+    return pino({ level, mixin, transport: { target: "pino-pretty", options: { colorize: true } } });
   }
-  return pino({ level });
+  return pino({ level, mixin });
 }
 
 /** A tRPC path is logged only when it looks like procedure names; anything else is not ours to repeat. */

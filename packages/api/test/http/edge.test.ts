@@ -309,6 +309,20 @@ describe("HTTP edge without a database", () => {
     expect((await app.request("/slow")).status).toBe(503);
   });
 
+  it("puts the request id on every log line written while the request runs", async () => {
+    const logged: string[] = [];
+    const logger = createLogger({ level: "info", write: (l) => logged.push(l) });
+    const app = edge(new Hono<EdgeEnv>(), false, logger);
+    app.get("/work", async (c) => {
+      await new Promise((r) => setTimeout(r, 5));
+      logger.warn("deep inside the request");
+      return c.text("done");
+    });
+    const res = await app.request("/work");
+    const inside = logged.map((l) => JSON.parse(l)).find((e) => e.msg === "deep inside the request");
+    expect(inside?.requestId).toBe(res.headers.get("x-request-id"));
+  });
+
   it("answers 503 with the usual headers while starting", async () => {
     const starting = createStartingApp(
       { engine: "pglite" } as Parameters<typeof createStartingApp>[0],
