@@ -30,7 +30,7 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for pg. */
   poolSize?: number;
-  /** pg: longest a statement may run before PostgreSQL cancels it (default 10 s). */
+  /** pg: longest a statement may run before PostgreSQL cancels it (the server sets 10 s; tools none). */
   statementTimeoutMs?: number;
   /** Start an embedded engine from a dumped data folder image (fast test start). */
   loadDataDir?: Blob | File | undefined;
@@ -46,7 +46,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       // A time limit on each statement, so one request cannot hold a connection for long: PostgreSQL
       // cancels the statement (57014) and the request answers 503. PGlite has no such limit: it runs one
       // query at a time in this process, so a slow query there delays the others rather than a pool slot.
-      statement_timeout: options.statementTimeoutMs ?? 10_000,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") =>
           oid === DATE_OID

@@ -47,6 +47,9 @@ export interface Running {
   close(graceMs?: number): Promise<void>;
 }
 
+/** Longest one statement of a request may run on PostgreSQL (PGlite has no equivalent). */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+
 const distOf = (app: string) => fileURLToPath(new URL(`../../../../apps/${app}/dist`, import.meta.url));
 
 /** The answer a raw socket gets when Node cannot even parse its request: still a 400 with our headers. */
@@ -74,7 +77,12 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
 
   const database =
     options.database ??
-    (await createDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
+    (await createDatabase({
+      databaseUrl: options.databaseUrl,
+      dataDir: options.dataDir,
+      // A request's database work is bounded; migrations and seeding run well within it.
+      statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+    }));
   const applied = await migrateToLatest(database.db);
   const seed = await seedIfEmpty(database.db, { demo });
 

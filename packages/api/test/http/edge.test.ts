@@ -1,9 +1,12 @@
 import { gunzipSync } from "node:zlib";
+import { createDatabase } from "@realise/db";
 import { Hono } from "hono";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStartingApp, edge } from "../../src/http/app.js";
 import type { Running } from "../../src/http/boot.js";
 import type { EdgeEnv } from "../../src/http/env.js";
+import { classifyFailure } from "../../src/http/errors.js";
 import { createLogger } from "../../src/http/logger.js";
 import { type Answer, request, signIn, startServer, trpc } from "../safety/http.js";
 import { engines, useHarness } from "../support/harness.js";
@@ -279,6 +282,28 @@ describe.each(engines)("HTTP edge on %s", (engine) => {
     expect(all).not.toContain("realise-demo");
     expect(all).not.toContain(cookie.split("=")[1]!.slice(0, 20));
     expect(all).not.toContain("RGT");
+  });
+});
+
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("time limit on PostgreSQL", () => {
+  it("cancels a statement that runs past the limit, and the edge calls that a 503", async () => {
+    const database = await createDatabase({
+      databaseUrl: process.env.TEST_DATABASE_URL,
+      poolSize: 1,
+      statementTimeoutMs: 200,
+    });
+    try {
+      const started = performance.now();
+      const error = await sql`select pg_sleep(5)`.execute(database.db).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect((error as { code?: string }).code).toBe("57014");
+      expect(classifyFailure(error).status).toBe(503);
+    } finally {
+      await database.close();
+    }
   });
 });
 
