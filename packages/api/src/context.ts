@@ -8,9 +8,16 @@ export interface Context {
   database: Database;
   auth: Auth;
   principal: Principal | null;
+  /** The HTTP request's id (absent for in-process callers), quoted in an internal error's message. */
+  requestId?: string | undefined;
 }
 
 /** Build a call's context from request headers (the session cookie). */
-export async function createContext(database: Database, auth: Auth, headers: Headers): Promise<Context> {
-  return { database, auth, principal: await principalFromHeaders(database, auth, headers) };
+export async function createContext(
+  database: Database,
+  auth: Auth,
+  headers: Headers,
+  requestId?: string,
+): Promise<Context> {
+  return { database, auth, principal: await principalFromHeaders(database, auth, headers), requestId };
 }

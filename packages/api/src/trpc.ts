@@ -7,10 +7,11 @@ import {
   type Principal,
 } from "@realise/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
 import type { Context } from "./context.js";
+import { classifyFailure } from "./http/errors.js";
 
 export interface Meta {
   access: Access;
@@ -33,8 +34,39 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
-    errorFormatter({ shape, error }) {
+    transformer: {
+      input: {
+        serialize: (value: unknown) => superjson.serialize(value),
+        // Input that is JSON but not superjson is the client's mistake: a 400, not a 500.
+        deserialize: (value: unknown) => {
+          try {
+            return superjson.deserialize(value as never);
+          } catch (cause) {
+            throw new TRPCError({ code: "BAD_REQUEST", message: "The input is not valid superjson", cause });
+          }
+        },
+      },
+      output: superjson,
+    },
+    errorFormatter({ shape, error, ctx }) {
+      // What is not a deliberate tRPC error goes through the edge's one mapping: the database being away
+      // is a 503, input the database cannot store a 400, anything else a 500 that shows no internals.
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        const failure = classifyFailure(error.cause, ctx?.requestId);
+        const code: TRPC_ERROR_CODE_KEY =
+          failure.status === 503
+            ? "SERVICE_UNAVAILABLE"
+            : failure.status === 400
+              ? "BAD_REQUEST"
+              : "INTERNAL_SERVER_ERROR";
+        const { stack: _stack, ...data } = shape.data;
+        return {
+          ...shape,
+          code: TRPC_ERROR_CODES_BY_KEY[code],
+          message: failure.message,
+          data: { ...data, code, httpStatus: failure.status, fieldErrors: null, conflict: null },
+        };
+      }
       const zod =
         error.cause instanceof ZodError
           ? describeZodError(error.cause)
@@ -127,8 +159,10 @@ export function procedure<R extends Access>(rule: R) {
       // Past the rule, a non-public procedure always has a principal: narrow the type so services get one.
       return next({ ctx: { ...ctx, principal: ctx.principal as CallerOf<R> } });
     });
-  // Every input schema is followed by the unknown-field check, whatever its nested objects say.
-  const input: typeof builder.input = (schema) => builder.input(schema).use(rejectStrippedKeys) as never;
+  // Every input schema is followed by the unknown-field check, whatever its nested objects say,
+  // and no text may carry control characters (NUL, escape…) that PostgreSQL refuses or a reader cannot see.
+  const input: typeof builder.input = (schema) =>
+    builder.input(schema).use(rejectStrippedKeys).use(rejectControlCharacters) as never;
   return { ...builder, input } as typeof builder;
 }
 
@@ -161,6 +195,36 @@ const rejectStrippedKeys = t.middleware(async ({ next, getRawInput, input }) => 
       input: undefined,
     }));
     throw new TRPCError({ code: "BAD_REQUEST", message: "Unknown field", cause: new ZodRealError(issues) });
+  }
+  return next();
+});
+
+/** C0 controls and DEL, except tab, line feed and carriage return, which text and CSV uploads use. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Paths of the strings in a raw input that carry a control character. */
+function controlCharacterPaths(raw: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof raw === "string") return CONTROL_CHARACTER.test(raw) ? [path] : [];
+  if (Array.isArray(raw)) return raw.flatMap((item, i) => controlCharacterPaths(item, [...path, i]));
+  if (!isPlainObject(raw)) return [];
+  return Object.entries(raw).flatMap(([key, value]) => controlCharacterPaths(value, [...path, key]));
+}
+
+const rejectControlCharacters = t.middleware(async ({ next, getRawInput }) => {
+  const found = controlCharacterPaths(await getRawInput());
+  if (found.length > 0) {
+    const issues = found.map((path) => ({
+      code: "custom" as const,
+      path,
+      message: "Control characters (such as NUL) are not allowed in text",
+      input: undefined,
+    }));
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Control character",
+      cause: new ZodRealError(issues),
+    });
   }
   return next();
 });

@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for pg. */
   poolSize?: number;
+  /** pg: longest a statement may run before PostgreSQL cancels it (the server sets 10 s; tools none). */
+  statementTimeoutMs?: number;
   /** Start an embedded engine from a dumped data folder image (fast test start). */
   loadDataDir?: Blob | File | undefined;
 }
@@ -41,6 +43,10 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 3_000,
+      // A time limit on each statement, so one request cannot hold a connection for long: PostgreSQL
+      // cancels the statement (57014) and the request answers 503. PGlite has no such limit: it runs one
+      // query at a time in this process, so a slow query there delays the others rather than a pool slot.
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") =>
           oid === DATE_OID

@@ -25,7 +25,8 @@ export function RealiseProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/trpc", transformer: superjson })],
+      // The server refuses a batch of more than 10 calls (MAX_BATCH in the API's http/trpc.ts).
+      links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxItems: 10 })],
     }),
   );
   return (

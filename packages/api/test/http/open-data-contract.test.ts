@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOpenDataApp } from "../../src/http/open-data/index.js";
 import { toCsv } from "../../src/lib/csv.js";
-import { type Running, startRealise } from "../../src/server/boot.js";
+import { type Running, startRealise } from "../../src/http/boot.js";
 import { engines, useHarness } from "../support/harness.js";
 
 const PERIOD = "2025/26 Q4";

@@ -1,4 +1,4 @@
-import type { Running } from "../../src/server/boot.js";
+import type { Running } from "../../src/http/boot.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines, useHarness } from "../support/harness.js";
 import { signIn, startServer, trpc } from "./http.js";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { databaseDigest } from "@realise/db";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Running } from "../../src/server/boot.js";
+import type { Running } from "../../src/http/boot.js";
 import { useHarness } from "../support/harness.js";
 import { type Answer, request, signIn, startServer, trpc } from "./http.js";
 

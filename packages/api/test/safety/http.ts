@@ -3,7 +3,8 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Database } from "@realise/db";
-import { type BootOptions, type Running, startRealise } from "../../src/server/boot.js";
+import { type BootOptions, type Running, startRealise } from "../../src/http/boot.js";
+import { createLogger } from "../../src/http/logger.js";
 
 /** A tiny built app, so the SPA routes answer without a real build. */
 function fakeDist(): string {
@@ -21,7 +22,7 @@ export async function startServer(database: Database, options: Partial<BootOptio
     demo: true,
     webDist: dist,
     adminDist: dist,
-    log: () => {},
+    logger: createLogger({ level: process.env.LOG_LEVEL ?? "silent" }),
     ...options,
   });
 }

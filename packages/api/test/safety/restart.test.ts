@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createDatabase, type Database } from "@realise/db";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Running } from "../../src/server/boot.js";
+import type { Running } from "../../src/http/boot.js";
 import { prepare } from "../support/template.js";
 import { request, signIn, startServer, trpc } from "./http.js";
 

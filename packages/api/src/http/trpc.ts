@@ -1,0 +1,70 @@
+import type { Database } from "@realise/db";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { Context } from "hono";
+import type { Auth } from "../auth/auth.js";
+import { createContext } from "../context.js";
+import { appRouter } from "../router.js";
+import type { EdgeEnv } from "./env.js";
+import { classifyFailure } from "./errors.js";
+import { isTrustedWrite } from "./guard.js";
+import type { Logger } from "./logger.js";
+import { methodNotAllowed } from "./static.js";
+
+/** The most calls one batched request may carry; the client's batch link uses the same number. */
+export const MAX_BATCH = 10;
+
+/** The Fetch request handed on to tRPC and better-auth: the client address is ours, never the client's. */
+export async function forwardedRequest(c: Context<EdgeEnv>): Promise<Request> {
+  const headers = new Headers(c.req.raw.headers);
+  headers.set("x-client-ip", c.env?.incoming?.socket.remoteAddress ?? "");
+  const method = c.req.method;
+  const body = method === "GET" || method === "HEAD" ? undefined : await c.req.arrayBuffer();
+  return new Request(c.req.url, { method, headers, body });
+}
+
+export function trpcHandler(options: {
+  database: Database;
+  auth: Auth;
+  trustedOrigins: string[];
+  logger: Logger;
+}) {
+  return async (c: Context<EdgeEnv>): Promise<Response> => {
+    const method = c.req.method;
+    if (method !== "GET" && method !== "POST" && method !== "HEAD") return methodNotAllowed(c, "GET, POST");
+    // Counted before anything runs, the session lookup included: a batch over the cap costs nothing.
+    const calls = c.req.path.slice("/trpc/".length).split(",").length;
+    if (calls > MAX_BATCH) {
+      return c.json(
+        { error: { message: `A batch may hold at most ${MAX_BATCH} calls; this one has ${calls}` } },
+        400,
+      );
+    }
+    if (method === "POST" && !isTrustedWrite(c.req.raw.headers, options.trustedOrigins)) {
+      return c.json({ error: { message: "Cross-site request refused: Origin is not trusted" } }, 403);
+    }
+    const request = await forwardedRequest(c);
+    const requestId = c.get("requestId");
+    const response = await fetchRequestHandler({
+      endpoint: "/trpc",
+      req: request,
+      router: appRouter,
+      maxBatchSize: MAX_BATCH,
+      createContext: async () => {
+        const context = await createContext(options.database, options.auth, request.headers, requestId);
+        if (context.principal) c.set("userId", context.principal.userId);
+        return context;
+      },
+      onError: ({ error, path }) => {
+        // The formatter (trpc.ts) already chose the answer from the same mapping; only bugs are logged.
+        if (error.code === "INTERNAL_SERVER_ERROR" && classifyFailure(error.cause).kind === "bug")
+          options.logger.error({ err: error.cause ?? error, requestId, procedure: path }, "procedure failed");
+      },
+    });
+    if (response.status === 405) {
+      const answer = new Response(response.body, response);
+      answer.headers.set("allow", "GET, POST");
+      return answer;
+    }
+    return response;
+  };
+}
