@@ -228,9 +228,3 @@ const rejectControlCharacters = t.middleware(async ({ next, getRawInput }) => {
   }
   return next();
 });
-
-/** The principal of a call whose procedure requires a signed-in user (procedure() already narrows it). */
-export function requirePrincipal(ctx: Context) {
-  if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  return ctx.principal;
-}

@@ -7,7 +7,6 @@ export { insertFrameworkVersion } from "./seed/framework.js";
 export { demoRecordsFor, seedDemoAdoption, tierRowFor } from "./seed/demo-adoption.js";
 export { seedIfEmpty, type SeedResult } from "./seed/index.js";
 export { hashString, seededRandom } from "./seed/random.js";
-export { ConflictError, NotFoundError, StateError, ValidationError } from "./errors.js";
 export * from "./repositories/adoption-records.js";
 export * from "./repositories/adoption-levels.js";
 export * from "./repositories/benefit-lines.js";

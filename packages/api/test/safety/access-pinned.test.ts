@@ -28,6 +28,7 @@ const PINNED: Record<string, string> = {
   "benefits.update": "trustWrite",
   "collections.list": "signedIn",
   "collections.open": "nationalAdmin",
+  "collections.status": "nationalRead",
   "framework.current": "public",
   "frameworks.addCriterion": "nationalAdmin",
   "frameworks.addFunctionality": "nationalAdmin",

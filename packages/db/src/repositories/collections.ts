@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../schema.js";
 
 export interface CollectionRow {
@@ -64,4 +64,17 @@ export async function trustsWithReturnStatus(db: Kysely<DB>, period: string) {
     .select(["organisation.ods_code as odsCode", "organisation.name", "trust_return.status as returnStatus"])
     .orderBy("organisation.ods_code")
     .execute();
+}
+
+/** The day each trust last changed a record, a benefit line or a plan item (ISO date), for chasing. */
+export async function lastChangeByTrust(db: Kysely<DB>): Promise<Map<string, string>> {
+  const rows = await sql<{ ods_code: string; last: Date | null }>`
+    select ods_code, max(at) as last from (
+      select ods_code, updated_at as at from adoption_record
+      union all select ods_code, updated_at from benefit_line
+      union all select ods_code, updated_at from plan_item
+    ) changes group by ods_code`.execute(db);
+  return new Map(
+    rows.rows.filter((r) => r.last).map((r) => [r.ods_code, new Date(r.last!).toISOString().slice(0, 10)]),
+  );
 }

@@ -2,3 +2,4 @@
 export { collectionsWithPhase } from "./list-collections.js";
 export { openCollection } from "./open-collection.js";
 export { queueReturnReminders, REMINDER_DAYS_BEFORE } from "./send-reminders.js";
+export { collectionTrustStates } from "./trust-states.js";
