@@ -224,9 +224,16 @@ export async function importData(db: Db, backup: BackupFile): Promise<{ tables: 
         if (found.rows.length > 0) throw new Error(`The target database is not empty: ${table} has rows`);
       }
       let rows = 0;
+      // A published snapshot refuses new rows, so snapshots are restored as previews, filled, then given
+      // back their published state (the one change the database allows a preview).
+      const published: Record<string, unknown>[] = [];
       for (const table of insertOrder(catalogue)) {
-        const data = backup.tables[table];
+        let data = backup.tables[table];
         if (!data || data.length === 0) continue;
+        if (table === "snapshot") {
+          published.push(...data.filter((r) => r.status === "published"));
+          data = data.map((r) => (r.status === "published" ? { ...r, status: "preview" } : r));
+        }
         const names = catalogue.columns.get(table) ?? [];
         const list = sql.join(names.map((c) => sql.ref(c)));
         for (let i = 0; i < data.length; i += 2_000) {
@@ -248,6 +255,10 @@ export async function importData(db: Db, backup: BackupFile): Promise<{ tables: 
             trx,
           );
         }
+      }
+      for (const snapshot of published) {
+        await sql`update snapshot set status = 'published', published_at = ${snapshot.published_at as string}
+          where period = ${snapshot.period as string}`.execute(trx);
       }
       return { tables: Object.keys(backup.tables).length, rows };
     });
