@@ -21,16 +21,30 @@ function decodes(component: string): boolean {
  * decode to valid UTF-8 without control characters, in each path segment and each query name and value.
  */
 export function malformedTarget(target: string): string | null {
-  if (!RAW_TARGET.test(target)) return "The request path contains characters that are not URL-encoded";
+  return malformedTargetField(target)?.message ?? null;
+}
+
+/** As `malformedTarget`, naming the query parameter when the problem is in one's value. */
+export function malformedTargetField(target: string): { message: string; field?: string } | null {
+  if (!RAW_TARGET.test(target))
+    return { message: "The request path contains characters that are not URL-encoded" };
   const hash = target.indexOf("#");
   const withoutHash = hash === -1 ? target : target.slice(0, hash);
   const q = withoutHash.indexOf("?");
   const path = q === -1 ? withoutHash : withoutHash.slice(0, q);
   const query = q === -1 ? "" : withoutHash.slice(q + 1);
-  if (!path.split("/").every(decodes)) return "The request path has a malformed percent-encoding";
+  if (!path.split("/").every(decodes))
+    return { message: "The request path has a malformed percent-encoding" };
   for (const pair of query.split("&")) {
-    if (!pair.replaceAll("+", " ").split("=").every(decodes))
-      return "The query string has a malformed percent-encoding";
+    const [name = "", ...value] = pair.replaceAll("+", " ").split("=");
+    if (!decodes(name)) return { message: "The query string has a malformed percent-encoding" };
+    if (!value.every(decodes)) {
+      const field = decodeURIComponent(name);
+      return {
+        message: `${field}: the value has a malformed percent-encoding or a control character`,
+        field,
+      };
+    }
   }
   return null;
 }
@@ -60,7 +74,18 @@ export function rejectMalformed(): MiddlewareHandler<EdgeEnv> {
   return async (c, next) => {
     const url = new URL(c.req.url);
     const target = c.env?.incoming?.url ?? url.pathname + url.search;
-    const problem = malformedTarget(target) ?? malformedHeaders(c.req.raw.headers);
+    const inTarget = malformedTargetField(target);
+    if (inTarget) {
+      // The same shape as a validator's refusal: each field with its messages.
+      const error = inTarget.field
+        ? {
+            message: inTarget.message,
+            fieldErrors: { [inTarget.field]: [inTarget.message.slice(inTarget.field.length + 2)] },
+          }
+        : { message: inTarget.message };
+      return c.json({ error }, 400);
+    }
+    const problem = malformedHeaders(c.req.raw.headers);
     if (problem) return c.json({ error: { message: problem } }, 400);
     await next();
   };

@@ -3,6 +3,7 @@
 // documented route and parameter answers a valid sample, and a bad parameter is a 400 that names it.
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
+import { periodOf, previousPeriod } from "@realise/domain";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOpenDataApp } from "../../src/http/open-data/index.js";
@@ -10,9 +11,13 @@ import { toCsv } from "../../src/lib/csv.js";
 import { type Running, startRealise } from "../../src/http/boot.js";
 import { engines, useHarness } from "../support/harness.js";
 
-const PERIOD = "2025/26 Q4";
-const SLUG = "2025-26-Q4";
-const UNPUBLISHED = "2024-25-Q1";
+/** The latest ended quarter, published by the demo from its accepted returns; and one never frozen. */
+const PERIOD = previousPeriod(periodOf(new Date(), "quarter"));
+const SLUG = PERIOD.replace("/", "-").replace(" ", "-");
+const UNPUBLISHED = [1, 2, 3, 4, 5]
+  .reduce((p) => previousPeriod(p), PERIOD)
+  .replace("/", "-")
+  .replace(" ", "-");
 
 interface ParameterDoc {
   name: string;
@@ -116,8 +121,6 @@ describe.each(engines)("open-data contract on %s", (engine) => {
       suppressBelow: 11,
       log: () => {},
     });
-    // A published snapshot, so the adoption routes answer with data (as open-data.test.ts publishes one).
-    await h.as(await h.principal("admin@demo.realise")).snapshots.freeze({ period: PERIOD });
     const res = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
     doc = (await res.json()) as Document;
@@ -244,9 +247,14 @@ describe.each(engines)("open-data contract on %s", (engine) => {
           const answer = await get(template, url);
           expect(answer.status, `GET ${url}`).toBe(400);
           expectDocumented(answer);
-          const body = JSON.parse(answer.text) as { error: { message: string; fieldErrors: object } };
-          expect(body.error.message, url).toContain(parameter.name);
-          expect(Object.keys(body.error.fieldErrors), url).toEqual([parameter.name]);
+          const body = JSON.parse(answer.text) as { error: { message: string; fieldErrors?: object } };
+          if (parameter.in === "path" && value.includes("\u0000")) {
+            // The edge refuses a control character in a path before any route reads its segments.
+            expect(body.error.message, url).toContain("request path");
+          } else {
+            expect(body.error.message, url).toContain(parameter.name);
+            expect(Object.keys(body.error.fieldErrors ?? {}), url).toEqual([parameter.name]);
+          }
           checked++;
         }
       }
