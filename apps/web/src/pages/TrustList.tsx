@@ -100,7 +100,8 @@ export function TrustList() {
               <Table.Cell>Type</Table.Cell>
               <Table.Cell>Region</Table.Cell>
               <Table.Cell>EPR</Table.Cell>
-              <Table.Cell format="numeric">Tier</Table.Cell>
+              <Table.Cell format="numeric">Official tier</Table.Cell>
+              <Table.Cell>Period</Table.Cell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -116,7 +117,8 @@ export function TrustList() {
                   {label(EPR_STATUS_LABELS, t.eprStatus)}
                   {t.eprSupplier ? ` (${t.eprSupplier})` : ""}
                 </Table.Cell>
-                <Table.Cell format="numeric">{t.attainedTier ?? "–"}</Table.Cell>
+                <Table.Cell format="numeric">{t.official ? t.official.attainedTier : "–"}</Table.Cell>
+                <Table.Cell>{t.official ? t.official.period : "No accepted return"}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

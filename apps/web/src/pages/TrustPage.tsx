@@ -57,9 +57,19 @@ export function TrustPage() {
           </SummaryList.Value>
         </SummaryList.Row>
         <SummaryList.Row>
-          <SummaryList.Key>Attained tier</SummaryList.Key>
-          <SummaryList.Value>{t.attainedTier ?? "Not assessed"}</SummaryList.Value>
+          <SummaryList.Key>Official tier</SummaryList.Key>
+          <SummaryList.Value>
+            {t.official
+              ? `Tier ${t.official.attainedTier} (official figures for ${t.official.period}, from the trust's accepted return)`
+              : "No accepted return in a published period yet"}
+          </SummaryList.Value>
         </SummaryList.Row>
+        {t.attainedTier !== null && (
+          <SummaryList.Row>
+            <SummaryList.Key>Current tier (live, not yet validated)</SummaryList.Key>
+            <SummaryList.Value>{t.attainedTier}</SummaryList.Value>
+          </SummaryList.Row>
+        )}
       </SummaryList>
       <h2>ICB membership</h2>
       <Table caption="ICB membership over time">

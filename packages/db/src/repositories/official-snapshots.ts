@@ -93,3 +93,37 @@ export async function snapshotReturnCounts(db: Kysely<DB>, period: string) {
   const value = row?.return_counts;
   return (typeof value === "string" ? JSON.parse(value) : value) as Record<string, number> | null;
 }
+
+export interface OfficialTier {
+  period: string;
+  attainedTier: number;
+  progressToNext: number;
+}
+
+/**
+ * Each trust's tier in the latest published quarter in which it had an accepted return: the figure the
+ * public sees. Trusts never in a published snapshot are absent.
+ */
+export async function latestOfficialTiers(
+  db: Kysely<DB>,
+  odsCode?: string,
+): Promise<Map<string, OfficialTier>> {
+  let q = db
+    .selectFrom("snapshot_organisation as so")
+    .innerJoin("snapshot as s", "s.period", "so.period")
+    .select(["so.ods_code", "so.period", "so.attained_tier", "so.progress_to_next"])
+    .distinctOn("so.ods_code")
+    .where("s.status", "=", "published")
+    // Quarters only ("2026/27 Q2"): within one kind, period text sorts in time order.
+    .where("so.period", "like", "% Q_")
+    .orderBy("so.ods_code")
+    .orderBy("so.period", "desc");
+  if (odsCode) q = q.where("so.ods_code", "=", odsCode);
+  const rows = await q.execute();
+  return new Map(
+    rows.map((r) => [
+      r.ods_code,
+      { period: r.period, attainedTier: r.attained_tier, progressToNext: r.progress_to_next },
+    ]),
+  );
+}
