@@ -20,3 +20,17 @@ export function pct(value: number | null | undefined): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const longDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "1 December 2026", from an ISO date ("2026-12-01") as the API sends DATE columns. */
+export function formatDate(value: string | null | undefined): string {
+  if (value == null) return "–";
+  const d = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? value : longDate.format(d);
+}

@@ -15,10 +15,12 @@ import {
 } from "./format";
 import { LineChart } from "./LineChart";
 import { RecordActual } from "./RecordActual";
+import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
 
 /** One benefit: its fields, actual against trajectory and target (chart and table), and recording actuals. */
 export function BenefitDetail() {
   const { odsCode = "", id = "" } = useParams();
+  const locked = useLockingReturn(odsCode);
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const trpc = useTRPC();
@@ -45,6 +47,7 @@ export function BenefitDetail() {
         Benefits register
       </BackLink>
       <h1>{line.title}</h1>
+      {locked && <LockedNotice locked={locked} />}
       {notice && (
         <div className="nhsuk-inset-text" role="status">
           <p>{notice}</p>

@@ -15,6 +15,7 @@ import {
   type RegisterFlag,
   STATUS_LABELS,
 } from "./format";
+import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
 
 function flagTitle(flag: RegisterFlag) {
   switch (flag.kind) {
@@ -62,6 +63,7 @@ function Flags({ register, odsCode }: { register: Register; odsCode: string }) {
 /** The trust's benefits register: totals, flags, every line with its progress, and the CSV actions. */
 export function BenefitsRegister() {
   const { odsCode = "" } = useParams();
+  const locked = useLockingReturn(odsCode);
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const trpc = useTRPC();
@@ -87,6 +89,7 @@ export function BenefitsRegister() {
         Dashboard
       </BackLink>
       <h1>Benefits register</h1>
+      {locked && <LockedNotice locked={locked} />}
       {notice && (
         <div className="nhsuk-inset-text" role="status">
           <p>{notice}</p>

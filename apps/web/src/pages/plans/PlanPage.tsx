@@ -14,6 +14,7 @@ import { BackLink, Button, Select, Table, Tag, TextInput } from "nhsuk-react-com
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
+import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
 
 type Plan = RouterOutputs["plans"]["list"];
 type PlanRow = Plan["items"][number];
@@ -128,6 +129,7 @@ function ItemForm({
 /** The trust's plan: when it reaches each tier, where it stands against the roadmap, and each item against actual. */
 export default function PlanPage() {
   const { odsCode = "" } = useParams();
+  const locked = useLockingReturn(odsCode);
   const trpc = useTRPC();
   const plan = useQuery(trpc.plans.list.queryOptions({ odsCode }));
   const forecast = useQuery(trpc.plans.forecast.queryOptions({ odsCode }));
@@ -144,6 +146,7 @@ export default function PlanPage() {
         Dashboard
       </BackLink>
       <h1>Plan to the next tier</h1>
+      {locked && <LockedNotice locked={locked} />}
       <p className="nhsuk-lede-text">
         {odsCode} attains tier {f.attainedTier} now. Each plan item takes a functionality to a level by a
         date; the forecast assumes every item is met on time. See also{" "}
