@@ -1,13 +1,13 @@
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
-  month: "short",
+  month: "long",
   year: "numeric",
   hour: "2-digit",
   minute: "2-digit",
   timeZone: "Europe/London",
 });
 
-/** "28 Nov 2026, 07:45", in UK time whatever the browser's zone. */
+/** "28 November 2026 at 07:45", in UK time whatever the browser's zone. */
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (value == null) return "–";
   const d = value instanceof Date ? value : new Date(value);
