@@ -136,11 +136,28 @@ test.describe("the quarter's return in Chromium", () => {
     await editor.page.goto("/trusts/RGT/benefits");
     await editor.page.getByRole("heading", { level: 1, name: "Benefits register" }).waitFor();
     await editor.page.getByRole("heading", { name: "Records are locked" }).waitFor();
+    await editor.page.getByRole("button", { name: "Export register as CSV" }).waitFor();
+    expect(await editor.page.getByRole("link", { name: "Add a benefit" }).count()).toBe(0);
+    expect(await editor.page.getByRole("link", { name: "Import actuals from CSV" }).count()).toBe(0);
     await axeClean(editor.page);
     await editor.page.goto("/trusts/RGT/plan");
     await editor.page.getByRole("heading", { level: 1, name: "Plan to the next tier" }).waitFor();
     await editor.page.getByRole("heading", { name: "Records are locked" }).waitFor();
+    expect(await editor.page.getByRole("button", { name: "Add a plan item" }).count()).toBe(0);
+    expect(await editor.page.getByRole("button", { name: /^Change/ }).count()).toBe(0);
     await axeClean(editor.page);
+
+    const viewer = await newPage();
+    await signIn(viewer.page, "viewer.rgt@demo.realise");
+    await viewer.page.goto("/trusts/RGT/benefits");
+    await viewer.page.getByRole("button", { name: "Export register as CSV" }).waitFor();
+    expect(await viewer.page.getByRole("link", { name: "Add a benefit" }).count()).toBe(0);
+    await viewer.page.locator("table tbody tr a").first().click();
+    await viewer.page.getByRole("heading", { name: "Actual against trajectory and target" }).waitFor();
+    expect(await viewer.page.getByRole("heading", { name: "Record an actual" }).count()).toBe(0);
+    await axeClean(viewer.page);
+    expect(viewer.errors).toEqual([]);
+    await viewer.context.close();
 
     expect(editor.errors).toEqual([]);
     expect(approver.errors).toEqual([]);

@@ -16,6 +16,7 @@ import {
   STATUS_LABELS,
 } from "./format";
 import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
+import { canEdit, useMe } from "../../session";
 
 function flagTitle(flag: RegisterFlag) {
   switch (flag.kind) {
@@ -64,6 +65,9 @@ function Flags({ register, odsCode }: { register: Register; odsCode: string }) {
 export function BenefitsRegister() {
   const { odsCode = "" } = useParams();
   const locked = useLockingReturn(odsCode);
+  const me = useMe().data ?? null;
+  // Writes are for the trust's editors and approver, and none while a return locks the records.
+  const writable = canEdit(me, odsCode) && !locked;
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const trpc = useTRPC();
@@ -125,12 +129,16 @@ export function BenefitsRegister() {
         </SummaryList.Row>
       </SummaryList>
       <div className="nhsuk-button-group">
-        <Link className="nhsuk-button" to={`/trusts/${odsCode}/benefits/new`}>
-          Add a benefit
-        </Link>
-        <Link className="nhsuk-button nhsuk-button--secondary" to={`/trusts/${odsCode}/benefits/import`}>
-          Import actuals from CSV
-        </Link>
+        {writable && (
+          <>
+            <Link className="nhsuk-button" to={`/trusts/${odsCode}/benefits/new`}>
+              Add a benefit
+            </Link>
+            <Link className="nhsuk-button nhsuk-button--secondary" to={`/trusts/${odsCode}/benefits/import`}>
+              Import actuals from CSV
+            </Link>
+          </>
+        )}
         <Button type="button" secondary onClick={exportCsv}>
           Export register as CSV
         </Button>

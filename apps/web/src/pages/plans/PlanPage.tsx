@@ -15,6 +15,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
 import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
+import { canEdit, useMe } from "../../session";
 
 type Plan = RouterOutputs["plans"]["list"];
 type PlanRow = Plan["items"][number];
@@ -130,6 +131,8 @@ function ItemForm({
 export default function PlanPage() {
   const { odsCode = "" } = useParams();
   const locked = useLockingReturn(odsCode);
+  const me = useMe().data ?? null;
+  const writable = canEdit(me, odsCode) && !locked;
   const trpc = useTRPC();
   const plan = useQuery(trpc.plans.list.queryOptions({ odsCode }));
   const forecast = useQuery(trpc.plans.forecast.queryOptions({ odsCode }));
@@ -205,7 +208,7 @@ export default function PlanPage() {
         </Table.Body>
       </Table>
       <h2>Plan items</h2>
-      {editing === null && (
+      {writable && editing === null && (
         <Button type="button" onClick={() => setEditing("new")}>
           Add a plan item
         </Button>
@@ -231,9 +234,11 @@ export default function PlanPage() {
               <Table.Cell>Now</Table.Cell>
               <Table.Cell>Against plan</Table.Cell>
               <Table.Cell>Owner and status</Table.Cell>
-              <Table.Cell>
-                <span className="nhsuk-u-visually-hidden">Action</span>
-              </Table.Cell>
+              {writable && (
+                <Table.Cell>
+                  <span className="nhsuk-u-visually-hidden">Action</span>
+                </Table.Cell>
+              )}
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -252,15 +257,17 @@ export default function PlanPage() {
                 <Table.Cell>
                   {item.owner}; {label(STATUS, item.status).toLowerCase()}
                 </Table.Cell>
-                <Table.Cell>
-                  <Button type="button" secondary small onClick={() => setEditing(item)}>
-                    Change
-                    <span className="nhsuk-u-visually-hidden">
-                      {" "}
-                      the plan item for {item.functionalityCode}
-                    </span>
-                  </Button>
-                </Table.Cell>
+                {writable && (
+                  <Table.Cell>
+                    <Button type="button" secondary small onClick={() => setEditing(item)}>
+                      Change
+                      <span className="nhsuk-u-visually-hidden">
+                        {" "}
+                        the plan item for {item.functionalityCode}
+                      </span>
+                    </Button>
+                  </Table.Cell>
+                )}
               </Table.Row>
             ))}
           </Table.Body>
