@@ -133,17 +133,50 @@ test.describe("trust staff's daily workflow in Chromium", () => {
     await context.close();
   });
 
-  test("the approver submits the return after a confirmation, and the records lock", async ({ newPage }) => {
+  test("the approver checks the list, submits the return, gets a receipt, and withdraws it to unlock", async ({
+    newPage,
+  }) => {
     const { page, errors, context } = await newPage();
     await signIn(page, "approver.rgt@demo.realise");
     await page.getByRole("heading", { name: /^Return for / }).waitFor();
+    await page.getByText(/is due by \d{1,2} [A-Z][a-z]+ \d{4} \((\d+ days? left|due today)\)/).waitFor();
     expect(await page.getByText("Records are locked").count()).toBe(0);
+
+    // The checklist comes first, then the confirmation.
     await page.getByRole("button", { name: /^Submit return for / }).click();
+    await page.getByRole("heading", { name: "Before you submit: check these" }).waitFor();
+    await page.getByText(/^(Nothing to check|\d+ items? to look at)/).waitFor();
+    await page.getByRole("heading", { name: /^Submit the return for .+\?$/ }).waitFor();
+    await axeClean(page);
     await page.getByRole("button", { name: /^Yes, submit the return for / }).click();
+
+    // A receipt with the submission's number and the start of its digest; the records lock.
     await page.getByRole("heading", { name: "Records are locked" }).waitFor();
+    await page.getByText(/Submission \d+, reference [0-9a-f]{12}\b/).waitFor();
     await page.getByText("Submitted, awaiting validation").first().waitFor();
+    await page.getByText("Your trust's approver can withdraw the submission").waitFor();
     expect(await page.getByRole("button", { name: /Submit return for/ }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /Confirm tier \d unchanged/ }).count()).toBe(0);
+    await axeClean(page);
+
+    // The functionality form is read-only with the same notice.
+    await page.getByRole("link", { name: "Inpatient e-prescribing" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Inpatient e-prescribing" }).waitFor();
+    await page.getByRole("heading", { name: "Records are locked" }).waitFor();
+    expect(await page.getByRole("button", { name: "Save" }).count()).toBe(0);
+    await axeClean(page);
+    await page.getByRole("link", { name: "Back to the dashboard", exact: true }).click();
+
+    // Withdrawing (after a confirmation) unlocks the records, and the approver can submit again.
+    await page.getByRole("button", { name: "Withdraw submission" }).click();
+    await page.getByText(/^Withdraw the submission for .+\?/).waitFor();
+    await axeClean(page);
+    await page.getByRole("button", { name: "Yes, withdraw the submission" }).click();
+    await page.getByText("Withdrawn by the trust").first().waitFor();
+    await expect.poll(() => page.getByText("Records are locked").count()).toBe(0);
+    await page.getByRole("button", { name: /^Submit return for / }).waitFor();
+    expect(await page.getByRole("button", { name: "Withdraw submission" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Confirm tier \d unchanged/ }).count()).toBeGreaterThan(0);
     await axeClean(page);
 
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -15,10 +15,14 @@ import {
 } from "./format";
 import { LineChart } from "./LineChart";
 import { RecordActual } from "./RecordActual";
+import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
+import { canEdit as canEditTrust, useMe } from "../../session";
 
 /** One benefit: its fields, actual against trajectory and target (chart and table), and recording actuals. */
 export function BenefitDetail() {
   const { odsCode = "", id = "" } = useParams();
+  const locked = useLockingReturn(odsCode);
+  const me = useMe().data ?? null;
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const trpc = useTRPC();
@@ -39,12 +43,14 @@ export function BenefitDetail() {
     period: a.period,
   }));
   const canEdit = register.data !== undefined;
+  const mayWrite = canEditTrust(me, odsCode);
   return (
     <>
       <BackLink asElement={Link} to={`/trusts/${odsCode}/benefits`}>
         Benefits register
       </BackLink>
       <h1>{line.title}</h1>
+      {locked && <LockedNotice locked={locked} />}
       {notice && (
         <div className="nhsuk-inset-text" role="status">
           <p>{notice}</p>
@@ -127,7 +133,7 @@ export function BenefitDetail() {
           </SummaryList.Row>
         )}
       </SummaryList>
-      {canEdit && (
+      {canEdit && mayWrite && !locked && (
         <p>
           <Link to={`/trusts/${odsCode}/benefits/${encodeURIComponent(line.id)}/edit`}>
             Change this benefit
@@ -174,7 +180,7 @@ export function BenefitDetail() {
           </Table.Row>
         </Table.Body>
       </Table>
-      <RecordActual odsCode={odsCode} line={line} />
+      {mayWrite && <RecordActual odsCode={odsCode} line={line} />}
     </>
   );
 }

@@ -13,6 +13,7 @@ import {
   STATUS_LABELS,
 } from "./format";
 import { TrajectoryField } from "./TrajectoryField";
+import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
 
 /** The form's values: the domain's register line, as `benefits.create` and `benefits.update` take it. */
 type FormValues = BenefitLine;
@@ -83,6 +84,7 @@ function BenefitFormPage({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const locked = useLockingReturn(odsCode);
   // contract: benefits.create / benefits.update (their `line` is the domain's BenefitLineSchema without
   // id, odsCode and actuals; the form holds those fixed and leaves them out when sending)
   const form = useSchemaForm<FormValues>({
@@ -146,6 +148,7 @@ function BenefitFormPage({
         {line ? "Back to the benefit" : "Benefits register"}
       </BackLink>
       <h1>{line ? `Change “${line.title}”` : "Add a benefit"}</h1>
+      {locked && <LockedNotice locked={locked} />}
       <FormErrorSummary {...form.summary} />
       {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <form onSubmit={onSubmit} noValidate aria-label="Benefit">

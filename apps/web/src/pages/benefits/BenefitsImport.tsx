@@ -4,6 +4,7 @@ import { BackLink, Button, Table, Textarea } from "nhsuk-react-components";
 import { type ChangeEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { downloadText, formatNumber, type ImportPreview } from "./format";
+import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
 
 /**
  * Import actuals from a CSV: download the template, choose or paste the file, check it (nothing is written),
@@ -11,6 +12,7 @@ import { downloadText, formatNumber, type ImportPreview } from "./format";
  */
 export function BenefitsImport() {
   const { odsCode = "" } = useParams();
+  const locked = useLockingReturn(odsCode);
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -72,6 +74,7 @@ export function BenefitsImport() {
         Benefits register
       </BackLink>
       <h1>Import actuals from CSV</h1>
+      {locked && <LockedNotice locked={locked} />}
       <p>
         The file has the columns <code>benefit_id</code>, <code>title</code>, <code>period</code>,{" "}
         <code>value</code> and <code>source</code>, one row per benefit and period. The template lists every

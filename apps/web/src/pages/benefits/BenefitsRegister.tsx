@@ -15,6 +15,8 @@ import {
   type RegisterFlag,
   STATUS_LABELS,
 } from "./format";
+import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
+import { canEdit, useMe } from "../../session";
 
 function flagTitle(flag: RegisterFlag) {
   switch (flag.kind) {
@@ -62,6 +64,10 @@ function Flags({ register, odsCode }: { register: Register; odsCode: string }) {
 /** The trust's benefits register: totals, flags, every line with its progress, and the CSV actions. */
 export function BenefitsRegister() {
   const { odsCode = "" } = useParams();
+  const locked = useLockingReturn(odsCode);
+  const me = useMe().data ?? null;
+  // Writes are for the trust's editors and approver, and none while a return locks the records.
+  const writable = canEdit(me, odsCode) && !locked;
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const trpc = useTRPC();
@@ -87,6 +93,7 @@ export function BenefitsRegister() {
         Dashboard
       </BackLink>
       <h1>Benefits register</h1>
+      {locked && <LockedNotice locked={locked} />}
       {notice && (
         <div className="nhsuk-inset-text" role="status">
           <p>{notice}</p>
@@ -122,12 +129,16 @@ export function BenefitsRegister() {
         </SummaryList.Row>
       </SummaryList>
       <div className="nhsuk-button-group">
-        <Link className="nhsuk-button" to={`/trusts/${odsCode}/benefits/new`}>
-          Add a benefit
-        </Link>
-        <Link className="nhsuk-button nhsuk-button--secondary" to={`/trusts/${odsCode}/benefits/import`}>
-          Import actuals from CSV
-        </Link>
+        {writable && (
+          <>
+            <Link className="nhsuk-button" to={`/trusts/${odsCode}/benefits/new`}>
+              Add a benefit
+            </Link>
+            <Link className="nhsuk-button nhsuk-button--secondary" to={`/trusts/${odsCode}/benefits/import`}>
+              Import actuals from CSV
+            </Link>
+          </>
+        )}
         <Button type="button" secondary onClick={exportCsv}>
           Export register as CSV
         </Button>

@@ -1,7 +1,8 @@
 import { EPR_STATUS_LABELS, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
-import { NotificationBanner, WarningCallout } from "nhsuk-react-components";
+import { NotificationBanner } from "nhsuk-react-components";
 import { Link, useLocation, useParams } from "react-router";
+import { LockedNotice } from "../../components/LockedNotice";
 import { Problem } from "../../components/Problem";
 import { canEdit, canSubmit, useMe } from "../../session";
 import { FunctionalityTables } from "./FunctionalityTables";
@@ -65,16 +66,7 @@ export default function DashboardPage() {
           </li>
         </ul>
       </nav>
-      {data.locked && (
-        <WarningCallout>
-          <WarningCallout.Heading>Records are locked</WarningCallout.Heading>
-          <p>
-            The return for {data.locked.period} is {data.locked.status}. Records cannot be changed until the
-            national team{" "}
-            {data.locked.status === "accepted" ? "unlocks it" : "accepts, returns or unlocks it"}.
-          </p>
-        </WarningCallout>
-      )}
+      {data.locked && <LockedNotice locked={data.locked} />}
       <TierSummary data={data} odsCode={odsCode} />
       <ReturnPanel data={data} odsCode={odsCode} canSubmit={canSubmit(me, odsCode)} />
       <FunctionalityTables data={data} odsCode={odsCode} canConfirm={canEdit(me, odsCode) && !data.locked} />

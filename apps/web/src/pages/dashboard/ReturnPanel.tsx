@@ -1,18 +1,52 @@
-import { FormErrorSummary, useSchemaForm, useTRPC } from "@realise/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, Table, Tag, type TagProps } from "nhsuk-react-components";
-import { useEffect, useRef, useState } from "react";
-import { formatDateTime } from "../../format";
-import type { DashboardData } from "../../types";
+import { LoadError, useTRPC } from "@realise/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Table, Tag, type TagProps } from "nhsuk-react-components";
+import { useState } from "react";
+import { formatDate, formatDateTime, plural } from "../../format";
+import type { Collection, DashboardData } from "../../types";
+import { type Receipt, SubmitReturn } from "./SubmitReturn";
+import { WithdrawReturn } from "./WithdrawReturn";
 
 const STATUS: Record<string, { text: string; colour: TagProps["modifier"] }> = {
   submitted: { text: "Submitted, awaiting validation", colour: "blue" },
   accepted: { text: "Accepted", colour: "green" },
   returned: { text: "Returned to the trust", colour: "red" },
   unlocked: { text: "Unlocked", colour: "yellow" },
+  withdrawn: { text: "Withdrawn by the trust", colour: "grey" },
 };
 
-/** The return for the current period: its state, and the approver's submit with a confirmation step. */
+/** The states from which the trust can submit (again). */
+const SUBMITTABLE = new Set(["returned", "unlocked", "withdrawn"]);
+
+/** When the current quarter's return is due, in words. */
+function DueDate({ collection }: { collection: Collection }) {
+  const days = collection.daysUntilDue;
+  if (collection.phase === "upcoming")
+    return (
+      <p>
+        The collection for {collection.period} opens on {formatDate(collection.opensOn)}; the return is due by{" "}
+        {formatDate(collection.dueOn)}.
+      </p>
+    );
+  if (collection.phase === "overdue")
+    return (
+      <p>
+        The return for {collection.period} was due on {formatDate(collection.dueOn)},{" "}
+        <strong>{plural(-days, "day")} ago</strong>.
+      </p>
+    );
+  return (
+    <p>
+      The return for {collection.period} is due by {formatDate(collection.dueOn)} (
+      {days === 0 ? "due today" : `${plural(days, "day")} left`}).
+    </p>
+  );
+}
+
+/**
+ * The return for the current period: when it is due, its state, the approver's submit (checklist, then
+ * confirmation, then a receipt) and withdraw, and the trust's past returns.
+ */
 export function ReturnPanel({
   data,
   odsCode,
@@ -23,31 +57,26 @@ export function ReturnPanel({
   canSubmit: boolean;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [asking, setAsking] = useState(false);
-  const question = useRef<HTMLFormElement>(null);
-  // contract: returns.submit; the trust and period come from the page, so nothing is typed to check.
-  const form = useSchemaForm({ defaultValues: {} });
+  const collections = useQuery(trpc.collections.list.queryOptions());
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
   const period = data.currentPeriod;
   const current = data.returns.find((r) => r.period === period);
-  const submit = useMutation(
-    trpc.returns.submit.mutationOptions({
-      onError: form.failed,
-      onSuccess: () => {
-        setAsking(false);
-        return queryClient.invalidateQueries();
-      },
-    }),
-  );
-  useEffect(() => {
-    if (asking) question.current?.focus();
-  }, [asking]);
-
-  const open = !data.locked && (!current || current.status === "returned" || current.status === "unlocked");
+  const collection = collections.data?.find((c) => c.period === period);
+  // A submission awaiting review, this quarter's first: the one the approver can still take back.
+  const awaiting =
+    current?.status === "submitted" ? current : data.returns.find((r) => r.status === "submitted");
+  const submittable =
+    !data.locked &&
+    collection !== undefined &&
+    collection.phase !== "upcoming" &&
+    (!current || SUBMITTABLE.has(current.status));
   const status = current ? STATUS[current.status] : undefined;
   return (
     <section aria-labelledby="return-heading">
       <h2 id="return-heading">Return for {period}</h2>
+      {collections.error && <LoadError error={collections.error} />}
+      {collections.data &&
+        (collection ? <DueDate collection={collection} /> : <p>No collection is open for {period}.</p>)}
       <p>
         {current ? (
           <>
@@ -63,33 +92,22 @@ export function ReturnPanel({
           </>
         )}
       </p>
-      {submit.error && <FormErrorSummary {...form.summary} />}
-      {canSubmit && open && !asking && (
-        <Button onClick={() => setAsking(true)}>Submit return for {period}</Button>
-      )}
-      {canSubmit && open && asking && (
-        <form
-          className="realise-question"
-          tabIndex={-1}
-          ref={question}
-          aria-labelledby="submit-question"
-          onSubmit={form.onSubmit(() => submit.mutate({ odsCode, period }))}
-        >
-          <p id="submit-question">
-            Submit the return for {period}? Your trust's current values are sent to the national team, and
-            records are locked until the national team accepts, returns or unlocks the return.
+      {receipt && awaiting?.period === receipt.period && (
+        <div className="nhsuk-inset-text" role="status">
+          <p>
+            <strong>Return for {receipt.period} submitted.</strong> Submission {receipt.submission}, reference{" "}
+            <span className="realise-reference">{receipt.digest.slice(0, 12)}</span>. Keep the reference: the
+            national team can quote it.
           </p>
-          <div className="realise-buttons">
-            <Button type="submit" disabled={submit.isPending}>
-              Yes, submit the return for {period}
-            </Button>
-            <Button type="button" secondary onClick={() => setAsking(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        </div>
       )}
-      {!canSubmit && open && <p>Your trust's approver (the CIO or a deputy) submits the return.</p>}
+      {canSubmit && submittable && (
+        <SubmitReturn odsCode={odsCode} period={period} onSubmitted={setReceipt} />
+      )}
+      {canSubmit && awaiting && (
+        <WithdrawReturn odsCode={odsCode} submitted={awaiting} onWithdrawn={() => setReceipt(null)} />
+      )}
+      {!canSubmit && submittable && <p>Your trust's approver (the CIO or a deputy) submits the return.</p>}
       {data.returns.length > 0 && (
         <Table caption="Your trust's returns">
           <Table.Head>

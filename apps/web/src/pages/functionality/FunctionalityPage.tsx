@@ -1,7 +1,8 @@
 import { LEVEL_LABELS, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
-import { BackLink, InsetText, WarningCallout } from "nhsuk-react-components";
+import { BackLink, InsetText } from "nhsuk-react-components";
 import { Link, useParams } from "react-router";
+import { LockedNotice } from "../../components/LockedNotice";
 import { Problem } from "../../components/Problem";
 import { formatDateTime } from "../../format";
 import { canEdit, useMe } from "../../session";
@@ -70,15 +71,7 @@ export default function FunctionalityPage() {
           toward this trust's tier.
         </InsetText>
       )}
-      {data.locked && (
-        <WarningCallout>
-          <WarningCallout.Heading>Records are locked</WarningCallout.Heading>
-          <p>
-            The return for {data.locked.period} is {data.locked.status}. This record cannot be changed until
-            the national team returns or unlocks the return.
-          </p>
-        </WarningCallout>
-      )}
+      {data.locked && <LockedNotice locked={data.locked} />}
       {applies && !data.locked && !editor && (
         <InsetText>
           Your account can see this record but not change it. Your trust's editors change records.

@@ -14,6 +14,8 @@ import { BackLink, Button, Select, Table, Tag, TextInput } from "nhsuk-react-com
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Problem } from "../../components/Problem";
+import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
+import { canEdit, useMe } from "../../session";
 
 type Plan = RouterOutputs["plans"]["list"];
 type PlanRow = Plan["items"][number];
@@ -128,6 +130,9 @@ function ItemForm({
 /** The trust's plan: when it reaches each tier, where it stands against the roadmap, and each item against actual. */
 export default function PlanPage() {
   const { odsCode = "" } = useParams();
+  const locked = useLockingReturn(odsCode);
+  const me = useMe().data ?? null;
+  const writable = canEdit(me, odsCode) && !locked;
   const trpc = useTRPC();
   const plan = useQuery(trpc.plans.list.queryOptions({ odsCode }));
   const forecast = useQuery(trpc.plans.forecast.queryOptions({ odsCode }));
@@ -144,6 +149,7 @@ export default function PlanPage() {
         Dashboard
       </BackLink>
       <h1>Plan to the next tier</h1>
+      {locked && <LockedNotice locked={locked} />}
       <p className="nhsuk-lede-text">
         {odsCode} attains tier {f.attainedTier} now. Each plan item takes a functionality to a level by a
         date; the forecast assumes every item is met on time. See also{" "}
@@ -202,7 +208,7 @@ export default function PlanPage() {
         </Table.Body>
       </Table>
       <h2>Plan items</h2>
-      {editing === null && (
+      {writable && editing === null && (
         <Button type="button" onClick={() => setEditing("new")}>
           Add a plan item
         </Button>
@@ -228,9 +234,11 @@ export default function PlanPage() {
               <Table.Cell>Now</Table.Cell>
               <Table.Cell>Against plan</Table.Cell>
               <Table.Cell>Owner and status</Table.Cell>
-              <Table.Cell>
-                <span className="nhsuk-u-visually-hidden">Action</span>
-              </Table.Cell>
+              {writable && (
+                <Table.Cell>
+                  <span className="nhsuk-u-visually-hidden">Action</span>
+                </Table.Cell>
+              )}
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -249,15 +257,17 @@ export default function PlanPage() {
                 <Table.Cell>
                   {item.owner}; {label(STATUS, item.status).toLowerCase()}
                 </Table.Cell>
-                <Table.Cell>
-                  <Button type="button" secondary small onClick={() => setEditing(item)}>
-                    Change
-                    <span className="nhsuk-u-visually-hidden">
-                      {" "}
-                      the plan item for {item.functionalityCode}
-                    </span>
-                  </Button>
-                </Table.Cell>
+                {writable && (
+                  <Table.Cell>
+                    <Button type="button" secondary small onClick={() => setEditing(item)}>
+                      Change
+                      <span className="nhsuk-u-visually-hidden">
+                        {" "}
+                        the plan item for {item.functionalityCode}
+                      </span>
+                    </Button>
+                  </Table.Cell>
+                )}
               </Table.Row>
             ))}
           </Table.Body>
