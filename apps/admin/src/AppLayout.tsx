@@ -12,7 +12,7 @@ export function AppLayout() {
         { href: "/admin/heatmap", text: "Heatmap", current: pathname === "/heatmap" },
         { href: "/admin/returns", text: "Returns", current: pathname.startsWith("/returns") },
         { href: "/admin/collections", text: "Collections", current: pathname.startsWith("/collections") },
-        { href: "/admin/snapshots", text: "Snapshots", current: pathname === "/snapshots" },
+        { href: "/admin/snapshots", text: "Official figures", current: pathname === "/snapshots" },
         { href: "/admin/summary", text: "Registry summary", current: pathname === "/summary" },
         { href: "/admin/benefits", text: "Benefits and plans", current: pathname === "/benefits" },
         { href: "/admin/frameworks", text: "Framework", current: pathname.startsWith("/frameworks") },

@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import { periodFromSlug } from "../national/filters";
 import "../national/national.css";
 import { ViewError } from "../national/ViewError";
+import { formatDateTime } from "../format";
 
 const STATE_TEXT: Record<string, string> = {
   submitted: "Awaiting validation",
@@ -98,14 +99,14 @@ export default function ReturnDetail() {
         <SummaryList.Row>
           <SummaryList.Key>Submitted</SummaryList.Key>
           <SummaryList.Value>
-            {new Date(r.submittedAt).toLocaleString("en-GB")} by {r.submittedBy ?? "unknown"}
+            {formatDateTime(r.submittedAt)} by {r.submittedBy ?? "unknown"}
           </SummaryList.Value>
         </SummaryList.Row>
         {r.decidedBy && (
           <SummaryList.Row>
             <SummaryList.Key>Last decision</SummaryList.Key>
             <SummaryList.Value>
-              {r.decidedAt ? new Date(r.decidedAt).toLocaleString("en-GB") : ""} by {r.decidedBy}
+              {r.decidedAt ? formatDateTime(r.decidedAt) : ""} by {r.decidedBy}
               {r.comment ? `: “${r.comment}”` : ""}
             </SummaryList.Value>
           </SummaryList.Row>
@@ -215,7 +216,7 @@ export default function ReturnDetail() {
         <Table.Body>
           {c.audit.map((a) => (
             <Table.Row key={a.id}>
-              <Table.Cell>{new Date(a.at).toLocaleString("en-GB")}</Table.Cell>
+              <Table.Cell>{formatDateTime(a.at)}</Table.Cell>
               <Table.Cell>{a.actorEmail ?? "System"}</Table.Cell>
               <Table.Cell>{a.action.replace("return.", "")}</Table.Cell>
               <Table.Cell>{(a.after as { comment?: string } | null)?.comment ?? ""}</Table.Cell>

@@ -47,8 +47,10 @@ export function FreezeConfirmation({
       <WarningCallout>
         <WarningCallout.Heading>This cannot be undone</WarningCallout.Heading>
         <p>
-          The official figures for {period} are built only from the {accepted} accepted returns and are
-          published as open data. Every other trust is shown as having no accepted return. Published figures
+          {accepted === 0
+            ? `No trust has an accepted return for ${period}: the official figures would count every trust as having none. `
+            : `The official figures for ${period} are built only from the ${accepted} accepted returns. `}
+          Every other trust is shown as having no accepted return. The figures are published as open data and
           never change.
         </p>
       </WarningCallout>

@@ -1,4 +1,4 @@
-import { EPR_STATUS_LABELS, label, TRUST_TYPE_LABELS } from "@realise/ui";
+import { EPR_STATUS_LABELS, Empty, label, TRUST_TYPE_LABELS } from "@realise/ui";
 import { SummaryList, Table, Tag } from "nhsuk-react-components";
 import { CountTable } from "../CountTable";
 
@@ -73,32 +73,36 @@ export function SnapshotFigures({ figures }: { figures: Figures }) {
         heading="EPR status"
         rows={figures.eprStatus.map((s) => ({ label: label(EPR_STATUS_LABELS, s.status), count: s.count }))}
       />
-      <Table caption={`Trusts per tier by trust type, ${period}`}>
-        <Table.Head>
-          <Table.Row>
-            <Table.Cell>Trust type</Table.Cell>
-            <Table.Cell format="numeric">Trusts</Table.Cell>
-            {figures.tierCounts.map((_, n) => (
-              <Table.Cell key={n} format="numeric">
-                {n === 0 ? "No tier" : `Tier ${n}`}
-              </Table.Cell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {figures.byTrustType.map((t) => (
-            <Table.Row key={t.trustType}>
-              <Table.Cell>{label(TRUST_TYPE_LABELS, t.trustType)}</Table.Cell>
-              <Table.Cell format="numeric">{t.trusts}</Table.Cell>
-              {t.tierCounts.map((c, n) => (
+      {figures.byTrustType.length === 0 ? (
+        <Empty>No trust has figures for {period}: none has an accepted return.</Empty>
+      ) : (
+        <Table caption={`Trusts per tier by trust type, ${period}`}>
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Trust type</Table.Cell>
+              <Table.Cell format="numeric">Trusts</Table.Cell>
+              {figures.tierCounts.map((_, n) => (
                 <Table.Cell key={n} format="numeric">
-                  {c}
+                  {n === 0 ? "No tier" : `Tier ${n}`}
                 </Table.Cell>
               ))}
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {figures.byTrustType.map((t) => (
+              <Table.Row key={t.trustType}>
+                <Table.Cell>{label(TRUST_TYPE_LABELS, t.trustType)}</Table.Cell>
+                <Table.Cell format="numeric">{t.trusts}</Table.Cell>
+                {t.tierCounts.map((c, n) => (
+                  <Table.Cell key={n} format="numeric">
+                    {c}
+                  </Table.Cell>
+                ))}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
     </>
   );
 }

@@ -164,26 +164,28 @@ export default function SnapshotsPage() {
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {list.data.map((s) => (
-              <Table.Row key={s.period}>
-                <Table.Cell>
-                  <a
-                    href={`?period=${encodeURIComponent(s.period)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      choose(s.period);
-                    }}
-                  >
-                    {s.period}
-                  </a>
-                </Table.Cell>
-                <Table.Cell>{s.status === "published" ? "Published" : "Preview"}</Table.Cell>
-                <Table.Cell format="numeric">{s.trusts}</Table.Cell>
-                <Table.Cell>
-                  {formatDate(new Date(s.frozenAt))} by {s.frozenBy ?? "unknown"}
-                </Table.Cell>
-              </Table.Row>
-            ))}
+            {[...list.data]
+              .sort((a, b) => b.period.localeCompare(a.period))
+              .map((s) => (
+                <Table.Row key={s.period}>
+                  <Table.Cell>
+                    <a
+                      href={`?period=${encodeURIComponent(s.period)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        choose(s.period);
+                      }}
+                    >
+                      {s.period}
+                    </a>
+                  </Table.Cell>
+                  <Table.Cell>{s.status === "published" ? "Published" : "Preview"}</Table.Cell>
+                  <Table.Cell format="numeric">{s.trusts}</Table.Cell>
+                  <Table.Cell>
+                    {formatDate(new Date(s.frozenAt))} by {s.frozenBy ?? "unknown"}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
           </Table.Body>
         </Table>
       )}
