@@ -250,9 +250,32 @@ test.describe("the national team in Chromium", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     expect(await confirmation.count()).toBe(0);
     await page.getByRole("button", { name: `Check and freeze ${ended}` }).click();
-    await page.getByRole("button", { name: `Freeze and publish official figures for ${ended}` }).click();
+    const freezeButton = page.getByRole("button", {
+      name: `Freeze and publish official figures for ${ended}`,
+    });
+
+    // Counts that moved since the confirmation was drawn (stood in for by a changed request): the server
+    // refuses and the page says so, publishing nothing.
+    const stale = (url: URL) => url.pathname.includes("snapshots.freeze");
+    await page.route(stale, (route) =>
+      route.continue({
+        postData: (route.request().postData() ?? "").replace(
+          /"expectedAccepted":\d+/,
+          '"expectedAccepted":9999',
+        ),
+      }),
+    );
+    await freezeButton.click();
+    await page.locator(".nhsuk-error-summary", { hasText: "changed since you checked them" }).waitFor();
+    await expect(page.locator(".nhsuk-error-summary")).toBeFocused();
+    await axeClean(page);
+    await page.unroute(stale);
+    expect(await freezeButton.count()).toBe(1);
+
+    await freezeButton.click();
     await page.getByText(`The official figures for ${ended} are published.`).waitFor();
     await page.getByRole("heading", { name: `Official figures for ${ended}` }).waitFor();
+    expect(await page.locator(".nhsuk-error-summary").count()).toBe(0);
     expect(await page.getByRole("button", { name: /freeze/i }).count()).toBe(0);
     await axeClean(page);
 

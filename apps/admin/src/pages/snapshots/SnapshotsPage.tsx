@@ -133,7 +133,10 @@ export default function SnapshotsPage() {
                     period={period}
                     returnCounts={preview.data.returnCounts}
                     busy={freeze.isPending || preview.isFetching}
-                    onFreeze={(expectedAccepted) => freeze.mutate({ period, expectedAccepted })}
+                    onFreeze={(expectedAccepted) =>
+                      // Through the form, so the last attempt's message is cleared first.
+                      void form.onSubmit(() => freeze.mutate({ period, expectedAccepted }))()
+                    }
                     onCancel={() => setConfirming(false)}
                   />
                 ) : (
