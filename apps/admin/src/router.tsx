@@ -6,6 +6,7 @@ import { frameworkRoutes } from "./pages/frameworks/routes";
 import { registryRoutes } from "./pages/registry/routes";
 import { accountRoutes } from "./pages/accounts/routes";
 import { benefitsRoutes } from "./pages/benefits/routes";
+import { collectionRoutes } from "./pages/collections/routes";
 
 export const routes: RouteObject[] = [
   {
@@ -18,6 +19,7 @@ export const routes: RouteObject[] = [
       ...registryRoutes,
       ...accountRoutes,
       ...benefitsRoutes,
+      ...collectionRoutes,
       { path: "*", element: <NotFound /> },
     ],
   },

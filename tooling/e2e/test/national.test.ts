@@ -12,6 +12,14 @@ function currentQuarter(today = new Date()) {
   return `${y}/${String((y + 1) % 100).padStart(2, "0")} Q${q}`;
 }
 
+/** The quarter `by` quarters after (or before, when negative) a quarter such as "2026/27 Q3". */
+function shiftQuarter(quarter: string, by: number) {
+  const [, y, q] = /^(\d{4})\/\d{2} Q([1-4])$/.exec(quarter)!;
+  const index = Number(y) * 4 + Number(q) - 1 + by;
+  const year = Math.floor(index / 4);
+  return `${year}/${String((year + 1) % 100).padStart(2, "0")} Q${(index % 4) + 1}`;
+}
+
 async function signInAs(context: BrowserContext, baseUrl: string, email: string) {
   const res = await context.request.post(`${baseUrl}/api/auth/sign-in/email`, {
     data: { email, password: "realise-demo" },
@@ -192,31 +200,115 @@ test.describe("the national team in Chromium", () => {
     await context.close();
   });
 
-  test("previews a period, freezes it once, and serves it as open data", async ({ newPage, realise }) => {
+  test("shows the current period as provisional with no freeze, a published period's official figures, and confirms a freeze of an ended period", async ({
+    newPage,
+    realise,
+  }) => {
     const { page, errors, context } = await newPage();
     await signInAs(context, realise.url, "admin@demo.realise");
+
+    // The current quarter has not ended: provisional figures, the reason, and nothing to press.
     await page.goto(`/admin/snapshots?period=${encodeURIComponent(period)}`);
-    await page.getByRole("heading", { name: `Preview of ${period}` }).waitFor();
-    await page.getByText("Not frozen yet").waitFor();
+    await page.getByRole("heading", { level: 1, name: "Official figures" }).waitFor();
+    await page.getByRole("heading", { name: `Provisional figures for ${period}` }).waitFor();
+    await page.getByText(`${period} has not ended yet`).waitFor();
+    await page.getByText("Provisional", { exact: true }).first().waitFor();
+    expect(await page.getByRole("button", { name: /freeze/i }).count()).toBe(0);
     await axeClean(page);
-    await page.getByRole("button", { name: `Freeze and publish ${period}` }).click();
-    await page.getByRole("heading", { name: `Published snapshot for ${period}` }).waitFor();
-    expect(await page.getByRole("button", { name: /Freeze and publish/ }).count()).toBe(0);
+
+    // The quarter before is published in the demo: its official figures, never a freeze.
+    const published = shiftQuarter(period, -1);
+    await page.goto(`/admin/snapshots?period=${encodeURIComponent(published)}`);
+    await page.getByRole("heading", { name: `Official figures for ${published}` }).waitFor();
+    await page.getByText("Official", { exact: true }).waitFor();
+    await page.locator("table", { hasText: `Trusts by attained tier, ${published}` }).waitFor();
+    expect(await page.getByRole("button", { name: /freeze/i }).count()).toBe(0);
+    await axeClean(page);
+
+    // A quarter that ended before the demo's history has no official figures yet: the confirmation
+    // names it and shows the return counts before anything is published.
+    const ended = shiftQuarter(period, -5);
+    await page.goto(`/admin/snapshots?period=${encodeURIComponent(ended)}`);
+    await page.getByRole("heading", { name: `Provisional figures for ${ended}` }).waitFor();
+    await page.getByRole("button", { name: `Check and freeze ${ended}` }).click();
+    const confirmation = page.getByRole("region", { name: `Confirm the official figures for ${ended}` });
+    await confirmation.waitFor();
+    const counts = await query<{ returnCounts: Record<string, number> }>(
+      context,
+      realise.url,
+      "snapshots.preview",
+      { period: ended },
+    );
+    const count = (key: string) =>
+      confirmation.locator(".nhsuk-summary-list__row", { hasText: key }).locator("dd").innerText();
+    expect(await count("Accepted")).toBe(String(counts.returnCounts.accepted));
+    expect(await count("Submitted, not yet reviewed")).toBe(String(counts.returnCounts.submitted));
+    expect(await count("Sent back")).toBe(String(counts.returnCounts.returned));
+    expect(await count("Missing")).toBe(String(counts.returnCounts.missing));
+    expect(counts.returnCounts.missing).toBeGreaterThan(0);
+    await axeClean(page);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    expect(await confirmation.count()).toBe(0);
+    await page.getByRole("button", { name: `Check and freeze ${ended}` }).click();
+    const freezeButton = page.getByRole("button", {
+      name: `Freeze and publish official figures for ${ended}`,
+    });
+
+    // Counts that moved since the confirmation was drawn (stood in for by a changed request): the server
+    // refuses and the page says so, publishing nothing.
+    const stale = (url: URL) => url.pathname.includes("snapshots.freeze");
+    await page.route(stale, (route) =>
+      route.continue({
+        postData: (route.request().postData() ?? "").replace(
+          /"expectedAccepted":\d+/,
+          '"expectedAccepted":9999',
+        ),
+      }),
+    );
+    await freezeButton.click();
+    await page.locator(".nhsuk-error-summary", { hasText: "changed since you checked them" }).waitFor();
+    await expect(page.locator(".nhsuk-error-summary")).toBeFocused();
+    await axeClean(page);
+    await page.unroute(stale);
+    expect(await freezeButton.count()).toBe(1);
+
+    await freezeButton.click();
+    await page.getByText(`The official figures for ${ended} are published.`).waitFor();
+    await page.getByRole("heading", { name: `Official figures for ${ended}` }).waitFor();
+    expect(await page.locator(".nhsuk-error-summary").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /freeze/i }).count()).toBe(0);
     await axeClean(page);
 
     const again = await context.request.post(`${realise.url}/trpc/snapshots.freeze`, {
-      data: { json: { period } },
+      data: { json: { period: ended } },
       headers: { origin: realise.url },
     });
     expect(again.status()).toBe(412);
+    const current = await context.request.post(`${realise.url}/trpc/snapshots.freeze`, {
+      data: { json: { period } },
+      headers: { origin: realise.url },
+    });
+    expect(current.status()).toBe(412);
 
     const open = await (await fetch(`${realise.url}/api/v1/snapshots`)).json();
-    expect(open.data.map((s: { period: string }) => s.period)).toEqual([period]);
+    const openPeriods = open.data.map((s: { period: string }) => s.period);
+    expect(openPeriods).toContain(ended);
+    expect(openPeriods).toContain(published);
+    expect(openPeriods).not.toContain(period);
+
+    // The analyst sees the figures but not the freeze.
+    const analyst = await newPage();
+    await signInAs(analyst.context, realise.url, "analyst@demo.realise");
+    await analyst.page.goto(`/admin/snapshots?period=${encodeURIComponent(shiftQuarter(period, -6))}`);
+    await analyst.page.getByRole("heading", { name: /^Provisional figures for/ }).waitFor();
+    await analyst.page.locator("table", { hasText: "Trusts by attained tier" }).waitFor();
+    expect(await analyst.page.getByRole("button", { name: /freeze/i }).count()).toBe(0);
+    await analyst.context.close();
 
     await page.goto("/admin/");
     const trends = page.locator("table", { hasText: "Trusts per tier and with a live EPR, by period" });
     await trends.waitFor();
-    expect(await trends.innerText()).toContain(period);
+    expect(await trends.innerText()).toContain(published);
     expect(errors).toEqual([]);
     await context.close();
   });

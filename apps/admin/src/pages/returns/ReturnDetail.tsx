@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import { periodFromSlug } from "../national/filters";
 import "../national/national.css";
 import { ViewError } from "../national/ViewError";
+import { formatDateTime } from "../format";
 
 const STATE_TEXT: Record<string, string> = {
   submitted: "Awaiting validation",
@@ -27,7 +28,7 @@ export default function ReturnDetail() {
   const key = { odsCode, period };
   const compare = useQuery(trpc.returns.compare.queryOptions(key));
   // contract: returns.accept / returns.sendBack / returns.unlock. The return comes from the page; the
-  // comment is checked by the server, and sending back needs one.
+  // comment is checked by the server: sending back and unlocking need one.
   const form = useSchemaForm({ defaultValues: { comment: "" } });
   const [done, setDone] = useState<string | null>(null);
   const settle = (message: string) => ({
@@ -51,16 +52,22 @@ export default function ReturnDetail() {
   const r = c.return;
   const version = r.version;
 
-  const decide = (act: () => void) =>
-    form.onSubmit(() => {
-      setDone(null);
-      act();
-    });
-  const onSendBack = form.onSubmit(({ comment }) => {
+  // One comment box for every decision: sending back and unlocking need it (the server says so on the
+  // field), accepting may carry one. The button pressed says which decision.
+  const onDecide = form.onSubmit(({ comment }, event) => {
     setDone(null);
-    if (!comment.trim()) return form.reject("comment", "Enter a comment telling the trust what to change");
-    sendBack.mutate({ ...key, comment, expectedVersion: version });
+    const pressed = ((event?.nativeEvent as SubmitEvent | undefined)?.submitter as HTMLButtonElement | null)
+      ?.value;
+    const text = comment.trim();
+    if (pressed === "accept")
+      accept.mutate({ ...key, ...(text ? { comment: text } : {}), expectedVersion: version });
+    else if (pressed === "sendBack") {
+      if (!text) return form.reject("comment", "Enter a comment telling the trust what to change");
+      sendBack.mutate({ ...key, comment, expectedVersion: version });
+    } else if (pressed === "unlock") unlock.mutate({ ...key, comment, expectedVersion: version });
   });
+  const submitted = r.status === "submitted";
+  const unlockable = submitted || r.status === "accepted";
 
   return (
     <>
@@ -92,14 +99,14 @@ export default function ReturnDetail() {
         <SummaryList.Row>
           <SummaryList.Key>Submitted</SummaryList.Key>
           <SummaryList.Value>
-            {new Date(r.submittedAt).toLocaleString("en-GB")} by {r.submittedBy ?? "unknown"}
+            {formatDateTime(r.submittedAt)} by {r.submittedBy ?? "unknown"}
           </SummaryList.Value>
         </SummaryList.Row>
         {r.decidedBy && (
           <SummaryList.Row>
             <SummaryList.Key>Last decision</SummaryList.Key>
             <SummaryList.Value>
-              {r.decidedAt ? new Date(r.decidedAt).toLocaleString("en-GB") : ""} by {r.decidedBy}
+              {r.decidedAt ? formatDateTime(r.decidedAt) : ""} by {r.decidedBy}
               {r.comment ? `: “${r.comment}”` : ""}
             </SummaryList.Value>
           </SummaryList.Row>
@@ -121,34 +128,36 @@ export default function ReturnDetail() {
       </SummaryList>
 
       <h2>Decision</h2>
-      {r.status === "submitted" ? (
-        <>
-          <form onSubmit={decide(() => accept.mutate({ ...key, expectedVersion: version }))} noValidate>
-            <Button type="submit" disabled={busy}>
-              Accept return
+      {unlockable ? (
+        <form onSubmit={onDecide} noValidate>
+          <Textarea
+            {...form.field("comment")}
+            label="Comment for the trust"
+            hint={
+              submitted
+                ? "Required to send the return back or unlock it: say what the trust should check or change, or why it is reopened. Optional when accepting."
+                : "Required to unlock the return: say why it is being reopened for the trust to edit."
+            }
+            rows={3}
+          />
+          <div>
+            {submitted && (
+              <>
+                <Button type="submit" name="decision" value="accept" disabled={busy}>
+                  Accept return
+                </Button>{" "}
+                <Button type="submit" name="decision" value="sendBack" secondary disabled={busy}>
+                  Send back to the trust
+                </Button>{" "}
+              </>
+            )}
+            <Button type="submit" name="decision" value="unlock" warning disabled={busy}>
+              Unlock for the trust to edit
             </Button>
-          </form>
-          <form onSubmit={onSendBack} noValidate>
-            <Textarea
-              {...form.field("comment")}
-              label="Comment for the trust"
-              hint="Required to send the return back: say what the trust should check or change."
-              rows={3}
-            />
-            <Button type="submit" secondary disabled={busy}>
-              Send back to the trust
-            </Button>
-          </form>
-        </>
+          </div>
+        </form>
       ) : (
         <p className="nhsuk-body">This return is {(STATE_TEXT[r.status] ?? r.status).toLowerCase()}.</p>
-      )}
-      {(r.status === "accepted" || r.status === "submitted") && (
-        <form onSubmit={decide(() => unlock.mutate({ ...key, expectedVersion: version }))} noValidate>
-          <Button type="submit" warning disabled={busy}>
-            Unlock for the trust to edit
-          </Button>
-        </form>
       )}
 
       <h2>Values against {c.previousPeriod}</h2>
@@ -207,7 +216,7 @@ export default function ReturnDetail() {
         <Table.Body>
           {c.audit.map((a) => (
             <Table.Row key={a.id}>
-              <Table.Cell>{new Date(a.at).toLocaleString("en-GB")}</Table.Cell>
+              <Table.Cell>{formatDateTime(a.at)}</Table.Cell>
               <Table.Cell>{a.actorEmail ?? "System"}</Table.Cell>
               <Table.Cell>{a.action.replace("return.", "")}</Table.Cell>
               <Table.Cell>{(a.after as { comment?: string } | null)?.comment ?? ""}</Table.Cell>

@@ -4,6 +4,7 @@ import { Select, Table } from "nhsuk-react-components";
 import { Link, useSearchParams } from "react-router";
 import { periodSlug } from "../national/filters";
 import { ViewError } from "../national/ViewError";
+import { formatDateTime } from "../format";
 
 const STATUSES = {
   submitted: "Awaiting validation",
@@ -99,7 +100,7 @@ export default function ReturnsQueue() {
                 <Table.Cell>{label(TRUST_TYPE_LABELS, r.trustType)}</Table.Cell>
                 <Table.Cell>{r.region}</Table.Cell>
                 <Table.Cell>
-                  {new Date(r.submittedAt).toLocaleString("en-GB")} by {r.submittedBy ?? "unknown"}
+                  {formatDateTime(r.submittedAt)} by {r.submittedBy ?? "unknown"}
                 </Table.Cell>
               </Table.Row>
             ))}
