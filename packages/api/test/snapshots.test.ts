@@ -40,6 +40,15 @@ describe.each(engines)("official snapshots on %s", (engine) => {
     expect((await caller.snapshots.list()).map((s) => s.period)).toEqual(before);
   });
 
+  it("refuses an ended period with no accepted return: nothing official to publish", async () => {
+    const caller = h.as(await admin());
+    await expect(caller.snapshots.freeze({ period: PERIOD })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: `No return for ${PERIOD} has been accepted yet: there are no official figures to publish`,
+    });
+    expect((await caller.snapshots.preview({ period: PERIOD })).freezeRefusal).toMatch(/No return for/);
+  });
+
   it("previews provisional figures built only from accepted returns, writing nothing", async () => {
     const a = h.as(await admin());
     for (const ods of ["RGT", "RR8", "RXT"]) {

@@ -29,3 +29,4 @@ export * from "./repositories/mail-outbox.js";
 export * from "./repositories/collections.js";
 export * from "./repositories/submissions.js";
 export * from "./repositories/official-snapshots.js";
+export { backdateTrustChanges } from "./seed/backdate.js";

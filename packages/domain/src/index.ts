@@ -298,6 +298,7 @@ export {
   collectionPhase,
   daysUntilDue,
   freezeRefusal,
+  nothingToFreeze,
 } from "./collections/collection.js";
 export type { CollectionInput } from "./collections/collection.js";
 export {

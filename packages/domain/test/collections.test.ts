@@ -6,6 +6,7 @@ import {
   collectionPhase,
   daysUntilDue,
   freezeRefusal,
+  nothingToFreeze,
   PeriodSchema,
   periodRange,
   submissionChecklist,
@@ -75,6 +76,13 @@ describe("freezing official figures", () => {
         },
       ),
     );
+  });
+});
+
+describe("nothing to freeze", () => {
+  it("refuses a period without an accepted return and allows one with", () => {
+    expect(nothingToFreeze("2025/26 Q2", 0)).toMatch(/No return for 2025\/26 Q2 has been accepted/);
+    expect(nothingToFreeze("2025/26 Q2", 1)).toBeNull();
   });
 });
 

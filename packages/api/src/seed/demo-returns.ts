@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  backdateTrustChanges,
   type Database,
   type DB,
   hashString,
@@ -82,6 +83,10 @@ export async function seedDemoReturns(database: Database): Promise<{ returns: nu
       await writeOfficialSnapshot(trx, period, "admin@demo.realise");
       await publishSnapshotRows(trx, period);
     }
+    // About half the other trusts have not touched their records since before this quarter opened, so
+    // the national team's collection view has trusts "not started" to chase.
+    const idle = trusts.map((t) => t.odsCode).filter((ods) => !DEMO.has(ods) && draw(`${ods}/idle`) < 0.5);
+    await backdateTrustChanges(trx, idle, addDays(periodRange(current).start, -20));
     return { returns, snapshots: ended.length };
   });
 }

@@ -71,3 +71,15 @@ export function freezeRefusal(period: string, today: string): string | null {
     return `${period} has not ended yet (it ends on ${end}): official figures are frozen only for ended periods`;
   return null;
 }
+
+/**
+ * Whether a period with these return counts has anything official to publish.
+ *
+ * Why: official figures come only from accepted returns; a period with none would publish an empty
+ * snapshot that can never be replaced.
+ */
+export function nothingToFreeze(period: string, accepted: number): string | null {
+  return accepted > 0
+    ? null
+    : `No return for ${period} has been accepted yet: there are no official figures to publish`;
+}

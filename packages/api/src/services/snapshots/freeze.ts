@@ -7,7 +7,7 @@ import {
   snapshotHeader,
   writeAudit,
 } from "@realise/db";
-import { AppError, assertFreezable, freezeRefusal, type Principal } from "@realise/domain";
+import { AppError, assertFreezable, freezeRefusal, nothingToFreeze, type Principal } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { SnapshotsFreezeInput } from "../../contracts/snapshots.js";
 import { today } from "../clock.js";
@@ -27,8 +27,10 @@ export async function freezeSnapshot(db: Kysely<DB>, input: SnapshotsFreezeInput
     await lockSnapshots(trx);
     const existing = await snapshotHeader(trx, period);
     assertFreezable(period, existing?.status);
+    const counts = await returnCountsFor(trx, period);
+    const empty = nothingToFreeze(period, counts.accepted ?? 0);
+    if (empty) throw AppError.state(empty);
     if (input.expectedAccepted !== undefined) {
-      const counts = await returnCountsFor(trx, period);
       if (counts.accepted !== input.expectedAccepted)
         throw AppError.conflict(
           `The accepted returns for ${period} changed since you checked them (now ${counts.accepted}, you saw ${input.expectedAccepted}): check the counts again`,

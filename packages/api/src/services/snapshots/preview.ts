@@ -1,5 +1,5 @@
 import { currentFramework, type DB, frozenSnapshotCounts, snapshotHeader } from "@realise/db";
-import { freezeRefusal } from "@realise/domain";
+import { freezeRefusal, nothingToFreeze } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { SnapshotsPeriodInput } from "../../contracts/snapshots.js";
 import { today } from "../clock.js";
@@ -52,7 +52,12 @@ export async function previewSnapshot(
   } catch (error) {
     if (error instanceof PreviewDone) {
       const counts = await db.transaction().execute((trx) => returnCountsFor(trx, input.period));
-      return { ...error.figures, freezeRefusal: refusal, returnCounts: counts };
+      const published = error.figures.status === "published";
+      return {
+        ...error.figures,
+        freezeRefusal: refusal ?? (published ? null : nothingToFreeze(input.period, counts.accepted ?? 0)),
+        returnCounts: counts,
+      };
     }
     throw error;
   }
