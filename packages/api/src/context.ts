@@ -10,6 +10,8 @@ export interface Context {
   principal: Principal | null;
   /** The HTTP request's id (absent for in-process callers), quoted in an internal error's message. */
   requestId?: string | undefined;
+  /** The public address of the apps, for links in the emails a call causes (absent in-process). */
+  appUrl?: string | undefined;
 }
 
 /** Build a call's context from request headers (the session cookie). */
@@ -18,6 +20,13 @@ export async function createContext(
   auth: Auth,
   headers: Headers,
   requestId?: string,
+  appUrl?: string,
 ): Promise<Context> {
-  return { database, auth, principal: await principalFromHeaders(database, auth, headers), requestId };
+  return {
+    database,
+    auth,
+    principal: await principalFromHeaders(database, auth, headers),
+    requestId,
+    appUrl,
+  };
 }

@@ -8,6 +8,7 @@ import type { Hono } from "hono";
 import { type Auth, createAuth, migrateAuth } from "../auth/auth.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoReturns } from "../seed/demo-returns.js";
+import { startMail } from "./mail.js";
 import { createApp, createStartingApp } from "./app.js";
 import type { EdgeEnv } from "./env.js";
 import { edgeHeaders } from "./headers.js";
@@ -144,9 +145,11 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
     adminDist: options.adminDist ?? distOf("admin"),
     suppressBelow: options.suppressBelow ?? (Number(process.env.REALISE_SUPPRESS_BELOW) || undefined),
   });
+  const mail = startMail({ database, logger, appUrl: origin });
   logger.info(
     {
       origin,
+      mail: mail.transport,
       database: database.engine,
       migrationsApplied: applied.length,
       ...(seed.seeded
@@ -194,6 +197,7 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
         }
         clearTimeout(timer);
         clearInterval(sweep);
+        await mail.stop();
         server.closeIdleConnections = closeIdle;
         if (!options.database) await database.close();
       })();

@@ -27,6 +27,8 @@ export function trpcHandler(options: {
   auth: Auth;
   trustedOrigins: string[];
   logger: Logger;
+  /** The public origin: links in the emails a call causes point here. */
+  origin: string;
 }) {
   return async (c: Context<EdgeEnv>): Promise<Response> => {
     const method = c.req.method;
@@ -50,7 +52,13 @@ export function trpcHandler(options: {
       router: appRouter,
       maxBatchSize: MAX_BATCH,
       createContext: async () => {
-        const context = await createContext(options.database, options.auth, request.headers, requestId);
+        const context = await createContext(
+          options.database,
+          options.auth,
+          request.headers,
+          requestId,
+          options.origin,
+        );
         if (context.principal) c.set("userId", context.principal.userId);
         return context;
       },

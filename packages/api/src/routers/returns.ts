@@ -30,7 +30,9 @@ function decision(
 ) {
   return procedure(access.nationalAdmin)
     .input(schema)
-    .mutation(({ ctx, input }) => decideReturn(ctx.database.db, { ...input, decision: kind }, ctx.principal));
+    .mutation(({ ctx, input }) =>
+      decideReturn(ctx.database.db, { ...input, decision: kind }, ctx.principal, ctx.appUrl),
+    );
 }
 
 export const returnsRouter = router({

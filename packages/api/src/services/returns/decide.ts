@@ -24,8 +24,8 @@ import type { Kysely } from "kysely";
 import type { ReturnsDecisionInput } from "../../contracts/returns.js";
 import { returnAcceptedMail, returnSentBackMail } from "../../mail/messages.js";
 
-/** Where links in emails point: the trust app's public address. */
-const appUrl = () => process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+/** Where links in emails point when the caller does not say: the configured public address. */
+const defaultAppUrl = () => process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
 /**
  * A decision on a return — the national team's accept, send back or unlock, or the approver's withdraw —
@@ -37,6 +37,7 @@ export async function decideReturn(
   db: Kysely<DB>,
   input: ReturnsDecisionInput & { decision: ReturnDecision },
   actor: Principal,
+  appUrl: string = defaultAppUrl(),
 ) {
   const { odsCode, period } = input;
   // An empty comment is no comment.
@@ -77,7 +78,7 @@ export async function decideReturn(
         validated,
       },
     });
-    await queueDecisionMail(trx, { odsCode, period, to, comment });
+    await queueDecisionMail(trx, { odsCode, period, to, comment, appUrl });
     const stored = await findReturn(trx, odsCode, period);
     if (!stored) throw new Error(`The return for ${odsCode} ${period} was not stored`);
     return stored;
@@ -96,11 +97,11 @@ async function submittedVersions(trx: Kysely<DB>, odsCode: string, period: strin
 /** Sent back: the approvers and editors, with the comment. Accepted: the approvers. Others: nobody. */
 async function queueDecisionMail(
   trx: Kysely<DB>,
-  d: { odsCode: string; period: string; to: string; comment: string | null },
+  d: { odsCode: string; period: string; to: string; comment: string | null; appUrl: string },
 ) {
   if (d.to !== "returned" && d.to !== "accepted") return;
   const trust = await returnTrust(trx, d.odsCode);
-  const context = { trustName: trust.name, odsCode: d.odsCode, period: d.period, appUrl: appUrl() };
+  const context = { trustName: trust.name, odsCode: d.odsCode, period: d.period, appUrl: d.appUrl };
   if (d.to === "returned") {
     const recipients = await trustStaffEmails(trx, d.odsCode, ["trust_approver", "trust_editor"]);
     await enqueueMail(trx, returnSentBackMail({ ...context, comment: d.comment ?? "", recipients }));
