@@ -1,4 +1,5 @@
-import { type TierCriterion, TierCriterionSchema } from "@realise/domain";
+import { FrameworksUpdateCriterionInput } from "@realise/api/contracts";
+import type { TierCriterion } from "@realise/domain";
 import { LEVEL_LABELS, useTRPC } from "@realise/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Select, SummaryList, TextInput } from "nhsuk-react-components";
@@ -36,12 +37,12 @@ function CriterionForm({
   criterion: TierCriterion;
 }) {
   const trpc = useTRPC();
-  // contract: frameworks.updateCriterion (its `criterion` is the domain's TierCriterionSchema)
+  // The procedure's own contract: the form edits its `criterion`.
   const { form, back, saving } = useDraftForm({
     version,
     section: "criteria",
     prefix: "criterion",
-    schema: TierCriterionSchema,
+    schema: FrameworksUpdateCriterionInput.shape.criterion,
     defaultValues: criterion,
   });
   const save = useMutation(trpc.frameworks.updateCriterion.mutationOptions(saving));

@@ -1,4 +1,5 @@
-import { type Functionality, FunctionalitySchema } from "@realise/domain";
+import { FrameworksUpdateFunctionalityInput } from "@realise/api/contracts";
+import type { Functionality } from "@realise/domain";
 import { useTRPC } from "@realise/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Fieldset, Select, TextInput } from "nhsuk-react-components";
@@ -45,12 +46,12 @@ function FunctionalityForm({
   tiers: Array<{ number: number; name: string }>;
 }) {
   const trpc = useTRPC();
-  // contract: frameworks.updateFunctionality (its `functionality` is the domain's FunctionalitySchema)
+  // The procedure's own contract: the form edits its `functionality`.
   const { form, back, saving } = useDraftForm({
     version,
     section: "functionalities",
     prefix: "functionality",
-    schema: FunctionalitySchema,
+    schema: FrameworksUpdateFunctionalityInput.shape.functionality,
     defaultValues: functionality,
   });
   const save = useMutation(trpc.frameworks.updateFunctionality.mutationOptions(saving));

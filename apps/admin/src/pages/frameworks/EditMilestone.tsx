@@ -1,4 +1,5 @@
-import { type RoadmapMilestone, RoadmapMilestoneSchema } from "@realise/domain";
+import { FrameworksSaveMilestoneInput } from "@realise/api/contracts";
+import type { RoadmapMilestone } from "@realise/domain";
 import { useTRPC } from "@realise/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Select, TextInput } from "nhsuk-react-components";
@@ -40,12 +41,12 @@ function MilestoneForm({
   tiers: number[];
 }) {
   const trpc = useTRPC();
-  // contract: frameworks.saveMilestone (its `milestone` is the domain's RoadmapMilestoneSchema)
+  // The procedure's own contract: the form edits its `milestone`.
   const { form, back, saving } = useDraftForm({
     version,
     section: "milestones",
     prefix: "milestone",
-    schema: RoadmapMilestoneSchema,
+    schema: FrameworksSaveMilestoneInput.shape.milestone,
     defaultValues: milestone ?? {
       id: "",
       title: "",

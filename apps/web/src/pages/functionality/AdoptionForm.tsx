@@ -1,4 +1,5 @@
-import { AdoptionInputSchema, type Functionality } from "@realise/domain";
+import { AdoptionUpdateInput } from "@realise/api/contracts";
+import type { Functionality } from "@realise/domain";
 import { ConflictNotice, FormErrorSummary, LEVEL_LABELS, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Checkboxes, Fieldset, InsetText, Select, Textarea, TextInput } from "nhsuk-react-components";
@@ -33,9 +34,9 @@ export function AdoptionForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  // contract: adoption.update (its `values` are the domain's AdoptionInputSchema)
+  // The procedure's own contract: the form edits its `values`.
   const form = useSchemaForm<FormValues>({
-    schema: AdoptionInputSchema,
+    schema: AdoptionUpdateInput.shape.values,
     defaultValues: toFormValues(record),
     serverPath: "values",
   });
