@@ -4,3 +4,4 @@ export * from "./labels";
 export { Layout, type NavItem } from "./Layout";
 export { Empty, LoadError, Loading } from "./states";
 export { RealiseProviders, TRPCProvider, useTRPC, useTRPCClient } from "./trpc";
+export { formatDate, formatDateTime } from "./dates";

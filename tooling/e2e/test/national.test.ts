@@ -1,56 +1,9 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { insertCollection } from "@realise/db";
-import { seriousAxeFindings } from "../src/browser.js";
 import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
+import { axeClean, currentQuarter, mutate, query, shiftQuarter, signInAs } from "../src/helpers.js";
 
 const RGT = "Cambridge University Hospitals NHS Foundation Trust";
-
-/** The NHS financial quarter today falls in, e.g. "2026/27 Q3". */
-function currentQuarter(today = new Date()) {
-  const m = today.getUTCMonth() + 1;
-  const y = m >= 4 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
-  const q = Math.floor(((m + 8) % 12) / 3) + 1;
-  return `${y}/${String((y + 1) % 100).padStart(2, "0")} Q${q}`;
-}
-
-/** The quarter `by` quarters after (or before, when negative) a quarter such as "2026/27 Q3". */
-function shiftQuarter(quarter: string, by: number) {
-  const [, y, q] = /^(\d{4})\/\d{2} Q([1-4])$/.exec(quarter)!;
-  const index = Number(y) * 4 + Number(q) - 1 + by;
-  const year = Math.floor(index / 4);
-  return `${year}/${String((year + 1) % 100).padStart(2, "0")} Q${(index % 4) + 1}`;
-}
-
-async function signInAs(context: BrowserContext, baseUrl: string, email: string) {
-  const res = await context.request.post(`${baseUrl}/api/auth/sign-in/email`, {
-    data: { email, password: "realise-demo" },
-    headers: { origin: baseUrl },
-  });
-  expect(res.status()).toBe(200);
-}
-
-/** Call a tRPC procedure over HTTP as the context's signed-in user (superjson wire format). */
-async function mutate<T>(context: BrowserContext, baseUrl: string, path: string, input: unknown): Promise<T> {
-  const res = await context.request.post(`${baseUrl}/trpc/${path}`, {
-    data: { json: input },
-    headers: { origin: baseUrl },
-  });
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
-  return body.result.data.json as T;
-}
-async function query<T>(context: BrowserContext, baseUrl: string, path: string, input: unknown): Promise<T> {
-  const res = await context.request.get(
-    `${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-  );
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
-  return body.result.data.json as T;
-}
-
-async function axeClean(page: Page) {
-  expect(await seriousAxeFindings(page)).toEqual([]);
-}
 
 /** The text of a trust's cell for a functionality in the heatmap's table view. */
 async function levelCell(page: Page, odsCode: string, code: string) {

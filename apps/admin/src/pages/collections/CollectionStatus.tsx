@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { BackLink, Select, Table, Tag } from "nhsuk-react-components";
 import { Link, useParams, useSearchParams } from "react-router";
 import { CountTable } from "../CountTable";
-import { formatDate } from "../format";
+import { formatDate } from "@realise/ui";
 import { periodFromSlug, periodSlug } from "../national/filters";
 import { ViewError } from "../national/ViewError";
 

@@ -6,7 +6,7 @@ import { Button, InsetText, Select, Table, Tag, TextInput } from "nhsuk-react-co
 import { useState } from "react";
 import { Link } from "react-router";
 import { useIsNationalAdmin } from "../../session";
-import { formatDate } from "../format";
+import { formatDate } from "@realise/ui";
 import { periodSlug } from "../national/filters";
 import { ViewError } from "../national/ViewError";
 

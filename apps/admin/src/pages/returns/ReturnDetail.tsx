@@ -6,7 +6,7 @@ import { Link, useParams } from "react-router";
 import { periodFromSlug } from "../national/filters";
 import "../national/national.css";
 import { ViewError } from "../national/ViewError";
-import { formatDateTime } from "../format";
+import { formatDateTime } from "@realise/ui";
 
 const STATE_TEXT: Record<string, string> = {
   submitted: "Awaiting validation",

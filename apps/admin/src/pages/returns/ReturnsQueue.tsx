@@ -4,7 +4,7 @@ import { Select, Table } from "nhsuk-react-components";
 import { Link, useSearchParams } from "react-router";
 import { periodSlug } from "../national/filters";
 import { ViewError } from "../national/ViewError";
-import { formatDateTime } from "../format";
+import { formatDateTime } from "@realise/ui";
 
 const STATUSES = {
   submitted: "Awaiting validation",

@@ -5,7 +5,7 @@ import { Button, InsetText, Select, Table, WarningCallout } from "nhsuk-react-co
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useIsNationalAdmin } from "../../session";
-import { formatDate } from "../format";
+import { formatDate } from "@realise/ui";
 import { ViewError } from "../national/ViewError";
 import { FreezeConfirmation } from "./FreezeConfirmation";
 import { SnapshotFigures } from "./SnapshotFigures";
