@@ -1,4 +1,4 @@
-import { isSuppressed } from "@realise/domain";
+import { comparePeriods, isSuppressed } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../schema.js";
 import { currentFramework } from "./frameworks.js";
@@ -13,7 +13,7 @@ export interface SnapshotRow {
   trusts: number;
 }
 
-/** Every snapshot, newest first. */
+/** Every snapshot, newest period first (periods as the NHS calendar orders them, not as text). */
 export async function listSnapshots(db: Kysely<DB>): Promise<SnapshotRow[]> {
   const rows = await db
     .selectFrom("snapshot as s")
@@ -28,9 +28,10 @@ export async function listSnapshots(db: Kysely<DB>): Promise<SnapshotRow[]> {
       sql<number>`count(so.ods_code)::int`.as("trusts"),
     ])
     .groupBy("s.period")
-    .orderBy("s.frozen_at", "desc")
     .execute();
-  return rows.map((r) => ({ ...r, trusts: Number(r.trusts) }));
+  return rows
+    .map((r) => ({ ...r, trusts: Number(r.trusts) }))
+    .sort((a, b) => comparePeriods(b.period, a.period));
 }
 
 /** A snapshot's header, or undefined when the period has none. */
