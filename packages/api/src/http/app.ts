@@ -157,7 +157,10 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
     }),
   );
 
-  app.route("/reports", createReportsApp({ database, auth: options.auth, suppressBelow: options.suppressBelow }));
+  app.route(
+    "/reports",
+    createReportsApp({ database, auth: options.auth, suppressBelow: options.suppressBelow }),
+  );
 
   // Anything else under /api is an unknown API route, never an app page.
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));

@@ -38,8 +38,11 @@ export async function boardPackPdf(data: BoardPackData, generatedOn: string): Pr
     ["Attained tier", tierLabel(data.attainedTier, tierName(data.attainedTier))],
     [
       "Progress to next tier",
-      nextTier ? `${percent(data.progressToNext)} of ${tierLabel(nextTier.number, nextTier.name)}` : "Top tier attained",
+      nextTier
+        ? `${percent(data.progressToNext)} of ${tierLabel(nextTier.number, nextTier.name)}`
+        : "Top tier attained",
     ],
+    ["What the next tier needs", nextTierSummary(data)],
     [
       "Since the previous official period",
       data.previous
@@ -47,17 +50,16 @@ export async function boardPackPdf(data: BoardPackData, generatedOn: string): Pr
         : "No earlier official period",
     ],
     ["Benefits realised (live)", `${gbp(benefits.realisedGbp)} of ${gbp(benefits.expectedGbp)} expected`],
-    [
-      "Plan (live)",
-      nextTier
-        ? `${tierLabel(nextTier.number)} forecast ${dateOf(data.plan.tiers.find((t) => t.tier === nextTier.number)?.forecastDate)}`
-        : "Top tier attained",
-    ],
+    ["Plan (live)", planSummary(data.plan)],
   ]);
   report.paragraph(
     data.period
       ? `Adoption, tiers and peers are the official figures published for ${data.period}. Benefits and the plan are the trust's live register and plan as at ${dateOf(generatedOn)}: returns do not freeze them.`
       : `Every figure here is live, as at ${dateOf(generatedOn)}.`,
+    { size: 9 },
+  );
+  report.paragraph(
+    "Adoption levels describe how EPR functionality is used, not the quality of care; peers are shown as distributions, never as a rank.",
     { size: 9 },
   );
 
@@ -86,7 +88,12 @@ export async function boardPackPdf(data: BoardPackData, generatedOn: string): Pr
         { header: "Needs", width: 0.1 },
         { header: "What is missing", width: 0.45 },
       ],
-      data.nextTierNeeds.map((g) => [g.functionalityName, LEVEL(g.currentLevel), LEVEL(g.requiredLevel), g.text]),
+      data.nextTierNeeds.map((g) => [
+        g.functionalityName,
+        LEVEL(g.currentLevel),
+        LEVEL(g.requiredLevel),
+        g.text,
+      ]),
     );
   }
 
@@ -124,15 +131,22 @@ export async function boardPackPdf(data: BoardPackData, generatedOn: string): Pr
     `${data.benefits.lines} benefit lines. Totals are net of double counting: ${benefits.excludedLines.length} line(s) left out because another line counts the same benefit.`,
   );
   report.facts([
-    ["Expected (target)", gbp(benefits.expectedGbp)],
-    ["Realised", gbp(benefits.realisedGbp)],
-    ["Realised share", benefits.expectedGbp > 0 ? percent(benefits.realisedGbp / benefits.expectedGbp) : "–"],
+    ["Expected full-year value (target)", gbp(benefits.expectedGbp)],
+    ["Realised so far", gbp(benefits.realisedGbp)],
+    [
+      "Realised share",
+      benefits.expectedGbp !== 0 ? percent(benefits.realisedGbp / benefits.expectedGbp) : "–",
+    ],
   ]);
   report.figure(
     barChart({
       categories: ["Benefits, net of double counting"],
       series: [
-        { name: "Expected (target)", values: [Math.round(benefits.expectedGbp)], colour: CHART_COLOURS.secondary },
+        {
+          name: "Expected (target)",
+          values: [Math.round(benefits.expectedGbp)],
+          colour: CHART_COLOURS.secondary,
+        },
         { name: "Realised", values: [Math.round(benefits.realisedGbp)], colour: CHART_COLOURS.primary },
       ],
       width: 480,
@@ -184,4 +198,21 @@ export async function boardPackPdf(data: BoardPackData, generatedOn: string): Pr
     "Benefits and the plan are live: they are not part of the quarterly return and may have changed since the period.",
   ]);
   return report.finish();
+}
+
+/** The next tier the live plan reaches, and when; or why there is none. */
+function planSummary(plan: BoardPackData["plan"]): string {
+  const next = plan.tiers.find((t) => t.tier > plan.attainedTier && t.status === "forecast");
+  if (next) return `${tierLabel(next.tier, next.name)} forecast ${dateOf(next.forecastDate)}`;
+  return plan.tiers.every((t) => t.status === "attained")
+    ? "Every tier attained"
+    : `Live tier ${plan.attainedTier}; no planned work reaches the next tier`;
+}
+
+/** The functionalities still short of the next tier, named, at most four. */
+function nextTierSummary(data: BoardPackData): string {
+  const names = [...new Set(data.nextTierNeeds.map((g) => g.functionalityName))];
+  if (names.length === 0) return data.attainedTier >= data.tiers.length ? "Top tier attained" : "–";
+  const shown = names.slice(0, 4).join("; ");
+  return `${names.length} functionalit${names.length === 1 ? "y" : "ies"} to raise: ${shown}${names.length > 4 ? "; …" : ""}`;
 }

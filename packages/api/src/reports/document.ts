@@ -95,7 +95,9 @@ export class ReportWriter {
     this.doc.font(options.bold ? BOLD_FONT : BODY_FONT).fontSize(size);
     this.ensureSpace(this.doc.heightOfString(text, { width: this.width }) + 4);
     this.element("P", () => {
-      this.doc.fillColor(options.colour ?? COLOURS.dark).text(text, MARGIN, this.doc.y, { width: this.width });
+      this.doc
+        .fillColor(options.colour ?? COLOURS.dark)
+        .text(text, MARGIN, this.doc.y, { width: this.width });
     });
     this.doc.font(BODY_FONT).fontSize(10).fillColor(COLOURS.dark).moveDown(0.4);
   }
@@ -137,7 +139,11 @@ export class ReportWriter {
       const height = heightOf(cells, font) + 6;
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
         this.newPage();
-        if (!header) drawRow(columns.map((c) => c.header), true);
+        if (!header)
+          drawRow(
+            columns.map((c) => c.header),
+            true,
+          );
       }
       const top = doc.y;
       if (header) {
@@ -216,7 +222,10 @@ export class ReportWriter {
         .font(BODY_FONT)
         .fontSize(8)
         .fillColor(COLOURS.grey)
-        .text(this.options.footer, MARGIN, doc.page.height - 36, { width: this.width * 0.75, lineBreak: false })
+        .text(this.options.footer, MARGIN, doc.page.height - 36, {
+          width: this.width * 0.75,
+          lineBreak: false,
+        })
         .text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - 36, {
           width: this.width,
           align: "right",

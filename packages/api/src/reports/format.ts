@@ -1,6 +1,12 @@
 /** How the reports write numbers, money and dates, the same way everywhere (en-GB). */
-export const gbp = (value: number) =>
-  `£${Math.round(value).toLocaleString("en-GB", { maximumFractionDigits: 0 })}`;
+const POUNDS = new Intl.NumberFormat("en-GB", {
+  style: "currency",
+  currency: "GBP",
+  maximumFractionDigits: 0,
+});
+
+/** Whole pounds, as the benefits register shows them (a net dis-benefit is negative). */
+export const gbp = (value: number) => POUNDS.format(value);
 
 export const percent = (share: number | null | undefined) =>
   share === null || share === undefined ? "–" : `${Math.round(share * 100)}%`;

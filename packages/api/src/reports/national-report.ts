@@ -16,12 +16,16 @@ export async function nationalReportPdf(data: NationalReportData, suppressBelow:
   const report = new ReportWriter({
     title: `EPR adoption in England: national quarterly report, ${data.period}`,
     subject: "Realise national quarterly report",
-    footer: `National quarterly report · ${data.period}${data.provisional ? " · provisional" : ""} · framework v${o.frameworkVersion}`,
+    footer: `National quarterly report · ${data.period}${data.provisional ? ` · ${PROVISIONAL_MARK}` : ""} · framework v${o.frameworkVersion}`,
     watermark: data.provisional ? PROVISIONAL_MARK : undefined,
   });
   const live = o.eprStatus.find((s) => s.status === "live")?.count ?? 0;
   const tierColumns = (tiers: number): Column[] =>
-    Array.from({ length: tiers + 1 }, (_, n) => ({ header: `T${n}`, width: 0.45 / (tiers + 1), align: "right" }));
+    Array.from({ length: tiers + 1 }, (_, n) => ({
+      header: `T${n}`,
+      width: 0.45 / (tiers + 1),
+      align: "right",
+    }));
 
   report.heading(`EPR adoption in England: ${data.period}`, 1);
   if (data.provisional)
@@ -35,14 +39,20 @@ export async function nationalReportPdf(data: NationalReportData, suppressBelow:
     ["Framework version", `v${o.frameworkVersion}`],
     ["Trusts in the figures", `${count(o.trusts)} (with an accepted return)`],
     ["EPR live", `${count(live)} of ${count(o.trusts)} (${percent(o.trusts ? live / o.trusts : null)})`],
-    ...o.tierCounts.map((c, n): [string, string] => [tierLabel(n, o.tiers.find((t) => t.number === n)?.name), count(c)]),
+    ...o.tierCounts.map((c, n): [string, string] => [
+      tierLabel(n, o.tiers.find((t) => t.number === n)?.name),
+      count(c),
+    ]),
     [
       "Movement since the previous period",
       data.previousPeriod
         ? `${data.movement.up} up, ${data.movement.same} same, ${data.movement.down} down (against ${data.previousPeriod})`
         : "No earlier published period",
     ],
-    ["Benefits realised (live)", `${gbp(data.benefits.totals.realisedGbp)} of ${gbp(data.benefits.totals.expectedGbp)} expected`],
+    [
+      "Benefits realised (live)",
+      `${gbp(data.benefits.totals.realisedGbp)} of ${gbp(data.benefits.totals.expectedGbp)} expected`,
+    ],
   ]);
   report.paragraph(NOT_A_LEAGUE_TABLE, { size: 9 });
 
@@ -77,7 +87,13 @@ export async function nationalReportPdf(data: NationalReportData, suppressBelow:
       categories,
       series: [
         ...(data.previousTierCounts
-          ? [{ name: data.previousPeriod ?? "Previous", values: data.previousTierCounts, colour: CHART_COLOURS.secondary }]
+          ? [
+              {
+                name: data.previousPeriod ?? "Previous",
+                values: data.previousTierCounts,
+                colour: CHART_COLOURS.secondary,
+              },
+            ]
           : []),
         { name: data.period, values: o.tierCounts, colour: CHART_COLOURS.primary },
       ],
@@ -94,7 +110,11 @@ export async function nationalReportPdf(data: NationalReportData, suppressBelow:
       { header: data.previousPeriod ?? "Previous", width: 0.3, align: "right" },
       { header: data.period, width: 0.3, align: "right" },
     ],
-    o.tierCounts.map((c, n) => [tierLabel(n), data.previousTierCounts ? count(data.previousTierCounts[n] ?? 0) : "–", count(c)]),
+    o.tierCounts.map((c, n) => [
+      tierLabel(n),
+      data.previousTierCounts ? count(data.previousTierCounts[n] ?? 0) : "–",
+      count(c),
+    ]),
   );
   if (data.previousPeriod)
     report.paragraph(
@@ -119,7 +139,10 @@ export async function nationalReportPdf(data: NationalReportData, suppressBelow:
     );
   };
   groupTable("By region", o.groups.region);
-  groupTable("By trust type", o.groups.trustType.map((g) => ({ ...g, label: g.label.replace("_", " ") })));
+  groupTable(
+    "By trust type",
+    o.groups.trustType.map((g) => ({ ...g, label: g.label.replace("_", " ") })),
+  );
   groupTable("By EPR supplier", o.groups.supplier);
 
   report.heading("Roadmap milestones and trusts at risk");

@@ -9,9 +9,17 @@ export function peerTable(report: ReportWriter, peers: readonly TierDistribution
     [
       { header: "Peer group", width: 0.45 },
       { header: "Trusts", width: 0.15, align: "right" },
-      ...Array.from({ length: tiers + 1 }, (_, n) => ({ header: `T${n}`, width: share, align: "right" as const })),
+      ...Array.from({ length: tiers + 1 }, (_, n) => ({
+        header: `T${n}`,
+        width: share,
+        align: "right" as const,
+      })),
     ],
-    peers.map((p) => [p.group, count(p.trusts), ...Array.from({ length: tiers + 1 }, (_, n) => count(p.tierCounts[n] ?? 0))]),
+    peers.map((p) => [
+      p.group,
+      count(p.trusts),
+      ...Array.from({ length: tiers + 1 }, (_, n) => count(p.tierCounts[n] ?? 0)),
+    ]),
   );
 }
 

@@ -35,18 +35,26 @@ describe.each(engines)("the trust board pack on %s", (engine) => {
     expect(text).toContain("Cambridge University Hospitals NHS Foundation Trust");
     expect(text).toContain(`${PERIOD} (official, published)`);
     expect(text).toMatch(new RegExp(`Attained tier\\s+Tier ${official.attainedTier}\\b`));
-    expect(text).toMatch(new RegExp(`Progress to next tier\\s+${Math.round(official.progressToNext * 100)}%`));
+    expect(text).toMatch(
+      new RegExp(`Progress to next tier\\s+${Math.round(official.progressToNext * 100)}%`),
+    );
     expect(text).toContain("£");
     expect(text).toContain("Page 1 of");
     const info = pdfInfo(file);
     expect(info.Tagged).toBe("yes");
-    expect(info.Title).toBe(`Cambridge University Hospitals NHS Foundation Trust: EPR adoption board pack, ${PERIOD}`);
+    expect(info.Title).toBe(
+      `Cambridge University Hospitals NHS Foundation Trust: EPR adoption board pack, ${PERIOD}`,
+    );
     expect(info["Page size"]).toContain("595.28 x 841.89");
   });
 
   it("shows the open data's levels for the period and a draft of live records marked on every page", async () => {
     const earlier = previousPeriod(PERIOD);
-    const res = await download(server.url, `${PACK}?period=${slugOf(earlier)}`, cookies["analyst@demo.realise"]);
+    const res = await download(
+      server.url,
+      `${PACK}?period=${slugOf(earlier)}`,
+      cookies["analyst@demo.realise"],
+    );
     expect(res.status).toBe(200);
     const text = pdfText(savePdf("board-pack-earlier.pdf", res.body));
     expect(text).toContain(`${earlier} (official, published)`);
@@ -67,7 +75,11 @@ describe.each(engines)("the trust board pack on %s", (engine) => {
     const other = await download(server.url, PACK, cookies["viewer.rr8@demo.realise"]);
     expect(other.status).toBe(403);
     expect(other.type).toContain("application/json");
-    const own = await download(server.url, "/reports/trusts/RR8/board-pack.pdf", cookies["viewer.rr8@demo.realise"]);
+    const own = await download(
+      server.url,
+      "/reports/trusts/RR8/board-pack.pdf",
+      cookies["viewer.rr8@demo.realise"],
+    );
     expect(own.status).toBe(200);
     expect(pdfText(savePdf("board-pack-rr8.pdf", own.body))).toContain("RR8");
   });

@@ -58,7 +58,8 @@ export function savePdf(name: string, bytes: Buffer): string {
 }
 
 /** The PDF's text in reading layout, as poppler's pdftotext extracts it. */
-export const pdfText = (file: string) => execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+export const pdfText = (file: string) =>
+  execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
 
 /** pdfinfo's fields: Title, Tagged, Pages, Page size… */
 export function pdfInfo(file: string): Record<string, string> {

@@ -26,7 +26,10 @@ function periodQuery(c: Context<EdgeEnv>, allowLive: boolean) {
   if (allowLive && raw === "live") return "live" as const;
   const period = periodFromSegment(raw);
   if (!period || !/ Q[1-4]$/.test(period))
-    throw AppError.field("period", `Period must be a quarter such as 2026-27-Q2${allowLive ? ", or live" : ""}`);
+    throw AppError.field(
+      "period",
+      `Period must be a quarter such as 2026-27-Q2${allowLive ? ", or live" : ""}`,
+    );
   return period;
 }
 
@@ -74,7 +77,11 @@ export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
     if (outcome !== "allowed") throw refuse(outcome, "the national report");
     const data = await nationalReportData(database.db, { period: periodQuery(c, false) });
     const bytes = await nationalReportPdf(data, suppressBelow);
-    return pdf(c, bytes, `national-report-${periodSlug(data.period)}${data.provisional ? "-provisional" : ""}.pdf`);
+    return pdf(
+      c,
+      bytes,
+      `national-report-${periodSlug(data.period)}${data.provisional ? "-provisional" : ""}.pdf`,
+    );
   });
 
   app.all("*", (c) => c.json({ error: { message: "Not found" } }, 404));

@@ -44,7 +44,9 @@ export async function boardPackData(db: Kysely<DB>, input: { odsCode: string; pe
   const withRow = new Set(
     (
       await Promise.all(
-        quarters.map(async (p) => ((await snapshotTrusts(db, p, { odsCode: trust.odsCode })).length ? p : null)),
+        quarters.map(async (p) =>
+          (await snapshotTrusts(db, p, { odsCode: trust.odsCode })).length ? p : null,
+        ),
       )
     ).filter((p): p is string => p !== null),
   );
@@ -73,7 +75,9 @@ export async function boardPackData(db: Kysely<DB>, input: { odsCode: string; pe
         `${trust.name} has no official figures in a published quarter yet; ask for period=live for a draft`,
       );
     if (!withRow.has(period))
-      throw AppError.notFound(`${trust.name} had no accepted return in ${period}, so it has no official figures`);
+      throw AppError.notFound(
+        `${trust.name} had no accepted return in ${period}, so it has no official figures`,
+      );
     const [row] = await snapshotTrusts(db, period, { odsCode: trust.odsCode });
     frozen = { attainedTier: row!.attainedTier, progressToNext: row!.progressToNext };
     const header = await snapshotHeader(db, period);
@@ -89,7 +93,9 @@ export async function boardPackData(db: Kysely<DB>, input: { odsCode: string; pe
   const changes = previous
     ? await levelChanges(db, framework, previous, trust.odsCode, records)
     : { up: [], down: [] };
-  const previousTier = previous ? (await snapshotTrusts(db, previous, { odsCode: trust.odsCode }))[0] : undefined;
+  const previousTier = previous
+    ? (await snapshotTrusts(db, previous, { odsCode: trust.odsCode }))[0]
+    : undefined;
   const [benefits, plan] = await Promise.all([
     benefitRegister(db, { odsCode: trust.odsCode }),
     trustForecast(db, { odsCode: trust.odsCode }),
@@ -106,7 +112,11 @@ export async function boardPackData(db: Kysely<DB>, input: { odsCode: string; pe
     previous: previous ? { period: previous, attainedTier: previousTier?.attainedTier ?? 0 } : null,
     changes,
     peers,
-    benefits: { totals: benefits.totals, lines: benefits.lines.length, currentPeriod: benefits.currentPeriod },
+    benefits: {
+      totals: benefits.totals,
+      lines: benefits.lines.length,
+      currentPeriod: benefits.currentPeriod,
+    },
     plan,
   };
 }
@@ -117,7 +127,10 @@ async function officialPeers(db: Kysely<DB>, period: string, trustType: TrustTyp
   const asMembers = (rows: { attainedTier: number; progressToNext: number | null }[]) =>
     rows.map((r) => ({ tier: r.attainedTier, progress: r.progressToNext ?? 0 }));
   const out = [
-    tierDistribution(peerGroupLabel.trustType(trustType), asMembers(await snapshotTrusts(db, period, { trustType }))),
+    tierDistribution(
+      peerGroupLabel.trustType(trustType),
+      asMembers(await snapshotTrusts(db, period, { trustType })),
+    ),
   ];
   if (supplier)
     out.push(
@@ -136,7 +149,9 @@ async function levelChanges(
   odsCode: string,
   records: readonly { functionalityCode: string; level: number }[],
 ) {
-  const before = new Map((await snapshotRecordsOf(db, previous, odsCode)).map((r) => [r.functionalityCode, r.level]));
+  const before = new Map(
+    (await snapshotRecordsOf(db, previous, odsCode)).map((r) => [r.functionalityCode, r.level]),
+  );
   const now = new Map(records.map((r) => [r.functionalityCode, r.level]));
   const up: LevelChange[] = [];
   const down: LevelChange[] = [];

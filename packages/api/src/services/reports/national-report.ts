@@ -14,7 +14,10 @@ import { publishedQuarters } from "./official-periods.js";
 
 /** Thrown to roll back the provisional snapshot once its rows are read. */
 class Provisional {
-  constructor(readonly rows: NationalTrust[], readonly frameworkVersion: number) {}
+  constructor(
+    readonly rows: NationalTrust[],
+    readonly frameworkVersion: number,
+  ) {}
 }
 
 /**
@@ -24,7 +27,11 @@ class Provisional {
 async function periodTrusts(db: Kysely<DB>, period: string) {
   const header = await snapshotHeader(db, period);
   if (header?.status === "published")
-    return { provisional: false, rows: await snapshotTrusts(db, period), frameworkVersion: header.frameworkVersion };
+    return {
+      provisional: false,
+      rows: await snapshotTrusts(db, period),
+      frameworkVersion: header.frameworkVersion,
+    };
   if (!(await findCollection(db, period)))
     throw AppError.notFound(`${period} has no collection and no published figures`);
   try {
