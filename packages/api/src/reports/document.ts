@@ -110,11 +110,18 @@ export class ReportWriter {
         { header: "Value", width: 0.6 },
       ],
       rows.map(([label, value]) => [label, value]),
+      undefined,
+      { rowHeaders: true },
     );
   }
 
   /** A table with a header row (TH cells), repeated when the table runs onto another page. */
-  table(columns: readonly Column[], rows: readonly (readonly string[])[], caption?: string) {
+  table(
+    columns: readonly Column[],
+    rows: readonly (readonly string[])[],
+    caption?: string,
+    options: { rowHeaders?: boolean } = {},
+  ) {
     const doc = this.doc;
     const width = this.width;
     const table = doc.struct("Table");
@@ -157,7 +164,9 @@ export class ReportWriter {
       cells.forEach((cell, i) => {
         const column = columns[i]!;
         const w = width * column.width;
-        const td = doc.struct(header ? "TH" : "TD", {}, () => {
+        // A row's first cell heads it when the table is label and value pairs.
+        const heads = header || (options.rowHeaders === true && i === 0);
+        const td = doc.struct(heads ? "TH" : "TD", {}, () => {
           doc
             .font(font)
             .fontSize(9)

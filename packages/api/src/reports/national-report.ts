@@ -144,6 +144,7 @@ export async function nationalReportPdf(data: NationalReportData, suppressBelow:
     o.groups.trustType.map((g) => ({ ...g, label: g.label.replace("_", " ") })),
   );
   groupTable("By EPR supplier", o.groups.supplier);
+  groupTable("By ICB", o.groups.icb);
 
   report.heading("Roadmap milestones and trusts at risk");
   report.table(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Running } from "../../src/http/boot.js";
 import { signIn, startServer } from "../safety/http.js";
 import { engines, useHarness } from "../support/harness.js";
-import { download, pdfInfo, pdfText, savePdf } from "./support.js";
+import { download, pdfInfo, pdfStructure, pdfText, savePdf } from "./support.js";
 
 /** The latest ended quarter: the demo published it from the accepted returns. */
 const PERIOD = previousPeriod(periodOf(new Date(), "quarter"));
@@ -46,6 +46,25 @@ describe.each(engines)("the trust board pack on %s", (engine) => {
       `Cambridge University Hospitals NHS Foundation Trust: EPR adoption board pack, ${PERIOD}`,
     );
     expect(info["Page size"]).toContain("595.28 x 841.89");
+    const structure = pdfStructure(file);
+    for (const element of ["Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure"])
+      expect(structure).toMatch(new RegExp(`^\\s*${element}\\b`, "m"));
+  });
+
+  it("counts the functionalities that moved since the previous period as the open data does", async () => {
+    const levels = async (period: string) => {
+      const res = await fetch(`${server.url}/api/v1/snapshots/${slugOf(period)}/adoption?odsCode=RGT`);
+      const body = (await res.json()) as { data: { functionalityCode: string; level: number }[] };
+      return new Map(body.data.map((r) => [r.functionalityCode, r.level]));
+    };
+    const [now, before] = await Promise.all([levels(PERIOD), levels(previousPeriod(PERIOD))]);
+    const codes = new Set([...now.keys(), ...before.keys()]);
+    const up = [...codes].filter((c) => (now.get(c) ?? 0) > (before.get(c) ?? 0)).length;
+    const down = [...codes].filter((c) => (now.get(c) ?? 0) < (before.get(c) ?? 0)).length;
+    const res = await download(server.url, PACK, cookies["analyst@demo.realise"]);
+    const text = pdfText(savePdf("board-pack-analyst.pdf", res.body));
+    expect(text).toContain(`${previousPeriod(PERIOD)}: Tier`);
+    expect(text).toContain(`${up} functionalities up, ${down} down`);
   });
 
   it("shows the open data's levels for the period and a draft of live records marked on every page", async () => {

@@ -44,6 +44,15 @@ describe.each(engines)("the national quarterly report on %s", (engine) => {
     expect(text).toContain("Methodology");
     expect(text).toContain(`framework v${detail.frameworkVersion}`);
     expect(text).not.toContain("Provisional");
+    // Each region's trusts, EPR live and tier counts, as the open data counts them for the period.
+    const groups = (await (
+      await fetch(`${server.url}/api/v1/snapshots/${slugOf(PERIOD)}/adoption?groupBy=region`)
+    ).json()) as { data: { group: string; trusts: number; eprLive: number; tierCounts: number[] }[] };
+    expect(groups.data.length).toBeGreaterThan(3);
+    for (const g of groups.data)
+      expect(text).toMatch(
+        new RegExp(`${g.group}\\s+${[g.trusts, g.eprLive, ...g.tierCounts].join("\\s+")}\\n`),
+      );
     const info = pdfInfo(file);
     expect(info.Tagged).toBe("yes");
     expect(info.Title).toBe(`EPR adoption in England: national quarterly report, ${PERIOD}`);

@@ -71,3 +71,7 @@ export function pdfInfo(file: string): Record<string, string> {
       .map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]),
   );
 }
+
+/** The PDF's structure tree as pdfinfo prints it: one element type a line, indented by depth. */
+export const pdfStructure = (file: string) =>
+  execFileSync("pdfinfo", ["-struct", file], { encoding: "utf8" });
