@@ -39,6 +39,7 @@ describe.each(engines)("the trust board pack on %s", (engine) => {
       new RegExp(`Progress to next tier\\s+${Math.round(official.progressToNext * 100)}%`),
     );
     expect(text).toContain("£");
+    expect(text).toContain("Tier 1 – ");
     expect(text).toContain("Page 1 of");
     const info = pdfInfo(file);
     expect(info.Tagged).toBe("yes");
