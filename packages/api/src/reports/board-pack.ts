@@ -2,7 +2,7 @@ import type { BoardPackData } from "../services/reports/index.js";
 import { barChart, CHART_COLOURS } from "./charts.js";
 import { ReportWriter } from "./document.js";
 import { dateOf, gbp, percent, tierLabel } from "./format.js";
-import { caveats, peerTable } from "./sections.js";
+import { caveats, peerChart, peerTable } from "./sections.js";
 
 export const DRAFT_BANNER = "Draft — not submitted";
 
@@ -125,8 +125,9 @@ export async function boardPackPdf(data: BoardPackData, generatedOn: string): Pr
     `How many trusts of each peer group are at each tier ${data.period ? `in ${data.period}` : "today"}. This is a distribution, not a rank.`,
   );
   peerTable(report, data.peers, data.tiers.length);
+  peerChart(report, data.peers, data.tiers.length);
 
-  report.heading("Benefits realised against target (live)");
+  report.heading("Benefits realised against target (live)", 2, 160);
   report.paragraph(
     `${data.benefits.lines} benefit lines. Totals are net of double counting: ${benefits.excludedLines.length} line(s) left out because another line counts the same benefit.`,
   );

@@ -52,3 +52,43 @@ export function barChart(input: {
 }
 
 export const CHART_COLOURS = { primary: COLOURS.blue, secondary: "#768692", accent: "#009639" };
+
+/** Blues from light to dark: one per tier, so a higher tier reads darker. */
+const TIER_SHADES = ["#E8EDEE", "#AEB7BD", "#41B6E6", "#0072CE", "#005EB8", "#003087"];
+
+/** Each group as one horizontal bar split by tier, as shares of its trusts: a distribution, not a rank. */
+export function tierShareChart(input: {
+  groups: { label: string; tierCounts: number[]; trusts: number }[];
+  tiers: number;
+  width: number;
+  height: number;
+}): string {
+  return chartSvg(
+    {
+      grid: { left: 160, right: 20, top: 30, bottom: 30 },
+      legend: { top: 0, textStyle: { fontFamily: FONT, fontSize: 9 } },
+      xAxis: {
+        type: "value",
+        max: 100,
+        axisLabel: { fontFamily: FONT, fontSize: 9, formatter: (v: number) => `${v}%` },
+      },
+      yAxis: {
+        type: "category",
+        inverse: true,
+        data: input.groups.map((g) => g.label),
+        axisLabel: { fontFamily: FONT, fontSize: 9 },
+      },
+      series: Array.from({ length: input.tiers + 1 }, (_, n) => ({
+        name: `Tier ${n}`,
+        type: "bar" as const,
+        stack: "share",
+        itemStyle: { color: TIER_SHADES[n] ?? COLOURS.blue },
+        data: input.groups.map((g) =>
+          g.trusts === 0 ? 0 : Math.round(((g.tierCounts[n] ?? 0) / g.trusts) * 1000) / 10,
+        ),
+      })),
+    },
+    input.width,
+    input.height,
+  );
+}

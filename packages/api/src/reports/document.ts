@@ -76,9 +76,11 @@ export class ReportWriter {
     element.end();
   }
 
-  heading(text: string, level: 1 | 2 = 2) {
+  /** `keep`: the height of what follows that must start on the same page (a chart, say). */
+  heading(text: string, level: 1 | 2 = 2, keep = 110) {
     const size = level === 1 ? 18 : 13;
-    this.ensureSpace(size * 3);
+    // A heading keeps at least a few lines of what it heads on its page.
+    this.ensureSpace(level === 1 ? size * 3 : keep);
     if (level === 2) this.doc.moveDown(0.6);
     this.element(`H${level}`, () => {
       this.doc
@@ -209,6 +211,7 @@ export class ReportWriter {
         SVGtoPDF(this.doc as unknown as Parameters<typeof SVGtoPDF>[0], svg, MARGIN, top, {
           width,
           height,
+          assumePt: true,
           fontCallback: (_family, bold) => (bold ? BOLD_FONT : BODY_FONT),
         });
       },

@@ -80,7 +80,7 @@ export async function nationalReportPdf(data: NationalReportData, suppressBelow:
       o.withoutLiveEpr.map((t) => [t.name, t.odsCode, t.eprStatus.replace("_", " ")]),
     );
 
-  report.heading("Tier distribution and movement");
+  report.heading("Tier distribution and movement", 2, 260);
   const categories = o.tierCounts.map((_, n) => `Tier ${n}`);
   report.figure(
     barChart({

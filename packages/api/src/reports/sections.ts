@@ -1,4 +1,5 @@
 import type { TierDistribution } from "@realise/domain";
+import { tierShareChart } from "./charts.js";
 import type { ReportWriter } from "./document.js";
 import { count } from "./format.js";
 
@@ -20,6 +21,24 @@ export function peerTable(report: ReportWriter, peers: readonly TierDistribution
       count(p.trusts),
       ...Array.from({ length: tiers + 1 }, (_, n) => count(p.tierCounts[n] ?? 0)),
     ]),
+  );
+}
+
+/** The same peer groups as a chart of tier shares, with the counts in its alternative text. */
+export function peerChart(report: ReportWriter, peers: readonly TierDistribution[], tiers: number) {
+  if (peers.length === 0) return;
+  const height = 60 + peers.length * 40;
+  const alt = peers
+    .map(
+      (p) =>
+        `${p.group}, ${p.trusts} trusts: ${Array.from({ length: tiers + 1 }, (_, n) => `tier ${n} ${p.tierCounts[n] ?? 0}`).join(", ")}`,
+    )
+    .join(". ");
+  report.figure(
+    tierShareChart({ groups: [...peers].map((p) => ({ label: p.group, ...p })), tiers, width: 480, height }),
+    `Stacked bar chart of the share of trusts at each tier. ${alt}.`,
+    480,
+    height,
   );
 }
 
