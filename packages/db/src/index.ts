@@ -29,4 +29,5 @@ export * from "./repositories/mail-outbox.js";
 export * from "./repositories/collections.js";
 export * from "./repositories/submissions.js";
 export * from "./repositories/official-snapshots.js";
+export * from "./repositories/report-snapshots.js";
 export { backdateTrustChanges } from "./seed/backdate.js";

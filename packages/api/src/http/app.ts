@@ -13,6 +13,7 @@ import { rejectMalformed } from "./guard.js";
 import { securityHeaders } from "./headers.js";
 import { accessLog, type Logger, requestIdScope } from "./logger.js";
 import { createOpenDataApp } from "./open-data/index.js";
+import { createReportsApp } from "./reports/index.js";
 import { methodNotAllowed, singlePageApp } from "./static.js";
 import { forwardedRequest, trpcHandler } from "./trpc.js";
 
@@ -154,6 +155,11 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
       origin: options.origin,
       ...(options.suppressBelow ? { suppressBelow: options.suppressBelow } : {}),
     }),
+  );
+
+  app.route(
+    "/reports",
+    createReportsApp({ database, auth: options.auth, suppressBelow: options.suppressBelow }),
   );
 
   // Anything else under /api is an unknown API route, never an app page.

@@ -2,6 +2,7 @@ import { BarChart, EPR_STATUS_LABELS, Empty, Loading, label, TRUST_TYPE_LABELS, 
 import { useQuery } from "@tanstack/react-query";
 import { Details, Select, Table, Tag } from "nhsuk-react-components";
 import { Link } from "react-router";
+import { useMe } from "../../session";
 import { CountTable } from "../CountTable";
 import { LeagueTableCaveat } from "./LeagueTableCaveat";
 import { Scroll } from "./Scroll";
@@ -21,6 +22,20 @@ type Grouping = keyof typeof GROUPINGS;
 
 const tierLabel = (o: Overview, n: number) =>
   n === 0 ? "No tier yet" : `Tier ${n}${o.tiers[n - 1] ? ` ${o.tiers[n - 1]!.name}` : ""}`;
+
+/** The national quarterly report of the latest published quarter: the page is for the national roles only. */
+function QuarterlyReportLink() {
+  const role = useMe().data?.role;
+  if (role !== "national_admin" && role !== "national_analyst") return null;
+  return (
+    <p className="realise-no-print">
+      <a className="nhsuk-button nhsuk-button--secondary" href="/reports/national.pdf" download>
+        Download quarterly report (PDF)
+      </a>{" "}
+      <span className="nhsuk-body-s">Official figures of the latest published quarter.</span>
+    </p>
+  );
+}
 
 /** The nation at a glance: EPR coverage, tiers, groups, roadmap milestones and trends, all filterable. */
 export function NationalOverview() {
@@ -45,6 +60,7 @@ export function NationalOverview() {
         {" · "}
         <Link to="/summary">Registry summary</Link>
       </p>
+      <QuarterlyReportLink />
       {overview.isPending ? (
         <Loading what="the national overview" />
       ) : overview.error ? (

@@ -4,7 +4,7 @@ import { NotificationBanner } from "nhsuk-react-components";
 import { Link, useLocation, useParams } from "react-router";
 import { LockedNotice } from "../../components/LockedNotice";
 import { Problem } from "../../components/Problem";
-import { canEdit, canSubmit, useMe } from "../../session";
+import { canEdit, canSee, canSubmit, useMe } from "../../session";
 import { FunctionalityTables } from "./FunctionalityTables";
 import { PeerComparison } from "./PeerComparison";
 import { RecentChanges } from "./RecentChanges";
@@ -66,6 +66,24 @@ export default function DashboardPage() {
           </li>
         </ul>
       </nav>
+      {canSee(me, odsCode) && (
+        <p className="realise-no-print">
+          <a
+            className="nhsuk-button nhsuk-button--secondary"
+            href={`/reports/trusts/${encodeURIComponent(odsCode)}/board-pack.pdf`}
+            download
+          >
+            Download board pack (PDF)
+          </a>{" "}
+          <span className="nhsuk-body-s">
+            Official figures of the latest published quarter;{" "}
+            <a href={`/reports/trusts/${encodeURIComponent(odsCode)}/board-pack.pdf?period=live`} download>
+              a draft of today's records
+            </a>
+            .
+          </span>
+        </p>
+      )}
       {data.locked && <LockedNotice locked={data.locked} />}
       <TierSummary data={data} odsCode={odsCode} />
       <ReturnPanel data={data} odsCode={odsCode} canSubmit={canSubmit(me, odsCode)} />

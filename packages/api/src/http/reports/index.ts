@@ -1,0 +1,89 @@
+import type { Database } from "@realise/db";
+import { AppError, access, decide } from "@realise/domain";
+import { type Context, Hono } from "hono";
+import type { Auth } from "../../auth/auth.js";
+import { principalFromHeaders } from "../../auth/principal.js";
+import { boardPackPdf } from "../../reports/board-pack.js";
+import { periodSlug } from "../../reports/format.js";
+import { nationalReportPdf } from "../../reports/national-report.js";
+import { boardPackData, nationalReportData } from "../../services/reports/index.js";
+import type { EdgeEnv } from "../env.js";
+import { DEFAULT_SUPPRESS_BELOW } from "../open-data/context.js";
+import { periodFromSegment } from "../open-data/period.js";
+
+export interface ReportsOptions {
+  database: Database;
+  auth: Auth;
+  suppressBelow?: number | undefined;
+}
+
+const ODS_CODE = /^[A-Z0-9]{3,10}$/;
+
+/** The `period` query: absent, `live` where allowed, or a quarter such as 2026-27-Q2; else a 400. */
+function periodQuery(c: Context<EdgeEnv>, allowLive: boolean) {
+  const raw = c.req.query("period");
+  if (raw === undefined || raw === "") return undefined;
+  if (allowLive && raw === "live") return "live" as const;
+  const period = periodFromSegment(raw);
+  if (!period || !/ Q[1-4]$/.test(period))
+    throw AppError.field(
+      "period",
+      `Period must be a quarter such as 2026-27-Q2${allowLive ? ", or live" : ""}`,
+    );
+  return period;
+}
+
+/** A finished PDF: built whole in memory before the first byte is sent. */
+function pdf(c: Context<EdgeEnv>, bytes: Buffer, filename: string) {
+  return c.body(new Uint8Array(bytes), 200, {
+    "content-type": "application/pdf",
+    "content-disposition": `attachment; filename="${filename}"`,
+    "cache-control": "private, no-store",
+  });
+}
+
+/**
+ * Reports as tagged PDFs: a trust's board pack (its own staff and the national roles) and the national
+ * quarterly report (national roles). ICB and region viewers will get their scope once those roles exist;
+ * today there are none. Failures are thrown as AppErrors and answered as plain JSON by the app's boundary.
+ */
+export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
+  const app = new Hono<EdgeEnv>();
+  const { database, auth } = options;
+  const suppressBelow = options.suppressBelow ?? DEFAULT_SUPPRESS_BELOW;
+  const caller = (c: Context<EdgeEnv>) => principalFromHeaders(database, auth, c.req.raw.headers);
+  const refuse = (outcome: "UNAUTHORIZED" | "FORBIDDEN", what: string) =>
+    outcome === "UNAUTHORIZED"
+      ? new AppError("UNAUTHORIZED", "Sign in to download reports")
+      : new AppError("FORBIDDEN", `You may not download ${what}`);
+
+  app.get("/trusts/:odsCode/board-pack.pdf", async (c) => {
+    const odsCode = c.req.param("odsCode").toUpperCase();
+    const principal = await caller(c);
+    const outcome = decide(access.trustRead, principal, odsCode);
+    if (outcome !== "allowed") throw refuse(outcome, "this trust's board pack");
+    if (!ODS_CODE.test(odsCode)) throw AppError.notFound(`No trust has the ODS code ${odsCode}`);
+    const period = periodQuery(c, true);
+    const data = await boardPackData(database.db, {
+      odsCode,
+      period: period === "live" ? { kind: "live" } : { kind: "official", period },
+    });
+    const bytes = await boardPackPdf(data, new Date().toISOString().slice(0, 10));
+    return pdf(c, bytes, `board-pack-${odsCode}-${data.period ? periodSlug(data.period) : "draft"}.pdf`);
+  });
+
+  app.get("/national.pdf", async (c) => {
+    const outcome = decide(access.nationalRead, await caller(c), undefined);
+    if (outcome !== "allowed") throw refuse(outcome, "the national report");
+    const data = await nationalReportData(database.db, { period: periodQuery(c, false) });
+    const bytes = await nationalReportPdf(data, suppressBelow);
+    return pdf(
+      c,
+      bytes,
+      `national-report-${periodSlug(data.period)}${data.provisional ? "-provisional" : ""}.pdf`,
+    );
+  });
+
+  app.all("*", (c) => c.json({ error: { message: "Not found" } }, 404));
+  return app;
+}
