@@ -12,6 +12,7 @@ import { classifyFailure } from "./errors.js";
 import { rejectMalformed } from "./guard.js";
 import { securityHeaders } from "./headers.js";
 import { accessLog, type Logger, requestIdScope } from "./logger.js";
+import { createFhirApp } from "./fhir/index.js";
 import { createOpenDataApp } from "./open-data/index.js";
 import { methodNotAllowed, singlePageApp } from "./static.js";
 import { forwardedRequest, trpcHandler } from "./trpc.js";
@@ -155,6 +156,8 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
       ...(options.suppressBelow ? { suppressBelow: options.suppressBelow } : {}),
     }),
   );
+
+  app.route("/fhir", createFhirApp({ database, origin: options.origin }));
 
   // Anything else under /api is an unknown API route, never an app page.
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));
