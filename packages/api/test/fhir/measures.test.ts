@@ -88,12 +88,12 @@ describe.each(engines)("FHIR Measures on %s", (engine) => {
     const none = (await fhir.search({
       resourceType: "Measure",
       searchParams: { url: `${url}|999` },
-    })) as Bundle;
+    })) as Bundle<Measure>;
     expect(none.total).toBe(0);
 
     const missing = await fetch(`${server.url}/fhir/Measure/F01-nothing`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).resourceType).toBe("OperationOutcome");
+    expect(((await missing.json()) as { resourceType: string }).resourceType).toBe("OperationOutcome");
     const badCount = await fetch(`${server.url}/fhir/Measure?_count=many`);
     expect(badCount.status).toBe(400);
     const unknown = await fetch(`${server.url}/fhir/Measure?colour=blue`);
