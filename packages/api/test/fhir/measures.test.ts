@@ -88,7 +88,7 @@ describe.each(engines)("FHIR Measures on %s", (engine) => {
     const none = (await fhir.search({
       resourceType: "Measure",
       searchParams: { url: `${url}|999` },
-    })) as Bundle<Measure>;
+    })) as unknown as Bundle<Measure>;
     expect(none.total).toBe(0);
 
     const missing = await fetch(`${server.url}/fhir/Measure/F01-nothing`);
