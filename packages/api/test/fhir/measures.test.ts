@@ -1,4 +1,4 @@
-import type { Bundle, Measure } from "@medplum/fhirtypes";
+import type { Bundle, CapabilityStatement, Measure } from "@medplum/fhirtypes";
 import { Client } from "fhir-kit-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startRealise } from "../../src/http/boot.js";
@@ -9,6 +9,10 @@ describe.each(engines)("FHIR Measures on %s", (engine) => {
   const h = useHarness(engine);
   let server: Running;
   let fhir: Client;
+  const searchMeasures = async (params: {
+    resourceType: "Measure";
+    searchParams: Record<string, string | number>;
+  }) => (await fhir.search(params)) as unknown as Bundle<Measure>;
 
   beforeAll(async () => {
     server = await startRealise({ port: 0, database: h.database, demo: false, log: () => {} });
@@ -22,7 +26,7 @@ describe.each(engines)("FHIR Measures on %s", (engine) => {
     const res = await fetch(`${server.url}/fhir/metadata`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/fhir+json");
-    const statement = await res.json();
+    const statement = (await res.json()) as CapabilityStatement;
     expect(statement.resourceType).toBe("CapabilityStatement");
     expect(statement.fhirVersion).toBe("4.0.1");
     expect(await structureIssues(statement)).toEqual([]);
@@ -30,10 +34,10 @@ describe.each(engines)("FHIR Measures on %s", (engine) => {
 
   it("pages through every Measure with a FHIR client, each valid R4", async () => {
     const framework = await h.as(null).framework.current();
-    let bundle = (await fhir.search({
+    let bundle = await searchMeasures({
       resourceType: "Measure",
       searchParams: { _count: 25 },
-    })) as Bundle<Measure>;
+    });
     expect(bundle.type).toBe("searchset");
     expect(bundle.total).toBe(framework.functionalities.length * 2);
     const seen: Measure[] = [];
@@ -43,7 +47,7 @@ describe.each(engines)("FHIR Measures on %s", (engine) => {
       seen.push(...(bundle.entry ?? []).map((e) => e.resource as Measure));
       const next = fhir.nextPage({ bundle: bundle as never });
       if (!next) break;
-      bundle = (await next) as Bundle<Measure>;
+      bundle = (await next) as unknown as Bundle<Measure>;
     }
     expect(pages).toBe(Math.ceil(seen.length / 25));
     const ids = seen.map((m) => m.id);
@@ -66,7 +70,10 @@ describe.each(engines)("FHIR Measures on %s", (engine) => {
   it("describes a usage measure with the framework's definitions and references", async () => {
     const framework = await h.as(null).framework.current();
     const f = framework.functionalities.find((x) => (x.references.dcf ?? []).length > 0)!;
-    const measure = (await fhir.read({ resourceType: "Measure", id: `${f.code}-usage` })) as Measure;
+    const measure = (await fhir.read({
+      resourceType: "Measure",
+      id: `${f.code}-usage`,
+    })) as unknown as Measure;
     expect(measure.status).toBe("active");
     const populations = measure.group?.[0]?.population ?? [];
     expect(populations[1]?.description).toBe(f.usage.denominator);
@@ -78,17 +85,17 @@ describe.each(engines)("FHIR Measures on %s", (engine) => {
 
   it("finds a Measure by canonical url and by identifier, and refuses what it does not know", async () => {
     const url = `${server.url}/fhir/Measure/F01-coverage`;
-    const byUrl = (await fhir.search({ resourceType: "Measure", searchParams: { url } })) as Bundle<Measure>;
+    const byUrl = await searchMeasures({ resourceType: "Measure", searchParams: { url } });
     expect(byUrl.entry?.map((e) => e.resource?.id)).toEqual(["F01-coverage"]);
-    const byIdentifier = (await fhir.search({
+    const byIdentifier = await searchMeasures({
       resourceType: "Measure",
       searchParams: { identifier: "F02-usage" },
-    })) as Bundle<Measure>;
+    });
     expect(byIdentifier.entry?.map((e) => e.resource?.id)).toEqual(["F02-usage"]);
-    const none = (await fhir.search({
+    const none = await searchMeasures({
       resourceType: "Measure",
       searchParams: { url: `${url}|999` },
-    })) as unknown as Bundle<Measure>;
+    });
     expect(none.total).toBe(0);
 
     const missing = await fetch(`${server.url}/fhir/Measure/F01-nothing`);
