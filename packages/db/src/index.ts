@@ -30,3 +30,4 @@ export * from "./repositories/collections.js";
 export * from "./repositories/submissions.js";
 export * from "./repositories/official-snapshots.js";
 export { backdateTrustChanges } from "./seed/backdate.js";
+export * from "./repositories/system-clients.js";

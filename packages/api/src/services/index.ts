@@ -13,3 +13,4 @@ export * from "./plans/index.js";
 export * from "./registry/index.js";
 export * from "./returns/index.js";
 export * from "./snapshots/index.js";
+export * from "./system-clients/index.js";
