@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { capabilityStatement } from "./capability.js";
 import { measureRoutes } from "./measures.js";
 import { fhirAnswer, outcomeAnswer } from "./outcome.js";
+import { reportRoutes } from "./reports.js";
 
 export interface FhirOptions {
   database: Database;
@@ -10,12 +11,13 @@ export interface FhirOptions {
   origin: string;
 }
 
-/** The FHIR R4 interface, mounted at /fhir: a CapabilityStatement and the framework's Measures. */
+/** The FHIR R4 interface, mounted at /fhir: a CapabilityStatement and the framework's Measures, and MeasureReports from trusts' own systems. */
 export function createFhirApp(options: FhirOptions): Hono {
   const { database, origin } = options;
   const app = new Hono();
   app.get("/metadata", (c) => fhirAnswer(c, capabilityStatement(origin, "0.1.0")));
   measureRoutes(app, database, origin);
+  reportRoutes(app, database, origin);
   app.all("*", (c) =>
     outcomeAnswer(c, 404, [
       { code: "not-found", diagnostics: `No FHIR route ${c.req.method} ${c.req.path}` },
