@@ -255,6 +255,31 @@ describe.each(engines)("summary MeasureReports from a trust's system on %s", (en
     expect(await digest()).toEqual(unchanged);
   });
 
+  it("accepts a batch Bundle entry by entry and refuses a transaction", async () => {
+    const good = usageReport(server.url, code, "batch-1", { denominator: 800, numerator: 720 });
+    const bad = usageReport(server.url, code, "batch-2", { denominator: 800, numerator: 900 });
+    const entry = (resource: MeasureReport) => ({
+      resource,
+      request: { method: "POST", url: "MeasureReport" },
+    });
+    const answer = (await fhir.batch({
+      body: { resourceType: "Bundle", type: "batch", entry: [entry(good), entry(bad)] } as never,
+    })) as unknown as { type: string; entry: { response: { status: string; outcome?: Answer } }[] };
+    expect(answer.type).toBe("batch-response");
+    expect(answer.entry.map((e) => e.response.status)).toEqual(["201 Created", "422 Unprocessable Entity"]);
+    expect(answer.entry[1]?.response.outcome?.issue?.[0]?.expression).toEqual([
+      "MeasureReport.group[0].population[2].count",
+    ]);
+    expect(await recordOf("RGT", code)).toMatchObject({ usageNumerator: 720, usageDenominator: 800 });
+
+    const transaction = await fetch(`${server.url}/fhir`, {
+      method: "POST",
+      headers: { "content-type": "application/fhir+json", authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ resourceType: "Bundle", type: "transaction", entry: [entry(good)] }),
+    });
+    expect(transaction.status).toBe(422);
+  });
+
   it("is refused while the trust's return is submitted", async () => {
     const period = periodOf(new Date(), "quarter");
     await h.as(await h.principal("approver.rgt@demo.realise")).returns.submit({ odsCode: "RGT", period });

@@ -35,6 +35,7 @@ export function capabilityStatement(origin: string, version: string): Capability
           },
           { type: "MeasureReport", interaction: [{ code: "create" }] },
         ],
+        interaction: [{ code: "batch" }],
       },
     ],
   };

@@ -1,5 +1,6 @@
 import type { Database } from "@realise/db";
 import { Hono } from "hono";
+import { batchRoutes } from "./batch.js";
 import { capabilityStatement } from "./capability.js";
 import { measureRoutes } from "./measures.js";
 import { fhirAnswer, outcomeAnswer } from "./outcome.js";
@@ -18,6 +19,7 @@ export function createFhirApp(options: FhirOptions): Hono {
   app.get("/metadata", (c) => fhirAnswer(c, capabilityStatement(origin, "0.1.0")));
   measureRoutes(app, database, origin);
   reportRoutes(app, database, origin);
+  batchRoutes(app, database, origin);
   app.all("*", (c) =>
     outcomeAnswer(c, 404, [
       { code: "not-found", diagnostics: `No FHIR route ${c.req.method} ${c.req.path}` },

@@ -4,10 +4,10 @@ import { acceptMeasureReport, FhirRefusal } from "../../services/measures/index.
 import { type SystemCaller, systemCallerOf } from "../../services/system-clients/index.js";
 import { fhirAnswer, outcomeAnswer } from "./outcome.js";
 
-const FHIR_BODY = /^application\/(fhir\+)?json\b/i;
+export const FHIR_BODY = /^application\/(fhir\+)?json\b/i;
 
 /** The system client a request's bearer token stands for, or an answer refusing it (401). */
-async function callerOf(c: Context, database: Database): Promise<SystemCaller | Response> {
+export async function callerOf(c: Context, database: Database): Promise<SystemCaller | Response> {
   const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(c.req.header("authorization") ?? "");
   const caller = match?.[1] ? await systemCallerOf(database.db, match[1]) : null;
   if (caller) return caller;
