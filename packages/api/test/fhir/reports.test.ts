@@ -1,6 +1,6 @@
 import type { MeasureReport, OperationOutcome } from "@medplum/fhirtypes";
 import { databaseDigest } from "@realise/db";
-import { periodOf } from "@realise/domain";
+import { periodOf, periodRange, previousPeriod } from "@realise/domain";
 import { Client } from "fhir-kit-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startRealise } from "../../src/http/boot.js";
@@ -9,6 +9,12 @@ import { engines, useHarness } from "../support/harness.js";
 const ODS = "https://fhir.nhs.uk/Id/ods-organization-code";
 const POP = "http://terminology.hl7.org/CodeSystem/measure-population";
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+
+/** A period the trust may report for: from the start of the current quarter (never frozen) to today. */
+const QUARTER = periodOf(new Date(), "quarter");
+const PERIOD = { start: periodRange(QUARTER).start, end: new Date().toISOString().slice(0, 10) };
+/** The demo froze and published the last ended quarter's official figures. */
+const FROZEN = periodRange(previousPeriod(QUARTER));
 
 /** What the server answers: the report accepted, or an OperationOutcome. */
 type Answer = { resourceType: string; id?: string; issue?: OperationOutcome["issue"] };
@@ -28,7 +34,7 @@ function usageReport(
     type: "summary",
     measure: `${origin}/fhir/Measure/${code}-usage`,
     reporter: { identifier: { system: ODS, value: odsCode } },
-    period: { start: "2026-10-01", end: "2026-10-31" },
+    period: PERIOD,
     group: [
       {
         population: [
@@ -86,7 +92,13 @@ const MALFORMED = [
   {
     name: "a period ending in the future",
     status: 422,
-    edit: (r: MeasureReport) => ({ ...r, period: { start: "2026-10-01", end: "2999-01-01" } }),
+    edit: (r: MeasureReport) => ({ ...r, period: { start: PERIOD.start, end: "2999-01-01" } }),
+    expression: "MeasureReport.period.end",
+  },
+  {
+    name: "a period within official figures already frozen",
+    status: 422,
+    edit: (r: MeasureReport) => ({ ...r, period: FROZEN }),
     expression: "MeasureReport.period.end",
   },
 ];
@@ -155,8 +167,8 @@ describe.each(engines)("summary MeasureReports from a trust's system on %s", (en
     expect(after).toMatchObject({
       usageNumerator: 361,
       usageDenominator: 400,
-      measurementWindowStart: "2026-10-01",
-      measurementWindowEnd: "2026-10-31",
+      measurementWindowStart: PERIOD.start,
+      measurementWindowEnd: PERIOD.end,
       coveragePct: before?.coveragePct,
       notes: before?.notes,
       paperRetired: before?.paperRetired,
@@ -169,7 +181,7 @@ describe.each(engines)("summary MeasureReports from a trust's system on %s", (en
       provenance: {
         clientName: "EPR nightly feed RGT",
         reportIdentifier: "https://epr.example.nhs.uk/reports|nightly-1",
-        period: { start: "2026-10-01", end: "2026-10-31" },
+        period: PERIOD,
       },
     });
   });
@@ -281,8 +293,9 @@ describe.each(engines)("summary MeasureReports from a trust's system on %s", (en
   });
 
   it("is refused while the trust's return is submitted", async () => {
-    const period = periodOf(new Date(), "quarter");
-    await h.as(await h.principal("approver.rgt@demo.realise")).returns.submit({ odsCode: "RGT", period });
+    await h
+      .as(await h.principal("approver.rgt@demo.realise"))
+      .returns.submit({ odsCode: "RGT", period: QUARTER });
     const unchanged = await digest();
     const answer = await post(usageReport(server.url, code, "locked-1", { denominator: 10, numerator: 9 }));
     expect(answer.status).toBe(422);

@@ -5,9 +5,10 @@ import {
   type DB,
   findMeasureReportReceipt,
   insertMeasureReportReceipt,
+  listSnapshots,
   selectAdoption,
 } from "@realise/db";
-import { isAppError, type Principal } from "@realise/domain";
+import { isAppError, type Principal, periodRange } from "@realise/domain";
 import type { Kysely } from "kysely";
 import { AdoptionUpdateInput } from "../../contracts/adoption.js";
 import { updateAdoption } from "../adoption/update.js";
@@ -77,7 +78,7 @@ export async function acceptMeasureReport(
     );
   }
   const framework = await currentFramework(db);
-  const read = readReport(report, framework, origin, today());
+  const read = readReport(report, framework, origin, { today: today(), official: await latestOfficial(db) });
   if (!read.ok)
     throw new FhirRefusal(
       422,
@@ -178,6 +179,17 @@ export async function acceptMeasureReport(
     throw refusalOf(error, reported);
   }
   return { created: true, report: accepted };
+}
+
+/** The latest published official period and the day it ended, if any has been published. */
+async function latestOfficial(db: Kysely<DB>) {
+  const published = (await listSnapshots(db)).filter((s) => s.status === "published");
+  let latest: { period: string; end: string } | undefined;
+  for (const s of published) {
+    const end = periodRange(s.period).end;
+    if (!latest || end > latest.end) latest = { period: s.period, end };
+  }
+  return latest;
 }
 
 async function repeated(db: Kysely<DB>, reported: ReportedMeasure, caller: SystemCaller) {

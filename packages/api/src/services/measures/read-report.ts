@@ -31,14 +31,15 @@ function populationCode(p: MeasureReportGroupPopulation): string | undefined {
 
 /**
  * Check a structurally valid R4 MeasureReport against what Realise accepts: a complete summary report, with an
- * identifier, of one of the Measures in force, for a trust by ODS code, over a whole past period, with the
+ * identifier, of one of the Measures in force, for a trust by ODS code, over a past period after the latest
+ * official one, with the
  * counts its measure needs. Every problem is named by its element.
  */
 export function readReport(
   report: MeasureReport,
   framework: Framework,
   origin: string,
-  today: string,
+  calendar: { today: string; official?: { period: string; end: string } | undefined },
 ): { ok: true; reported: ReportedMeasure } | { ok: false; issues: FhirIssue[] } {
   const issues: FhirIssue[] = [];
   const issue = (expression: string, diagnostics: string) => issues.push({ expression, diagnostics });
@@ -84,7 +85,15 @@ export function readReport(
   if (!end) issue("MeasureReport.period.end", "The period needs an end date");
   if (start && end && end < start)
     issue("MeasureReport.period.end", "The period cannot end before it starts");
-  if (end && end > today) issue("MeasureReport.period.end", "The period cannot end in the future");
+  if (end && end > calendar.today) issue("MeasureReport.period.end", "The period cannot end in the future");
+  // Official figures are frozen: a report may not reach back into them.
+  const official = calendar.official;
+  if (end && official && end <= official.end) {
+    issue(
+      "MeasureReport.period.end",
+      `The official figures for ${official.period} are frozen: report a period ending after ${official.end}`,
+    );
+  }
 
   const groups = report.group ?? [];
   if (groups.length !== 1) issue("MeasureReport.group", "The report needs exactly one group");
