@@ -160,6 +160,7 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
 
   // FHIR R4 (Measures, MeasureReports from a trust's own systems) and the token endpoint those systems use.
   app.use("/fhir/*", limit);
+  app.use("/fhir", limit);
   app.use("/oauth/*", limit);
   app.route("/fhir", createFhirApp({ database, origin: options.origin }));
   app.route("/oauth", createOAuthApp(database));
