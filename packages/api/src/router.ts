@@ -12,6 +12,7 @@ import { snapshotsRouter } from "./routers/snapshots.js";
 import { registryRouter } from "./routers/registry.js";
 import { organisationsRouter } from "./routers/organisations.js";
 import { sessionRouter } from "./routers/session.js";
+import { systemClientsRouter } from "./routers/system-clients.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -29,6 +30,7 @@ export const appRouter = router({
   snapshots: snapshotsRouter,
   registry: registryRouter,
   session: sessionRouter,
+  systemClients: systemClientsRouter,
 });
 
 /** The API's type: the apps import this (type only) and get end-to-end types. */

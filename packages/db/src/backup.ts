@@ -16,6 +16,8 @@ export const NOT_BACKED_UP = [
   "session",
   "verification",
   "mail_outbox",
+  // Bearer tokens live an hour; a restored server issues new ones.
+  "system_token",
 ];
 
 /** Criteria every trust's data refers to without a foreign key; a trust's export carries them. */

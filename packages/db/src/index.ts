@@ -31,3 +31,4 @@ export * from "./repositories/submissions.js";
 export * from "./repositories/official-snapshots.js";
 export * from "./repositories/report-snapshots.js";
 export { backdateTrustChanges } from "./seed/backdate.js";
+export * from "./repositories/system-clients.js";

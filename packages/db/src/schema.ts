@@ -307,6 +307,40 @@ export interface DB {
   collection: CollectionTable;
   return_submission: ReturnSubmissionTable;
   mail_outbox: MailOutboxTable;
+  system_client: SystemClientTable;
+  system_token: SystemTokenTable;
+  measure_report_receipt: MeasureReportReceiptTable;
+}
+
+/** A trust's own system that sends MeasureReports (migration 0009); the secret is kept as a hash. */
+export interface SystemClientTable {
+  id: string;
+  ods_code: string;
+  name: string;
+  secret_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A bearer token of a system client, by the hash of the token. */
+export interface SystemTokenTable {
+  hash: string;
+  client_id: string;
+  expires_at: Timestamp;
+}
+
+/** A MeasureReport received, by its identifier: what it changed, and where it came from. */
+export interface MeasureReportReceiptTable {
+  identifier: string;
+  client_id: string;
+  ods_code: string;
+  functionality_code: string;
+  measure: string;
+  period_start: DateText;
+  period_end: DateText;
+  received_at: Timestamp;
+  outcome: ColumnType<unknown, string, never>;
 }
 
 /** Peer group sets defined by the national team (migration 0005); groups in a set are exclusive. */

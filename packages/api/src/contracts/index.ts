@@ -13,3 +13,4 @@ export * from "./plans.js";
 export * from "./registry.js";
 export * from "./returns.js";
 export * from "./snapshots.js";
+export * from "./system-clients.js";

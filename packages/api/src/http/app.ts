@@ -12,6 +12,8 @@ import { classifyFailure } from "./errors.js";
 import { rejectMalformed } from "./guard.js";
 import { securityHeaders } from "./headers.js";
 import { accessLog, type Logger, requestIdScope } from "./logger.js";
+import { createFhirApp } from "./fhir/index.js";
+import { createOAuthApp } from "./fhir/oauth.js";
 import { createOpenDataApp } from "./open-data/index.js";
 import { createReportsApp } from "./reports/index.js";
 import { methodNotAllowed, singlePageApp } from "./static.js";
@@ -161,6 +163,13 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
     "/reports",
     createReportsApp({ database, auth: options.auth, suppressBelow: options.suppressBelow }),
   );
+
+  // FHIR R4 (Measures, MeasureReports from a trust's own systems) and the token endpoint those systems use.
+  app.use("/fhir/*", limit);
+  app.use("/fhir", limit);
+  app.use("/oauth/*", limit);
+  app.route("/fhir", createFhirApp({ database, origin: options.origin }));
+  app.route("/oauth", createOAuthApp(database));
 
   // Anything else under /api is an unknown API route, never an app page.
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));

@@ -14,3 +14,5 @@ export * from "./registry/index.js";
 export * from "./returns/index.js";
 export * from "./snapshots/index.js";
 export * from "./reports/index.js";
+export * from "./system-clients/index.js";
+export * from "./measures/index.js";

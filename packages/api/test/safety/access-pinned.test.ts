@@ -88,6 +88,9 @@ const PINNED: Record<string, string> = {
   "snapshots.freeze": "nationalAdmin",
   "snapshots.list": "nationalRead",
   "snapshots.preview": "nationalRead",
+  "systemClients.create": "trustSubmit",
+  "systemClients.list": "trustRead",
+  "systemClients.revoke": "trustSubmit",
 };
 
 describe("access rules, pinned", () => {

@@ -22,12 +22,23 @@ import { trustWrite } from "../guards/trust-write.js";
 import { frameworkInForce } from "./framework-in-force.js";
 import { refreshOrganisationTier } from "./refresh-tier.js";
 
+/** Where an edit came from when it was not typed in: a trust's own system (a FHIR MeasureReport). */
+export interface UpdateSource {
+  /** Records the edit's provenance inside its transaction and returns it for the audit row. */
+  provenance?: (trx: Kysely<DB>) => Promise<Record<string, unknown>>;
+}
+
 /**
  * Write one functionality's measures: lock the record, derive the level under the framework in force,
  * refuse a stale version with what changed, and write the record, its audit row and the trust's tier in
  * one transaction.
  */
-export async function updateAdoption(db: Kysely<DB>, input: AdoptionUpdateInput, actor: Principal) {
+export async function updateAdoption(
+  db: Kysely<DB>,
+  input: AdoptionUpdateInput,
+  actor: Principal,
+  source: UpdateSource = {},
+) {
   const known = await currentFramework(db);
   const key = { odsCode: input.odsCode, functionalityCode: input.functionalityCode };
   return trustWrite(db, key.odsCode, async (trx) => {
@@ -59,13 +70,14 @@ export async function updateAdoption(db: Kysely<DB>, input: AdoptionUpdateInput,
       before !== undefined,
     );
     const after = await adoptionRecord(trx, key.odsCode, key.functionalityCode);
+    const provenance = source.provenance ? await source.provenance(trx) : undefined;
     await writeAudit(trx, actor, {
       action: before ? "adoption.update" : "adoption.create",
       entity: "adoption_record",
       entityKey: `${key.odsCode}/${key.functionalityCode}`,
       odsCode: key.odsCode,
       before: before ?? null,
-      after,
+      after: provenance === undefined ? after : { ...after, provenance },
     });
     const assessment = await refreshOrganisationTier(trx, framework, key.odsCode, org.trust_type);
     return { record: after, attainedTier: assessment.attainedTier, derived: outcome.derived };
