@@ -1,6 +1,7 @@
 import type { MeasureReport, OperationOutcome } from "@medplum/fhirtypes";
 import { databaseDigest } from "@realise/db";
 import { periodOf, periodRange, previousPeriod } from "@realise/domain";
+import fc from "fast-check";
 import { Client } from "fhir-kit-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startRealise } from "../../src/http/boot.js";
@@ -301,6 +302,40 @@ describe.each(engines)("summary MeasureReports from a trust's system on %s", (en
     expect(answer.status).toBe(422);
     expect(answer.body.issue?.[0]).toMatchObject({ code: "business-rule" });
     expect(answer.body.issue?.[0]?.diagnostics).toContain("submitted");
+    expect(await digest()).toEqual(unchanged);
+  });
+
+  it("answers any malformed body with an OperationOutcome, never a 5xx, writing nothing", async () => {
+    const unchanged = await digest();
+    const valid = usageReport(server.url, code, "fuzz-base", {
+      denominator: 10,
+      numerator: 5,
+    }) as unknown as Record<string, unknown>;
+    const keys = Object.keys(valid);
+    // Whole bodies of any JSON shape, and valid reports with one field replaced by any JSON value.
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc
+        .record({ key: fc.constantFrom(...keys), value: fc.jsonValue() })
+        .map(({ key, value }) => ({ ...valid, identifier: [{ value: "fuzz" }], [key]: value })),
+    );
+    let sent = 0;
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        sent++;
+        const res = await fetch(`${server.url}/fhir/MeasureReport`, {
+          method: "POST",
+          headers: { "content-type": "application/fhir+json", authorization: `Bearer ${accessToken}` },
+          body: JSON.stringify(b),
+        });
+        const answer = (await res.json()) as { resourceType?: string };
+        // A report the server takes is a MeasureReport; anything else is an OperationOutcome.
+        return res.status < 500 && (res.status < 300 || answer.resourceType === "OperationOutcome");
+      }),
+      { numRuns: 150 },
+    );
+    expect(sent).toBe(150);
+    // The lock (previous test) refuses what would pass validation, so nothing may have changed.
     expect(await digest()).toEqual(unchanged);
   });
 });
