@@ -11,6 +11,7 @@ import { createLogger } from "../../src/http/logger.js";
 import { type Answer, request, signIn, startServer, trpc } from "../safety/http.js";
 import { engines, useHarness } from "../support/harness.js";
 import { builtApp, headerOf, rawRequest } from "./support.js";
+import { blankAdoption } from "../support/inputs.js";
 
 function expectEdgeHeaders(answer: { headers: Record<string, unknown> }, where: string) {
   const csp = String(answer.headers["content-security-policy"] ?? "");
@@ -25,19 +26,7 @@ const notes = (text: string, expectedVersion: number) => ({
   odsCode: "RGT",
   functionalityCode: "F04",
   expectedVersion,
-  values: {
-    coveragePct: 20,
-    usageNumerator: null,
-    usageDenominator: null,
-    measurementWindowStart: null,
-    measurementWindowEnd: null,
-    paperRetired: false,
-    plannedGoLive: null,
-    claimedLevel: null,
-    claimReason: null,
-    evidence: [],
-    notes: text,
-  },
+  values: { ...blankAdoption, coveragePct: 20, notes: text },
 });
 
 describe.each(engines)("HTTP edge on %s", (engine) => {

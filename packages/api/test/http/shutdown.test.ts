@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { request, signIn, trpc } from "../safety/http.js";
 import { type Child, childDatabase, spawnRealise } from "./child.js";
+import { blankAdoption } from "../support/inputs.js";
 
 /**
  * SIGTERM while audited writes are in flight: the server stops accepting, lets the writes it has finish,
@@ -17,19 +18,7 @@ const update = (code: string, expectedVersion: number, token: string, n: number)
   odsCode: "RGT",
   functionalityCode: code,
   expectedVersion,
-  values: {
-    coveragePct: n % 101,
-    usageNumerator: null,
-    usageDenominator: null,
-    measurementWindowStart: null,
-    measurementWindowEnd: null,
-    paperRetired: false,
-    plannedGoLive: null,
-    claimedLevel: null,
-    claimReason: null,
-    evidence: [],
-    notes: token,
-  },
+  values: { ...blankAdoption, coveragePct: n % 101, notes: token },
 });
 
 describe(`graceful shutdown on ${engine}`, () => {
