@@ -36,9 +36,20 @@ async function stop(running: Running): Promise<void> {
 }
 
 export const test = base.extend<
-  { realise: Running; newPage: () => Promise<FreshPage> },
+  { chromium: void; realise: Running; newPage: () => Promise<FreshPage> },
   { fileServers: FileServers }
 >({
+  // Every browser test needs Debian's Chromium (a downloaded browser cannot run here). On a machine
+  // without it the tests are skipped with this reason, so `pnpm test` still runs everything else; CI sets
+  // E2E_REQUIRED=1, which the global setup turns into a failure instead, so CI never skips them.
+  chromium: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern.
+    async ({}, use, testInfo) => {
+      testInfo.skip(!hasChromium(), NO_CHROMIUM);
+      await use();
+    },
+    { auto: true },
+  ],
   // Playwright has no file scope: the worker keeps the current file's server and replaces it when the
   // worker moves on to the next file (one worker runs the files one after another).
   fileServers: [

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { seriousAxeFindings } from "../src/browser.js";
-import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
+import { expect, test } from "../src/fixtures.js";
 
 /** Sign in through the trust app's form, or through the API when the form is not there. */
 async function signInAsAdmin(page: Page, baseUrl: string) {
@@ -25,8 +25,6 @@ async function expectAccessible(page: Page) {
 }
 
 test.describe("national admin administers the framework in Chromium", () => {
-  test.skip(!hasChromium(), NO_CHROMIUM);
-
   test("drafts a version, changes a threshold, sees the effect, publishes", async ({ newPage, realise }) => {
     test.setTimeout(300_000);
     const { page, errors, context } = await newPage();

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { seriousAxeFindings } from "../src/browser.js";
-import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
+import { expect, test } from "../src/fixtures.js";
 
 async function signInAs(page: Page, baseUrl: string, email: string) {
   const response = await page.request.post(`${baseUrl}/api/auth/sign-in/email`, {
@@ -19,8 +19,6 @@ async function nationalExpected(page: Page): Promise<number> {
 }
 
 test.describe("benefits and plans in Chromium", () => {
-  test.skip(!hasChromium(), NO_CHROMIUM);
-
   test("adds a benefit with a baseline and two actuals, shows the chart and table, and moves the national total", async ({
     newPage,
     realise,

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { insertCollection } from "@realise/db";
-import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
+import { expect, test } from "../src/fixtures.js";
 import { axeClean, currentQuarter, mutate, query, shiftQuarter, signInAs } from "../src/helpers.js";
 
 const RGT = "Cambridge University Hospitals NHS Foundation Trust";
@@ -20,7 +20,6 @@ async function levelCell(page: Page, odsCode: string, code: string) {
 }
 
 test.describe("the national team in Chromium", () => {
-  test.skip(!hasChromium(), NO_CHROMIUM);
   const period = currentQuarter();
 
   test("shows the nation with filters in the URL, a caveat, and accessible charts", async ({

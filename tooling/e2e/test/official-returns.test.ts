@@ -1,4 +1,4 @@
-import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
+import { expect, test } from "../src/fixtures.js";
 import { axeClean, currentQuarter, quarterRange, shiftQuarter, signInAs } from "../src/helpers.js";
 
 const RGT = "Cambridge University Hospitals NHS Foundation Trust";
@@ -6,7 +6,6 @@ const RGT = "Cambridge University Hospitals NHS Foundation Trust";
 const slug = (period: string) => period.replace("/", "-").replace(" ", "-");
 
 test.describe("collections and return decisions in Chromium", () => {
-  test.skip(!hasChromium(), NO_CHROMIUM);
   const current = currentQuarter();
 
   test("the national admin opens a quarter: the form names each problem, then the quarter is listed", async ({

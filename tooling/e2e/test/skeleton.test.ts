@@ -1,9 +1,7 @@
 import { seriousAxeFindings } from "../src/browser.js";
-import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
+import { expect, test } from "../src/fixtures.js";
 
 test.describe("walking skeleton in Chromium", () => {
-  test.skip(!hasChromium(), NO_CHROMIUM);
-
   test("answers health and readiness with the engine", async ({ realise }) => {
     const ready = await fetch(`${realise.url}/readyz`);
     expect(ready.status).toBe(200);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { seriousAxeFindings, signIn } from "../src/browser.js";
-import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
+import { expect, test } from "../src/fixtures.js";
 
 const APPROVER = "approver.rgt@demo.realise";
 const EDITOR = "editor.rgt@demo.realise";
@@ -36,8 +36,6 @@ const longDate = (iso: string) =>
   }).format(new Date(`${iso}T00:00:00Z`));
 
 test.describe("the quarter's return in Chromium", () => {
-  test.skip(!hasChromium(), NO_CHROMIUM);
-
   test("the dashboard shows the due date, and the approver's checklist lists what the API finds", async ({
     newPage,
   }) => {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { seriousAxeFindings, signIn } from "../src/browser.js";
-import { expect, hasChromium, NO_CHROMIUM, test } from "../src/fixtures.js";
+import { expect, test } from "../src/fixtures.js";
 
 const EDITOR = "editor.rgt@demo.realise";
 const text = async (locator: Locator) => (await locator.textContent()) ?? "";
@@ -19,8 +19,6 @@ async function openForm(page: Page, link: string, heading: string) {
 }
 
 test.describe("trust staff's daily workflow in Chromium", () => {
-  test.skip(!hasChromium(), NO_CHROMIUM);
-
   test("an editor signs in, raises ePMA to the next level, and the dashboard, gaps and history follow", async ({
     newPage,
   }) => {
