@@ -1,7 +1,15 @@
 import type { Page } from "@playwright/test";
 import { insertCollection } from "@realise/db";
 import { expect, test } from "../src/fixtures.js";
-import { axeClean, currentQuarter, mutate, query, shiftQuarter, signInAs } from "../src/helpers.js";
+import {
+  axeClean,
+  currentQuarter,
+  mutate,
+  query,
+  quarterRange,
+  shiftQuarter,
+  signInAs,
+} from "../src/helpers.js";
 
 const RGT = "Cambridge University Hospitals NHS Foundation Trust";
 
@@ -183,14 +191,11 @@ test.describe("the national team in Chromium", () => {
     // submitted and accepted, so there is something official to publish; the confirmation names the
     // period and shows the return counts before anything is published.
     const ended = shiftQuarter(period, -5);
-    const [startYear] = ended.split("/");
-    const quarter = Number(ended.slice(-1));
-    const first = new Date(Date.UTC(Number(startYear) + (quarter === 4 ? 1 : 0), (quarter * 3) % 12, 1));
-    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 3, 0));
+    const { start, end } = quarterRange(ended);
     await insertCollection(realise.database.db, {
       period: ended,
-      opensOn: first.toISOString().slice(0, 10),
-      dueOn: last.toISOString().slice(0, 10),
+      opensOn: start,
+      dueOn: end,
       frameworkVersion: 1,
       openedBy: "admin@demo.realise",
     });

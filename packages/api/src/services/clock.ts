@@ -1,7 +1,7 @@
 /**
- * Today's date as collections, reminders, checklists and freezing see it (UTC, `YYYY-MM-DD`).
- * `REALISE_TODAY` pins it so a test can stand on a chosen day of the NHS calendar (record locks and
- * dashboards keep the real date); otherwise it is the real date.
+ * Today's date as every service sees it (UTC, `YYYY-MM-DD`): due actuals, plan dates, collections,
+ * reminders, checklists, freezing. `REALISE_TODAY` pins it so a test can stand on a chosen day of the NHS
+ * calendar (record locks and dashboards, in the domain, keep the real date); otherwise it is the real date.
  */
 export function today(): string {
   const pinned = process.env.REALISE_TODAY;

@@ -12,6 +12,7 @@ import { checkActualsCsv } from "./check-actuals-csv.js";
 import { refreshBenefitMeasured } from "./refresh-benefit-measured.js";
 import { writeActual } from "./write-actual.js";
 import { trustWrite } from "../guards/trust-write.js";
+import { today as clockToday } from "../clock.js";
 
 /**
  * Re-check an actuals CSV and write every row, or nothing when any row is bad. Each line touched moves to
@@ -22,7 +23,7 @@ export async function commitActualsImport(
   db: Kysely<DB>,
   input: BenefitsCommitImportInput,
   actor: Principal,
-  today = new Date().toISOString().slice(0, 10),
+  today = clockToday(),
 ): Promise<{ imported: number; lines: number }> {
   return trustWrite(db, input.odsCode, async (trx) => {
     const framework = await currentFramework(trx);

@@ -4,12 +4,13 @@ import type { Kysely } from "kysely";
 import type { BenefitsPreviewImportInput } from "../../contracts/benefits.js";
 import { trustWrite } from "../guards/trust-write.js";
 import { checkActualsCsv } from "./check-actuals-csv.js";
+import { today as clockToday } from "../clock.js";
 
 /** Check an actuals CSV against the trust's register: each row's result, each bad row's field and reason. */
 export async function previewActualsImport(
   db: Kysely<DB>,
   input: BenefitsPreviewImportInput,
-  today = new Date().toISOString().slice(0, 10),
+  today = clockToday(),
 ): Promise<ImportPreview> {
   // Refused while a return locks the records, like the import it previews: a trust lead learns before
   // preparing a file that it cannot be imported yet.

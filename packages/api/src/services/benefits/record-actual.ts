@@ -12,6 +12,7 @@ import { lockLineAt } from "./lock-line.js";
 import { refreshBenefitMeasured } from "./refresh-benefit-measured.js";
 import { writeActual } from "./write-actual.js";
 import { trustWrite } from "../guards/trust-write.js";
+import { today as clockToday } from "../clock.js";
 
 /**
  * Record (or re-record) a line's actual for a period at the version read. A new actual can show measured
@@ -22,7 +23,7 @@ export async function recordBenefitActual(
   db: Kysely<DB>,
   input: BenefitsRecordActualInput,
   actor: Principal,
-  today = new Date().toISOString().slice(0, 10),
+  today = clockToday(),
 ): Promise<BenefitLineRow> {
   const issues = actualIssues(input, today);
   if (issues.length > 0) throw AppError.invalid(issues);

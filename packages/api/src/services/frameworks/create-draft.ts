@@ -20,8 +20,7 @@ import {
 import type { Kysely } from "kysely";
 import type { FrameworksCreateDraft } from "../../contracts/frameworks.js";
 import { detailOf, type FrameworkVersionDetail } from "./detail-of.js";
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from "../clock.js";
 
 /**
  * Start the next version as a copy of the one in force, with a crosswalk that keeps every code.

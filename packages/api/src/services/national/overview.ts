@@ -2,8 +2,7 @@ import { currentFramework, type DB, nationalTrusts } from "@realise/db";
 import { type NationalOverview, nationalOverviewOf } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { NationalOverviewInput } from "../../contracts/national.js";
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from "../clock.js";
 
 /**
  * The nation (or the filtered slice of it) at a glance, from the maintained `organisation_tier` rows. The

@@ -3,13 +3,10 @@ import { itemProgress, type TrustType } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { PlansListInput } from "../../contracts/plans.js";
 import { requirePlanningTrust } from "./require-trust.js";
+import { today as clockToday } from "../clock.js";
 
 /** A trust's plan: its items with where each stands, and the framework's functionalities to plan. */
-export async function trustPlan(
-  db: Kysely<DB>,
-  input: PlansListInput,
-  today = new Date().toISOString().slice(0, 10),
-) {
+export async function trustPlan(db: Kysely<DB>, input: PlansListInput, today = clockToday()) {
   const trust = await requirePlanningTrust(db, input.odsCode);
   const [framework, records, items] = await Promise.all([
     currentFramework(db),

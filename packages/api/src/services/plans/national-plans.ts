@@ -8,6 +8,7 @@ import {
 } from "@realise/db";
 import { forecastTiers, nationalPlanRollUp, type TierForecast, type TrustType } from "@realise/domain";
 import type { Kysely } from "kysely";
+import { today as clockToday } from "../clock.js";
 
 // Forecasting every trust re-assesses it once per plan date, which is costly; a trust's forecast is kept
 // (per database) until its levels or plan change, keyed by exactly the inputs the forecast reads.
@@ -25,7 +26,7 @@ function forecastMemoFor(db: Kysely<DB>) {
  * Plans against the roadmap: for each milestone, the share of trusts forecast to meet it, nationally, by
  * region and by ICB, and the trusts at risk of missing it.
  */
-export async function nationalPlans(db: Kysely<DB>, today = new Date().toISOString().slice(0, 10)) {
+export async function nationalPlans(db: Kysely<DB>, today = clockToday()) {
   const [framework, trusts, records, items] = await Promise.all([
     currentFramework(db),
     listOrganisations(db),
