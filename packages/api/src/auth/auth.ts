@@ -2,6 +2,10 @@ import type { Database } from "@realise/db";
 import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import { accountThrottle } from "./account-throttle.js";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy.js";
+
+/** Absolute session lifetime. */
+export const SESSION_HOURS = 12;
 
 export interface AuthOptions {
   /** Public origin of the server, e.g. http://localhost:3000; decides cookie flags (Secure behind https). */
@@ -25,9 +29,15 @@ export function createAuth(database: Database, options: AuthOptions) {
     basePath: "/api/auth",
     secret: options.secret,
     database: { db: database.db, type: "postgres" },
-    emailAndPassword: { enabled: true, minPasswordLength: 10, disableSignUp: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      disableSignUp: true,
+    },
     trustedOrigins: options.trustedOrigins ?? [],
-    session: { expiresIn: 60 * 60 * 8, updateAge: 60 * 60 },
+    // Sessions end 12 hours after sign-in whatever the activity: a shared ward PC cannot keep one alive.
+    session: { expiresIn: SESSION_HOURS * 60 * 60, disableSessionRefresh: true },
     rateLimit: {
       enabled: throttle,
       window: 60,
