@@ -1,7 +1,7 @@
 import type { Database } from "@realise/db";
 import type { Principal } from "@realise/domain";
 import type { Auth } from "./auth/auth.js";
-import { principalFromHeaders } from "./auth/principal.js";
+import { sessionFromHeaders } from "./auth/principal.js";
 
 /** What every procedure sees: the database, the auth instance and who is calling. */
 export interface Context {
@@ -12,6 +12,8 @@ export interface Context {
   requestId?: string | undefined;
   /** The public address of the apps, for links in the emails a call causes (absent in-process). */
   appUrl?: string | undefined;
+  /** The caller's session token (absent in-process): changing a password keeps this session only. */
+  sessionToken?: string | undefined;
 }
 
 /** Build a call's context from request headers (the session cookie). */
@@ -22,11 +24,6 @@ export async function createContext(
   requestId?: string,
   appUrl?: string,
 ): Promise<Context> {
-  return {
-    database,
-    auth,
-    principal: await principalFromHeaders(database, auth, headers),
-    requestId,
-    appUrl,
-  };
+  const { principal, sessionToken } = await sessionFromHeaders(database, auth, headers);
+  return { database, auth, principal, requestId, appUrl, sessionToken };
 }

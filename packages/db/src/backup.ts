@@ -18,6 +18,8 @@ export const NOT_BACKED_UP = [
   "mail_outbox",
   // Bearer tokens live an hour; a restored server issues new ones.
   "system_token",
+  // Password reset links live an hour; a restored server's users ask for a new one.
+  "password_reset",
 ];
 
 /** Criteria every trust's data refers to without a foreign key; a trust's export carries them. */

@@ -213,6 +213,8 @@ export interface UserRoleTable {
   user_id: string;
   role: Role;
   ods_code: string | null;
+  /** Set when the account is disabled (migration 0011): sign-in refused, sessions ended. */
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** better-auth's user table (created by its own migrations); read here to join accounts to role bindings. */
@@ -310,6 +312,54 @@ export interface DB {
   system_client: SystemClientTable;
   system_token: SystemTokenTable;
   measure_report_receipt: MeasureReportReceiptTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
+  assignment: AssignmentTable;
+  handoff: HandoffTable;
+}
+
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** An invitation to join a trust's team (migration 0011); the one-time token is kept as a hash. */
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  ods_code: string;
+  role: Role;
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  user_id: string | null;
+}
+
+/** A password reset link (migration 0011), by the hash of its token; single-use, expiring. */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+/** Who a tier, functionality, benefit line or plan item of a trust is assigned to (migration 0011). */
+export interface AssignmentTable {
+  ods_code: string;
+  subject_kind: string;
+  subject_key: string;
+  assignee_user_id: string;
+  assigned_by: string;
+  assigned_at: Timestamp;
+}
+
+/** A tier (or the whole trust, tier 0) an editor marked ready for approval for a period (migration 0011). */
+export interface HandoffTable {
+  ods_code: string;
+  period: string;
+  tier: number;
+  marked_by: string;
+  marked_at: Timestamp;
 }
 
 /** A trust's own system that sends MeasureReports (migration 0009); the secret is kept as a hash. */

@@ -286,6 +286,17 @@ export {
   newAccountIssues,
 } from "./access/account-binding.js";
 export type { RoleBinding } from "./access/account-binding.js";
+export {
+  checkDisable,
+  checkRoleChange,
+  INVITATION_DAYS,
+  isTeamRole,
+  linkProblem,
+  PASSWORD_RESET_HOURS,
+  ROLE_LABELS,
+  TEAM_ROLES,
+} from "./access/team.js";
+export type { AccountSubject, TeamRole } from "./access/team.js";
 
 // collections and official returns
 export { canonicalJson } from "./collections/digest.js";

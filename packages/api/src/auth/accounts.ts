@@ -30,6 +30,20 @@ export async function credentialsOf(auth: Auth): Promise<AccountCredentials> {
   };
 }
 
+/** better-auth's password hashing and checking, for the reset, change and invitation services. */
+export interface PasswordTools {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export async function passwordToolsOf(auth: Auth): Promise<PasswordTools> {
+  const ctx = await auth.$context;
+  return {
+    hash: (password) => ctx.password.hash(password),
+    verify: (hash, password) => ctx.password.verify({ hash, password }),
+  };
+}
+
 /**
  * Create an account with a password hashed by better-auth and bind it to a role (and trust), in one
  * transaction. Used by demo mode and the benchmark; the national admin's screen uses the audited

@@ -1,5 +1,7 @@
 import type { Database } from "@realise/db";
+import { isAccountDisabled } from "@realise/db";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
 import { accountThrottle } from "./account-throttle.js";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy.js";
@@ -36,6 +38,19 @@ export function createAuth(database: Database, options: AuthOptions) {
       disableSignUp: true,
     },
     trustedOrigins: options.trustedOrigins ?? [],
+    // A disabled account (a leaver) gets no new session: sign-in is refused with a reason.
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            if (await isAccountDisabled(database.db, session.userId))
+              throw new APIError("FORBIDDEN", {
+                message: "This account has been disabled. Ask your trust's approver if you need access again.",
+              });
+          },
+        },
+      },
+    },
     // Sessions end 12 hours after sign-in whatever the activity: a shared ward PC cannot keep one alive.
     session: { expiresIn: SESSION_HOURS * 60 * 60, disableSessionRefresh: true },
     rateLimit: {

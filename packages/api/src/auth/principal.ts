@@ -8,20 +8,37 @@ export async function principalFromHeaders(
   auth: Auth,
   headers: Headers,
 ): Promise<Principal | null> {
-  if (!headers.get("cookie")) return null;
+  return (await sessionFromHeaders(database, auth, headers)).principal;
+}
+
+/**
+ * The caller and the token of their session (changing a password keeps this one and ends the others).
+ * A disabled account has no principal, even with a session that somehow survived.
+ */
+export async function sessionFromHeaders(
+  database: Database,
+  auth: Auth,
+  headers: Headers,
+): Promise<{ principal: Principal | null; sessionToken: string | undefined }> {
+  const none = { principal: null, sessionToken: undefined };
+  if (!headers.get("cookie")) return none;
   const session = await auth.api.getSession({ headers });
-  if (!session) return null;
+  if (!session) return none;
   const binding = await database.db
     .selectFrom("user_role")
-    .select(["role", "ods_code"])
+    .select(["role", "ods_code", "disabled_at"])
     .where("user_id", "=", session.user.id)
     .executeTakeFirst();
-  if (!binding || !(ROLES as readonly string[]).includes(binding.role)) return null;
+  if (!binding || !(ROLES as readonly string[]).includes(binding.role)) return none;
+  if (binding.disabled_at) return none;
   return {
-    userId: session.user.id,
-    email: session.user.email,
-    name: session.user.name,
-    role: binding.role as Role,
-    odsCode: binding.ods_code,
+    principal: {
+      userId: session.user.id,
+      email: session.user.email,
+      name: session.user.name,
+      role: binding.role as Role,
+      odsCode: binding.ods_code,
+    },
+    sessionToken: session.session.token,
   };
 }

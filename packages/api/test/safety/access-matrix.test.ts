@@ -24,6 +24,12 @@ const DOCUMENTED: Record<keyof typeof access, (role: Role | null, ownTrust: bool
         : "FORBIDDEN",
   trustSubmit: (role, own) =>
     !role ? "UNAUTHORIZED" : role === "trust_approver" && own ? "allowed" : "FORBIDDEN",
+  trustTeam: (role, own) =>
+    !role
+      ? "UNAUTHORIZED"
+      : role === "national_admin" || (role === "trust_approver" && own)
+        ? "allowed"
+        : "FORBIDDEN",
   nationalRead: (role) =>
     !role
       ? "UNAUTHORIZED"

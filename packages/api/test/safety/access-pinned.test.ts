@@ -91,6 +91,20 @@ const PINNED: Record<string, string> = {
   "systemClients.create": "trustSubmit",
   "systemClients.list": "trustRead",
   "systemClients.revoke": "trustSubmit",
+  "accounts.disable": "nationalAdmin",
+  "accounts.enable": "nationalAdmin",
+  "accounts.rename": "nationalAdmin",
+  "accounts.resetPassword": "nationalAdmin",
+  "account.requestPasswordReset": "public",
+  "account.resetPassword": "public",
+  "account.changePassword": "signedIn",
+  "team.list": "trustRead",
+  "team.invite": "trustTeam",
+  "team.resend": "trustTeam",
+  "team.acceptInvitation": "public",
+  "team.changeRole": "trustTeam",
+  "team.disable": "trustTeam",
+  "team.enable": "trustTeam",
 };
 
 describe("access rules, pinned", () => {

@@ -208,6 +208,24 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
     role: "trust_editor",
     odsCode: "RGT",
   }),
+  "accounts.disable": () => ({ userId: "no-such-user" }),
+  "accounts.enable": () => ({ userId: "no-such-user" }),
+  "accounts.rename": () => ({ userId: "no-such-user", name: "Renamed Person" }),
+  "accounts.resetPassword": () => ({ userId: "no-such-user" }),
+  "account.requestPasswordReset": () => ({ email: "nobody@safety.test" }),
+  "account.resetPassword": () => ({ token: "not-a-real-token-but-long-enough", password: "violet-harbour-lantern-42" }),
+  "account.changePassword": () => ({ currentPassword: "wrong-password", newPassword: "violet-harbour-lantern-42" }),
+  "team.list": (odsCode) => ({ odsCode }),
+  "team.invite": (odsCode) => ({ odsCode, email: "invitee@safety.test", role: "trust_viewer" }),
+  "team.resend": (odsCode) => ({ odsCode, invitationId: "no-such-invitation" }),
+  "team.acceptInvitation": () => ({
+    token: "not-a-real-token-but-long-enough",
+    password: "violet-harbour-lantern-42",
+    name: "Safety Invitee",
+  }),
+  "team.changeRole": (odsCode) => ({ odsCode, userId: "no-such-user", role: "trust_editor" }),
+  "team.disable": (odsCode) => ({ odsCode, userId: "no-such-user" }),
+  "team.enable": (odsCode) => ({ odsCode, userId: "no-such-user" }),
 };
 
 export interface ProcedureInfo {

@@ -10,6 +10,8 @@ export interface AccountRow {
   odsCode: string | null;
   trustName: string | null;
   createdAt: Date;
+  /** When the account was disabled, or null. */
+  disabledAt: Date | null;
 }
 
 /** Every account with its role and trust binding, ordered by email. */
@@ -29,6 +31,7 @@ export async function listAccounts(
       "r.ods_code as odsCode",
       "o.name as trustName",
       "u.createdAt as createdAt",
+      "r.disabled_at as disabledAt",
     ])
     .$narrowType<{ role: Role }>()
     .orderBy("u.email");

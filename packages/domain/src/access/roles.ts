@@ -33,6 +33,8 @@ export const access = {
   trustWrite: { kind: "trust", trustRoles: ["trust_editor", "trust_approver"], nationalRoles: [] } as const,
   /** Submit a trust's return: its approver (the CIO or deputy) only. */
   trustSubmit: { kind: "trust", trustRoles: ["trust_approver"], nationalRoles: [] } as const,
+  /** Manage a trust's team (invite, change roles, disable): its approver, and national admins for any trust. */
+  trustTeam: { kind: "trust", trustRoles: ["trust_approver"], nationalRoles: ["national_admin"] } as const,
   /** National read views. */
   nationalRead: { kind: "national", roles: NATIONAL_ROLES } as const,
   /** Administration of criteria, registry, returns and snapshots. */

@@ -22,6 +22,8 @@ import type { AccountsChangeBinding } from "../../contracts/accounts.js";
  */
 export async function changeAccountBinding(db: Kysely<DB>, input: AccountsChangeBinding, actor: Principal) {
   const next = { role: input.role, odsCode: input.odsCode };
+  if (input.userId === actor.userId)
+    throw AppError.field("userId", "You cannot change your own role; ask another national admin");
   return db.transaction().execute(async (trx) => {
     const trustExists = bindingNeedsTrust(next) ? await organisationExists(trx, next.odsCode) : false;
     const issues = bindingIssues(next, trustExists);
