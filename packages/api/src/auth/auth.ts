@@ -45,7 +45,8 @@ export function createAuth(database: Database, options: AuthOptions) {
           before: async (session) => {
             if (await isAccountDisabled(database.db, session.userId))
               throw new APIError("FORBIDDEN", {
-                message: "This account has been disabled. Ask your trust's approver if you need access again.",
+                message:
+                  "This account has been disabled. Ask your trust's approver if you need access again.",
               });
           },
         },

@@ -30,7 +30,12 @@ export const TeamAcceptInput = z
   .object({
     token: TokenSchema,
     password: NewPasswordSchema,
-    name: z.string().trim().min(1, "Enter your name").max(200, "Name must be at most 200 characters").optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter your name")
+      .max(200, "Name must be at most 200 characters")
+      .optional(),
   })
   .strict();
 export const TeamChangeRoleInput = z
@@ -39,7 +44,9 @@ export const TeamChangeRoleInput = z
 export const TeamMemberInput = z.object({ odsCode: OdsCodeSchema, userId: UserIdSchema }).strict();
 
 export const AccountRequestResetInput = z.object({ email: EmailSchema }).strict();
-export const AccountResetPasswordInput = z.object({ token: TokenSchema, password: NewPasswordSchema }).strict();
+export const AccountResetPasswordInput = z
+  .object({ token: TokenSchema, password: NewPasswordSchema })
+  .strict();
 export const AccountChangePasswordInput = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password").max(128),

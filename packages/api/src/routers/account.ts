@@ -26,6 +26,12 @@ export const accountRouter = router({
   changePassword: procedure(access.signedIn)
     .input(AccountChangePasswordInput)
     .mutation(async ({ ctx, input }) =>
-      changePassword(ctx.database.db, input, ctx.principal, await passwordToolsOf(ctx.auth), ctx.sessionToken),
+      changePassword(
+        ctx.database.db,
+        input,
+        ctx.principal,
+        await passwordToolsOf(ctx.auth),
+        ctx.sessionToken,
+      ),
     ),
 });

@@ -213,8 +213,14 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "accounts.rename": () => ({ userId: "no-such-user", name: "Renamed Person" }),
   "accounts.resetPassword": () => ({ userId: "no-such-user" }),
   "account.requestPasswordReset": () => ({ email: "nobody@safety.test" }),
-  "account.resetPassword": () => ({ token: "not-a-real-token-but-long-enough", password: "violet-harbour-lantern-42" }),
-  "account.changePassword": () => ({ currentPassword: "wrong-password", newPassword: "violet-harbour-lantern-42" }),
+  "account.resetPassword": () => ({
+    token: "not-a-real-token-but-long-enough",
+    password: "violet-harbour-lantern-42",
+  }),
+  "account.changePassword": () => ({
+    currentPassword: "wrong-password",
+    newPassword: "violet-harbour-lantern-42",
+  }),
   "team.list": (odsCode) => ({ odsCode }),
   "team.invite": (odsCode) => ({ odsCode, email: "invitee@safety.test", role: "trust_viewer" }),
   "team.resend": (odsCode) => ({ odsCode, invitationId: "no-such-invitation" }),

@@ -16,8 +16,7 @@ interface AuthAccountTable {
   password: string | null;
   updatedAt: Date;
 }
-const auth = (db: Kysely<DB>) =>
-  db.withTables<{ session: AuthSessionTable; account: AuthAccountTable }>();
+const auth = (db: Kysely<DB>) => db.withTables<{ session: AuthSessionTable; account: AuthAccountTable }>();
 
 export interface AccountState {
   userId: string;
@@ -197,7 +196,15 @@ export async function lockInvitationByToken(db: Kysely<DB>, tokenHash: string) {
 
 export async function insertInvitation(
   db: Kysely<DB>,
-  row: { id: string; tokenHash: string; email: string; odsCode: string; role: Role; invitedBy: string; expiresAt: Date },
+  row: {
+    id: string;
+    tokenHash: string;
+    email: string;
+    odsCode: string;
+    role: Role;
+    invitedBy: string;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto("invitation")

@@ -38,7 +38,10 @@ export function checkRoleChange(
   nationalAdmins: number,
 ): void {
   if (actor.userId === subject.userId)
-    throw AppError.field("userId", "You cannot change your own role; ask another approver or the national team");
+    throw AppError.field(
+      "userId",
+      "You cannot change your own role; ask another approver or the national team",
+    );
   if (subject.role === "national_admin" && next !== "national_admin" && nationalAdmins <= 1)
     throw AppError.state("This is the last national admin account; make another admin first");
 }
@@ -50,8 +53,7 @@ export function checkRoleChange(
  * nobody to re-enable anyone.
  */
 export function checkDisable(actor: Principal, subject: AccountSubject, activeNationalAdmins: number): void {
-  if (actor.userId === subject.userId)
-    throw AppError.field("userId", "You cannot disable your own account");
+  if (actor.userId === subject.userId) throw AppError.field("userId", "You cannot disable your own account");
   if (subject.role === "national_admin" && activeNationalAdmins <= 1)
     throw AppError.state("This is the last national admin account; make another admin first");
 }

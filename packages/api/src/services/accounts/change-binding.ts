@@ -22,8 +22,6 @@ import type { AccountsChangeBinding } from "../../contracts/accounts.js";
  */
 export async function changeAccountBinding(db: Kysely<DB>, input: AccountsChangeBinding, actor: Principal) {
   const next = { role: input.role, odsCode: input.odsCode };
-  if (input.userId === actor.userId)
-    throw AppError.field("userId", "You cannot change your own role; ask another national admin");
   return db.transaction().execute(async (trx) => {
     const trustExists = bindingNeedsTrust(next) ? await organisationExists(trx, next.odsCode) : false;
     const issues = bindingIssues(next, trustExists);
@@ -32,6 +30,9 @@ export async function changeAccountBinding(db: Kysely<DB>, input: AccountsChange
     if (!current) throw AppError.notFound("No account has that id");
     const admins = current.role === "national_admin" ? await countNationalAdmins(trx) : 0;
     checkBindingChange(current, input.expected, next, admins);
+    // Nobody changes their own role (checked after the last-admin rule, which says more).
+    if (input.userId === actor.userId)
+      throw AppError.field("userId", "You cannot change your own role; ask another national admin");
     await updateRoleBinding(trx, input.userId, next);
     await writeAudit(trx, actor, {
       action: "account.binding",

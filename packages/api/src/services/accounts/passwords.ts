@@ -21,7 +21,8 @@ import { appUrlOr, hashToken, newToken } from "../team/tokens.js";
 
 /** The same answer whether or not an account has the address, so the form tells nobody who has one. */
 const RESET_SENT = {
-  message: "If an account uses that address, we have emailed it a link to reset the password. The link works for 1 hour.",
+  message:
+    "If an account uses that address, we have emailed it a link to reset the password. The link works for 1 hour.",
 };
 
 /** Queue a reset link for an account (inside the caller's transaction). */
@@ -31,7 +32,11 @@ async function queueReset(trx: Kysely<DB>, account: { userId: string; email: str
   await insertPasswordReset(trx, { tokenHash: hashToken(token), userId: account.userId, expiresAt });
   await enqueueMail(
     trx,
-    passwordResetMail({ email: account.email, link: `${appUrlOr(appUrl)}/reset-password/${token}`, expiresAt }),
+    passwordResetMail({
+      email: account.email,
+      link: `${appUrlOr(appUrl)}/reset-password/${token}`,
+      expiresAt,
+    }),
   );
 }
 
@@ -60,7 +65,8 @@ export async function sendPasswordReset(
 ) {
   return db.transaction().execute(async (trx) => {
     const account = await lockTarget(trx, { userId: input.userId });
-    if (account.disabledAt) throw AppError.state("This account is disabled; enable it before resetting its password");
+    if (account.disabledAt)
+      throw AppError.state("This account is disabled; enable it before resetting its password");
     await queueReset(trx, account, appUrl);
     await writeAudit(trx, actor, {
       action: "account.passwordResetSent",
@@ -85,13 +91,17 @@ export async function resetPassword(db: Kysely<DB>, input: AccountResetPassword,
     await setPasswordHash(trx, account.userId, await tools.hash(input.password));
     await usePasswordResets(trx, account.userId);
     const sessionsEnded = await deleteSessions(trx, account.userId);
-    await writeAudit(trx, { userId: account.userId, email: account.email }, {
-      action: "account.passwordReset",
-      entity: "user",
-      entityKey: account.userId,
-      odsCode: account.odsCode,
-      after: { sessionsEnded },
-    });
+    await writeAudit(
+      trx,
+      { userId: account.userId, email: account.email },
+      {
+        action: "account.passwordReset",
+        entity: "user",
+        entityKey: account.userId,
+        odsCode: account.odsCode,
+        after: { sessionsEnded },
+      },
+    );
     return { email: account.email };
   });
 }

@@ -1,4 +1,11 @@
-import { type DB, emailInUse, insertAccount, lockInvitationByToken, markInvitationAccepted, writeAudit } from "@realise/db";
+import {
+  type DB,
+  emailInUse,
+  insertAccount,
+  lockInvitationByToken,
+  markInvitationAccepted,
+  writeAudit,
+} from "@realise/db";
 import { AppError, linkProblem } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { AccountCredentials } from "../../auth/accounts.js";
@@ -44,13 +51,17 @@ export async function acceptInvitation(db: Kysely<DB>, input: TeamAccept, creden
       odsCode: invitation.odsCode,
     });
     await markInvitationAccepted(trx, invitation.id, userId);
-    await writeAudit(trx, { userId, email: invitation.email }, {
-      action: "team.accept",
-      entity: "invitation",
-      entityKey: invitation.id,
-      odsCode: invitation.odsCode,
-      after: { userId, email: invitation.email, name, role: invitation.role },
-    });
+    await writeAudit(
+      trx,
+      { userId, email: invitation.email },
+      {
+        action: "team.accept",
+        entity: "invitation",
+        entityKey: invitation.id,
+        odsCode: invitation.odsCode,
+        after: { userId, email: invitation.email, name, role: invitation.role },
+      },
+    );
     return { email: invitation.email, odsCode: invitation.odsCode, role: invitation.role };
   });
 }

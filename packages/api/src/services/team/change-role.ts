@@ -8,7 +8,12 @@ import { lockTarget } from "../accounts/lifecycle.js";
 export async function changeTeamRole(db: Kysely<DB>, input: TeamChangeRole, actor: Principal) {
   return db.transaction().execute(async (trx) => {
     const account = await lockTarget(trx, { userId: input.userId, odsCode: input.odsCode });
-    checkRoleChange(actor, account, input.role, account.role === "national_admin" ? await countNationalAdmins(trx) : 0);
+    checkRoleChange(
+      actor,
+      account,
+      input.role,
+      account.role === "national_admin" ? await countNationalAdmins(trx) : 0,
+    );
     if (account.role !== input.role) {
       await updateRoleBinding(trx, account.userId, { role: input.role, odsCode: input.odsCode });
       await writeAudit(trx, actor, {

@@ -20,7 +20,15 @@ const expiry = () => new Date(Date.now() + INVITATION_DAYS * 86_400_000);
 
 async function queueInvitation(
   trx: Kysely<DB>,
-  c: { email: string; odsCode: string; role: Role; token: string; expiresAt: Date; actor: Principal; appUrl?: string },
+  c: {
+    email: string;
+    odsCode: string;
+    role: Role;
+    token: string;
+    expiresAt: Date;
+    actor: Principal;
+    appUrl?: string;
+  },
 ) {
   const trust = await returnTrust(trx, c.odsCode);
   await enqueueMail(
@@ -68,7 +76,15 @@ export async function inviteToTeam(db: Kysely<DB>, input: TeamInvite, actor: Pri
       invitedBy: actor.email,
       expiresAt,
     });
-    await queueInvitation(trx, { email, odsCode: input.odsCode, role: input.role, token, expiresAt, actor, appUrl });
+    await queueInvitation(trx, {
+      email,
+      odsCode: input.odsCode,
+      role: input.role,
+      token,
+      expiresAt,
+      actor,
+      appUrl,
+    });
     await writeAudit(trx, actor, {
       action: "team.invite",
       entity: "invitation",
@@ -91,7 +107,8 @@ export async function resendInvitation(
     const invitation = await lockInvitation(trx, input.invitationId);
     if (!invitation || invitation.odsCode !== input.odsCode)
       throw AppError.notFound(`Trust ${input.odsCode} has no such invitation`);
-    if (invitation.acceptedAt) throw AppError.state(`${invitation.email} has already accepted the invitation`);
+    if (invitation.acceptedAt)
+      throw AppError.state(`${invitation.email} has already accepted the invitation`);
     const token = newToken();
     const expiresAt = expiry();
     await renewInvitation(trx, invitation.id, hashToken(token), expiresAt);
