@@ -63,4 +63,34 @@ test.describe("the trust app is readable: titles and focus", () => {
     await axeClean(page);
     expect(errors).toEqual([]);
   });
+
+  test("every tier is explained: own and carried criteria, mandatory or menu, level needed, what is missing", async ({
+    newPage,
+  }) => {
+    const { page, errors } = await newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole("heading", { level: 1, name: new RegExp(TRUST) }).waitFor();
+    // Tier 3 is next for the demo trust: its criteria are open; the others are one click away.
+    const tier3 = page.locator('details[data-tier="3"]');
+    expect(await tier3.getAttribute("open")).not.toBeNull();
+    const rows = tier3.locator("tbody tr");
+    const texts = await rows.allTextContents();
+    expect(texts.filter((t) => t.includes("(carried from tier 1)")).length).toBe(5);
+    expect(texts.some((t) => /Menu: any 2 of 3/.test(t))).toBe(true);
+    expect(texts.some((t) => t.includes("L4 Embedded"))).toBe(true);
+    // The counts say which criteria are the tier's own and which come from lower tiers.
+    await page
+      .getByText(
+        /Criteria met: \d+ of 5 mandatory functionalities of this tier; \d of 2 from the menu; \d of 5 carried from lower tiers/,
+      )
+      .first()
+      .waitFor();
+    // Tier 1 (attained) is explained too, behind its summary.
+    const tier1 = page.locator('details[data-tier="1"]');
+    await tier1.locator("summary").click();
+    expect(await tier1.locator("tbody tr").count()).toBeGreaterThanOrEqual(6);
+    expect(await tier1.locator("tbody").textContent()).toContain("Met");
+    await axeClean(page);
+    expect(errors).toEqual([]);
+  });
 });
