@@ -20,7 +20,7 @@ export const routes: RouteObject[] = [
       ...accountRoutes,
       ...benefitsRoutes,
       ...collectionRoutes,
-      { path: "*", element: <NotFound /> },
+      { path: "*", element: <NotFound />, handle: { title: "Page not found" } },
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from "react-router";
+import { createBrowserRouter, type RouteObject, type Params } from "react-router";
 import { AppLayout } from "./AppLayout";
 import { lazyPage } from "./components/Lazy";
 import { NotFound } from "./pages/NotFound";
@@ -6,28 +6,44 @@ import { SignIn } from "./pages/SignIn";
 import { TrustList } from "./pages/TrustList";
 import { TrustPage } from "./pages/TrustPage";
 
+// Every route names its page in `handle.title` (the layout makes it the document title); pages that
+// load a trust or functionality refine it with its name through `usePageTitle`.
 export const routes: RouteObject[] = [
   {
     path: "/",
     element: <AppLayout />,
     children: [
-      { index: true, element: <TrustList /> },
-      { path: "sign-in", element: <SignIn /> },
-      { path: "trusts/:odsCode", element: <TrustPage /> },
+      { index: true, element: <TrustList />, handle: { title: "Trusts" } },
+      { path: "sign-in", element: <SignIn />, handle: { title: "Sign in" } },
+      {
+        path: "trusts/:odsCode",
+        element: <TrustPage />,
+        handle: { title: ({ odsCode }: Params) => `Trust ${odsCode ?? ""}` },
+      },
       {
         path: "trusts/:odsCode/dashboard",
         element: lazyPage(() => import("./pages/dashboard/DashboardPage"), "the dashboard"),
+        handle: { title: ({ odsCode }: Params) => `Adoption dashboard: ${odsCode?.toUpperCase() ?? ""}` },
       },
       {
         path: "trusts/:odsCode/functionalities/:code",
         element: lazyPage(() => import("./pages/functionality/FunctionalityPage"), "the form"),
+        handle: {
+          title: ({ odsCode, code }: Params) =>
+            `${code?.toUpperCase() ?? ""}: ${odsCode?.toUpperCase() ?? ""}`,
+        },
       },
       {
         path: "trusts/:odsCode/benefits/*",
         element: lazyPage(() => import("./pages/benefits/BenefitsRoutes"), "the benefits register"),
+        handle: { title: ({ odsCode }: Params) => `Benefits register: ${odsCode?.toUpperCase() ?? ""}` },
       },
-      { path: "trusts/:odsCode/plan", element: lazyPage(() => import("./pages/plans/PlanPage"), "the plan") },
-      { path: "*", element: <NotFound /> },
+      {
+        path: "trusts/:odsCode/plan",
+        element: lazyPage(() => import("./pages/plans/PlanPage"), "the plan"),
+        handle: { title: ({ odsCode }: Params) => `Plan and forecast: ${odsCode?.toUpperCase() ?? ""}` },
+      },
+      { path: "*", element: <NotFound />, handle: { title: "Page not found" } },
     ],
   },
 ];

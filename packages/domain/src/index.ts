@@ -119,6 +119,12 @@ export { applicableCriteria, applicableOptions, requiredUnits } from "./tiers/ap
 export { assessTrust, latestRecords } from "./tiers/assess.js";
 export { buildGap, measureGaps } from "./tiers/gaps.js";
 export {
+  type CriterionExplanation,
+  type CriterionOption,
+  explainTiers,
+  type TierExplanation,
+} from "./tiers/explain.js";
+export {
   FunctionalityViewSchema,
   GapSchema,
   MeasureGapSchema,

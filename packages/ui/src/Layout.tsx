@@ -1,5 +1,6 @@
 import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
 import type { ReactNode } from "react";
+import { PageTitle, useFocusHeadingOnNavigation } from "./page-title";
 
 export interface NavItem {
   href: string;
@@ -7,7 +8,11 @@ export interface NavItem {
   current?: boolean;
 }
 
-/** The NHS.UK page frame: skip link, header with the service name and navigation, main, footer. */
+/**
+ * The NHS.UK page frame: skip link, header with the service name and navigation, main, footer. It sets the
+ * document title from the route (`handle.title`) or the page (`usePageTitle`), and moves focus to the main
+ * heading after each navigation.
+ */
 export function Layout({
   serviceName,
   serviceHref,
@@ -21,8 +26,9 @@ export function Layout({
   account?: ReactNode;
   children: ReactNode;
 }) {
+  useFocusHeadingOnNavigation();
   return (
-    <>
+    <PageTitle serviceName={serviceName}>
       <SkipLink href="#maincontent">Skip to main content</SkipLink>
       <Header service={{ text: serviceName, href: serviceHref }}>
         {account}
@@ -47,6 +53,6 @@ export function Layout({
           <Footer.Copyright>Realise — open source, for NHS trusts and the national team</Footer.Copyright>
         </Footer.Meta>
       </Footer>
-    </>
+    </PageTitle>
   );
 }

@@ -5,3 +5,11 @@ export { Layout, type NavItem } from "./Layout";
 export { Empty, LoadError, Loading } from "./states";
 export { RealiseProviders, TRPCProvider, useTRPC, useTRPCClient } from "./trpc";
 export { formatDate, formatDateTime } from "./dates";
+export {
+  PageTitle,
+  type RouteHandle,
+  type RouteTitle,
+  useFocusHeadingOnNavigation,
+  usePageTitle,
+  useRouteTitle,
+} from "./page-title";

@@ -1,4 +1,12 @@
-import { EPR_STATUS_LABELS, LoadError, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
+import {
+  EPR_STATUS_LABELS,
+  LoadError,
+  Loading,
+  label,
+  TRUST_TYPE_LABELS,
+  usePageTitle,
+  useTRPC,
+} from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { BackLink, SummaryList, Table } from "nhsuk-react-components";
 import { Link, useParams } from "react-router";
@@ -10,6 +18,7 @@ export function TrustPage() {
   const trpc = useTRPC();
   const trust = useQuery(trpc.organisations.byOdsCode.queryOptions({ odsCode }));
   const me = useMe();
+  usePageTitle(trust.data?.name);
   if (trust.isPending) return <Loading what="the trust" />;
   if (trust.error) {
     return (

@@ -3,7 +3,7 @@ import { Accounts, CreateAccount, EditAccount } from "./Accounts";
 
 /** Account administration, under /admin/accounts. */
 export const accountRoutes: RouteObject[] = [
-  { path: "accounts", element: <Accounts /> },
-  { path: "accounts/new", element: <CreateAccount /> },
-  { path: "accounts/:userId", element: <EditAccount /> },
+  { path: "accounts", element: <Accounts />, handle: { title: "Accounts" } },
+  { path: "accounts/new", element: <CreateAccount />, handle: { title: "Create an account" } },
+  { path: "accounts/:userId", element: <EditAccount />, handle: { title: "Edit an account" } },
 ];

@@ -8,6 +8,7 @@ const BenefitsNational = lazy(() => import("./BenefitsNational"));
 export const benefitsRoutes: RouteObject[] = [
   {
     path: "benefits",
+    handle: { title: "Benefits and plans" },
     element: (
       <Suspense fallback={<Loading what="benefits and plans" />}>
         <BenefitsNational />

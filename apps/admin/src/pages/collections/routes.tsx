@@ -1,6 +1,6 @@
 import { Loading } from "@realise/ui";
 import { lazy, Suspense } from "react";
-import type { RouteObject } from "react-router";
+import type { Params, RouteObject } from "react-router";
 
 const CollectionsPage = lazy(() => import("./CollectionsPage"));
 const CollectionStatus = lazy(() => import("./CollectionStatus"));
@@ -9,6 +9,7 @@ const CollectionStatus = lazy(() => import("./CollectionStatus"));
 export const collectionRoutes: RouteObject[] = [
   {
     path: "collections",
+    handle: { title: "Collections" },
     element: (
       <Suspense fallback={<Loading what="collections" />}>
         <CollectionsPage />
@@ -17,6 +18,7 @@ export const collectionRoutes: RouteObject[] = [
   },
   {
     path: "collections/:period",
+    handle: { title: ({ period }: Params) => `Collection ${period ?? ""}` },
     element: (
       <Suspense fallback={<Loading what="the collection" />}>
         <CollectionStatus />

@@ -1,6 +1,6 @@
 import { Loading } from "@realise/ui";
 import { lazy, Suspense } from "react";
-import type { RouteObject } from "react-router";
+import type { Params, RouteObject } from "react-router";
 import { Crosswalk } from "./Crosswalk";
 import { Diff } from "./Diff";
 import { EditCriterion } from "./EditCriterion";
@@ -15,20 +15,45 @@ const DraftEffect = lazy(() => import("./DraftEffect").then((m) => ({ default: m
 
 /** The framework administration pages, under /admin/frameworks. */
 export const frameworkRoutes: RouteObject[] = [
-  { path: "frameworks", element: <FrameworkList /> },
-  { path: "frameworks/diff", element: <Diff /> },
-  { path: "frameworks/:version", element: <FrameworkVersion /> },
-  { path: "frameworks/:version/functionalities/:code", element: <EditFunctionality /> },
-  { path: "frameworks/:version/criteria/:id", element: <EditCriterion /> },
-  { path: "frameworks/:version/milestones/:id", element: <EditMilestone /> },
+  { path: "frameworks", element: <FrameworkList />, handle: { title: "Framework versions" } },
+  { path: "frameworks/diff", element: <Diff />, handle: { title: "Compare framework versions" } },
+  {
+    path: "frameworks/:version",
+    element: <FrameworkVersion />,
+    handle: { title: ({ version }: Params) => `Framework version ${version ?? ""}` },
+  },
+  {
+    path: "frameworks/:version/functionalities/:code",
+    element: <EditFunctionality />,
+    handle: { title: ({ version, code }: Params) => `Functionality ${code ?? ""}, version ${version ?? ""}` },
+  },
+  {
+    path: "frameworks/:version/criteria/:id",
+    element: <EditCriterion />,
+    handle: { title: ({ version }: Params) => `Tier criterion, version ${version ?? ""}` },
+  },
+  {
+    path: "frameworks/:version/milestones/:id",
+    element: <EditMilestone />,
+    handle: { title: ({ version }: Params) => `Roadmap milestone, version ${version ?? ""}` },
+  },
   {
     path: "frameworks/:version/effect",
+    handle: { title: ({ version }: Params) => `Effect of draft version ${version ?? ""}` },
     element: (
       <Suspense fallback={<Loading what="the effect preview" />}>
         <DraftEffect />
       </Suspense>
     ),
   },
-  { path: "frameworks/:version/crosswalk", element: <Crosswalk /> },
-  { path: "frameworks/:version/publish", element: <Publish /> },
+  {
+    path: "frameworks/:version/crosswalk",
+    element: <Crosswalk />,
+    handle: { title: ({ version }: Params) => `Crosswalk to version ${version ?? ""}` },
+  },
+  {
+    path: "frameworks/:version/publish",
+    element: <Publish />,
+    handle: { title: ({ version }: Params) => `Publish version ${version ?? ""}` },
+  },
 ];

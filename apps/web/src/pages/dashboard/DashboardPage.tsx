@@ -1,4 +1,4 @@
-import { EPR_STATUS_LABELS, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
+import { EPR_STATUS_LABELS, Loading, label, TRUST_TYPE_LABELS, usePageTitle, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { NotificationBanner } from "nhsuk-react-components";
 import { Link, useLocation, useParams } from "react-router";
@@ -24,6 +24,7 @@ export default function DashboardPage() {
   const me = useMe().data ?? null;
   const dashboard = useQuery(trpc.adoption.forOrganisation.queryOptions({ odsCode }));
   const saved = (useLocation().state as SavedState | null)?.saved;
+  usePageTitle(dashboard.data && `Adoption dashboard: ${dashboard.data.organisation.name}`);
 
   if (dashboard.isPending) return <Loading what="the dashboard" />;
   if (dashboard.error) return <Problem error={dashboard.error} what="this trust's dashboard" />;

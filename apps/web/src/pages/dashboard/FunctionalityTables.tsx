@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { pct } from "../../format";
 import type { DashboardData } from "../../types";
 import { ConfirmTier } from "./ConfirmTier";
+import { TierCriteria, tierCounts } from "./TierCriteria";
 
 const VALIDATION_COLOURS: Record<string, TagProps["modifier"]> = {
   self_assessed: "grey",
@@ -31,6 +32,7 @@ export function FunctionalityTables({
       {data.framework.tiers.map((tier) => {
         const rows = views.filter((f) => f.tier === tier.number);
         const status = data.assessment.tiers.find((t) => t.tier === tier.number);
+        const explained = data.tierExplanation.find((t) => t.tier === tier.number);
         if (rows.length === 0) return null;
         return (
           <div key={tier.number} className="realise-tier">
@@ -42,11 +44,13 @@ export function FunctionalityTables({
                 <Tag modifier="grey">Not attained</Tag>
               )}
             </h3>
-            {status && (
-              <p>
-                Mandatory criteria met: {status.mandatoryMet} of {status.mandatoryTotal}
-                {status.menuRequired > 0 ? `; menu: ${status.menuMet} of ${status.menuRequired}` : ""}.
-              </p>
+            {explained && <p>{tierCounts(explained)}</p>}
+            {explained && (
+              <TierCriteria
+                tier={explained}
+                odsCode={odsCode}
+                open={tier.number === data.assessment.nextTier}
+              />
             )}
             {canConfirm && (
               <ConfirmTier

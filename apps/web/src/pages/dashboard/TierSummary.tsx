@@ -1,6 +1,7 @@
 import type { Gap } from "@realise/domain";
 import { Link } from "react-router";
 import type { DashboardData } from "../../types";
+import { tierCounts } from "./TierCriteria";
 
 /** The attained tier, progress to the next, and what the next tier still needs, each linking to its form. */
 export function TierSummary({ data, odsCode }: { data: DashboardData; odsCode: string }) {
@@ -10,6 +11,7 @@ export function TierSummary({ data, odsCode }: { data: DashboardData; odsCode: s
   const progress = Math.round(a.progressToNext * 100);
   const mandatory = a.nextTierNeeds.filter((g) => g.kind === "mandatory");
   const menus = groupMenus(a.nextTierNeeds.filter((g) => g.kind === "menu"));
+  const nextExplained = data.tierExplanation.find((t) => t.tier === a.nextTier);
   const formOf = (code: string) => `/trusts/${odsCode}/functionalities/${code}`;
 
   return (
@@ -26,10 +28,11 @@ export function TierSummary({ data, odsCode }: { data: DashboardData; odsCode: s
           <progress id="progress-to-next" className="realise-progress" max={100} value={progress}>
             {progress}%
           </progress>
-          <p>
-            Tier {next.tier} criteria met: {next.mandatoryMet} of {next.mandatoryTotal} mandatory
-            {next.menuRequired > 0 ? `, ${next.menuMet} of ${next.menuRequired} from the menus` : ""}.
-          </p>
+          {nextExplained && (
+            <p>
+              Tier {next.tier}: {tierCounts(nextExplained).replace(/^Criteria met/, "criteria met")}
+            </p>
+          )}
           <h2 id="needs-heading">What tier {next.tier} needs</h2>
           {a.nextTierNeeds.length === 0 ? (
             <p>Nothing more: tier {next.tier} waits only on the tiers below it.</p>

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
+import { LEVEL_LABELS, Loading, label, TRUST_TYPE_LABELS, usePageTitle, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { BackLink, InsetText } from "nhsuk-react-components";
 import { Link, useParams } from "react-router";
@@ -17,6 +17,10 @@ export default function FunctionalityPage() {
   const trpc = useTRPC();
   const me = useMe().data ?? null;
   const dashboard = useQuery(trpc.adoption.forOrganisation.queryOptions({ odsCode }));
+  const named = dashboard.data?.framework.functionalities.find((f) => f.code.toUpperCase() === code);
+  usePageTitle(
+    named && dashboard.data && `${named.name} (${named.code}): ${dashboard.data.organisation.name}`,
+  );
 
   // Start the form from a fresh read, so its version is the one on the server now.
   if (dashboard.isPending || (dashboard.isFetching && !dashboard.isFetchedAfterMount))

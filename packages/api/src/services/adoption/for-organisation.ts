@@ -7,7 +7,7 @@ import {
   returnsFor,
   toAssessable,
 } from "@realise/db";
-import { AppError, assessTrust, periodOf, type TrustType } from "@realise/domain";
+import { AppError, assessTrust, explainTiers, periodOf, type TrustType } from "@realise/domain";
 import type { Kysely } from "kysely";
 import { peerDistributions } from "../organisations/peer-distributions.js";
 
@@ -22,11 +22,9 @@ export async function adoptionForOrganisation(db: Kysely<DB>, input: { odsCode: 
     returnsFor(db, input.odsCode),
     lockingReturn(db, input.odsCode),
   ]);
-  const assessment = assessTrust(
-    framework,
-    { odsCode: input.odsCode, trustType: organisation.trustType as TrustType },
-    toAssessable(records),
-  );
+  const assessable = toAssessable(records);
+  const trustType = organisation.trustType as TrustType;
+  const assessment = assessTrust(framework, { odsCode: input.odsCode, trustType }, assessable);
   return {
     organisation,
     framework: {
@@ -36,6 +34,8 @@ export async function adoptionForOrganisation(db: Kysely<DB>, input: { odsCode: 
       functionalities: framework.functionalities,
     },
     assessment,
+    /** Every tier's criteria (own and carried from lower tiers), met or not, with the gaps of unmet ones. */
+    tierExplanation: explainTiers(framework, { trustType }, assessable),
     records,
     peers,
     returns,

@@ -1,0 +1,96 @@
+import type { Page } from "@playwright/test";
+import { signIn } from "../src/browser.js";
+import { expect, test } from "../src/fixtures.js";
+import { axeClean } from "../src/helpers.js";
+
+const EDITOR = "editor.rgt@demo.realise";
+const TRUST = "Cambridge University Hospitals NHS Foundation Trust";
+
+/** The text of the element that has focus, and whether it is the page's main heading. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName ?? "", text: el?.textContent ?? "", inMain: !!el?.closest("main") };
+  });
+
+test.describe("the trust app is readable: titles and focus", () => {
+  test("every page has its own title, and navigation moves focus to the main heading", async ({
+    newPage,
+  }) => {
+    const { page, errors } = await newPage();
+    await page.goto("/sign-in");
+    await expect(page).toHaveTitle("Sign in – Realise");
+
+    await signIn(page, EDITOR);
+    await page.getByRole("heading", { level: 1, name: new RegExp(TRUST) }).waitFor();
+    await expect(page).toHaveTitle(`Adoption dashboard: ${TRUST} – Realise`);
+
+    // Following a link inside the app: a new title, and focus on the new page's heading.
+    await page.getByRole("link", { name: "Inpatient e-prescribing" }).first().click();
+    await page.getByRole("heading", { level: 1, name: /Inpatient e-prescribing/ }).waitFor();
+    await expect(page).toHaveTitle(/^Inpatient e-prescribing \(\w+\): Cambridge University Hospitals/);
+    await expect.poll(async () => (await focused(page)).tag).toBe("H1");
+    expect((await focused(page)).text).toContain("Inpatient e-prescribing");
+
+    await page.getByRole("link", { name: "Back to the dashboard", exact: true }).click();
+    await expect.poll(async () => (await focused(page)).text).toContain(TRUST);
+    await page.getByRole("link", { name: "Plan and forecast" }).click();
+    await expect(page).toHaveTitle("Plan and forecast: RGT – Realise");
+    await expect.poll(async () => (await focused(page)).tag).toBe("H1");
+
+    await page.goto("/no-such-page");
+    await expect(page).toHaveTitle("Page not found – Realise");
+    expect(errors).toEqual([]);
+  });
+
+  test("the national app titles its pages and moves focus too", async ({ newPage }) => {
+    const { page, errors } = await newPage();
+    await signIn(page, "admin@demo.realise");
+    await page.goto("/admin/");
+    await expect(page).toHaveTitle("National overview – Realise national view");
+    await page.getByRole("link", { name: "See trusts by functionality (heatmap)" }).click();
+    await expect(page).toHaveTitle("Heatmap – Realise national view");
+    await expect.poll(async () => (await focused(page)).tag).toBe("H1");
+    expect((await focused(page)).inMain).toBe(true);
+    await page.goto("/admin/frameworks");
+    await expect(page).toHaveTitle("Framework versions – Realise national view");
+    await page
+      .getByRole("link", { name: /^Version / })
+      .first()
+      .click();
+    await expect(page).toHaveTitle(/^Framework version \S+ – Realise national view$/);
+    await expect.poll(async () => (await focused(page)).tag).toBe("H1");
+    await axeClean(page);
+    expect(errors).toEqual([]);
+  });
+
+  test("every tier is explained: own and carried criteria, mandatory or menu, level needed, what is missing", async ({
+    newPage,
+  }) => {
+    const { page, errors } = await newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole("heading", { level: 1, name: new RegExp(TRUST) }).waitFor();
+    // Tier 3 is next for the demo trust: its criteria are open; the others are one click away.
+    const tier3 = page.locator('details[data-tier="3"]');
+    expect(await tier3.getAttribute("open")).not.toBeNull();
+    const rows = tier3.locator("tbody tr");
+    const texts = await rows.allTextContents();
+    expect(texts.filter((t) => t.includes("(carried from tier 1)")).length).toBe(5);
+    expect(texts.some((t) => /Menu: any 2 of 3/.test(t))).toBe(true);
+    expect(texts.some((t) => t.includes("L4 Embedded"))).toBe(true);
+    // The counts say which criteria are the tier's own and which come from lower tiers.
+    await page
+      .getByText(
+        /Criteria met: \d+ of 5 mandatory functionalities of this tier; \d of 2 from the menu; \d of 5 carried from lower tiers/,
+      )
+      .first()
+      .waitFor();
+    // Tier 1 (attained) is explained too, behind its summary.
+    const tier1 = page.locator('details[data-tier="1"]');
+    await tier1.locator("summary").click();
+    expect(await tier1.locator("tbody tr").count()).toBeGreaterThanOrEqual(6);
+    expect(await tier1.locator("tbody").textContent()).toContain("Met");
+    await axeClean(page);
+    expect(errors).toEqual([]);
+  });
+});
