@@ -4,7 +4,7 @@ import { engines, type Harness, useHarness } from "./support/harness.js";
 
 const item = (overrides: Record<string, unknown> = {}) => ({
   functionalityCode: "F13",
-  targetLevel: 3 as const,
+  targetLevel: 4 as const,
   targetDate: "2027-06-30",
   owner: "Chief Pharmacist",
   status: "in_progress" as const,
@@ -19,6 +19,18 @@ async function refusedFields(call: Promise<unknown>): Promise<{ code: string; fi
     return { code: e.code, fields: (e.cause?.issues ?? []).map((i) => i.path.map(String).join(".")) };
   }
   throw new Error("Expected the call to be refused");
+}
+
+/** Run a block standing on a chosen day of the NHS calendar (the services' clock), then back to today. */
+async function on<T>(day: string, work: () => Promise<T>): Promise<T> {
+  const was = process.env.REALISE_TODAY;
+  process.env.REALISE_TODAY = day;
+  try {
+    return await work();
+  } finally {
+    if (was === undefined) delete process.env.REALISE_TODAY;
+    else process.env.REALISE_TODAY = was;
+  }
 }
 
 /** Remove every plan item of a trust, so a test starts from a known plan. */
@@ -73,14 +85,14 @@ describe.each(engines)("plans on %s", (engine) => {
   });
 
   it("adds and changes an item at the version read, audited, and refuses a stale version", async () => {
-    const editor = await h.principal("editor.rgt@demo.realise");
+    const editor = await clearPlan(h, "RGT");
     const approver = await h.principal("approver.rgt@demo.realise");
     const created = await h.as(editor).plans.upsertItem({ odsCode: "RGT", expectedVersion: 0, ...item() });
     expect(created).toMatchObject({ version: 1, functionalityCode: "F13", targetDate: "2027-06-30" });
     const changed = await h
       .as(approver)
-      .plans.upsertItem({ odsCode: "RGT", id: created.id, expectedVersion: 1, ...item({ targetLevel: 4 }) });
-    expect(changed).toMatchObject({ version: 2, targetLevel: 4 });
+      .plans.upsertItem({ odsCode: "RGT", id: created.id, expectedVersion: 1, ...item({ targetLevel: 5 }) });
+    expect(changed).toMatchObject({ version: 2, targetLevel: 5 });
     await expect(
       h.as(editor).plans.upsertItem({
         odsCode: "RGT",
@@ -93,7 +105,7 @@ describe.each(engines)("plans on %s", (engine) => {
       h.as(editor).plans.removeItem({ odsCode: "RGT", id: created.id, expectedVersion: 1 }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     const plan = await h.as(editor).plans.list({ odsCode: "RGT" });
-    expect(plan.items.find((i) => i.id === created.id)?.targetLevel).toBe(4);
+    expect(plan.items.find((i) => i.id === created.id)?.targetLevel).toBe(5);
     const audit = await h.database.db
       .selectFrom("audit_log")
       .select(["action", "actor_email"])
@@ -163,16 +175,27 @@ describe.each(engines)("plans on %s", (engine) => {
     const plan = await h.as(editor).plans.list({ odsCode });
     const low = plan.functionalities.find((f) => f.level < 3)!;
     const high = plan.functionalities.find((f) => f.level >= 3)!;
-    await h.as(editor).plans.upsertItem({
-      odsCode,
-      expectedVersion: 0,
-      ...item({ functionalityCode: low.code, targetLevel: 3, targetDate: "2026-01-31", status: "done" }),
-    });
-    await h.as(editor).plans.upsertItem({
-      odsCode,
-      expectedVersion: 0,
-      ...item({ functionalityCode: high.code, targetLevel: 3, targetDate: "2026-01-31" }),
-    });
+    // Planned in the new year, for the end of January.
+    await on("2026-01-01", () =>
+      h.as(editor).plans.upsertItem({
+        odsCode,
+        expectedVersion: 0,
+        ...item({ functionalityCode: low.code, targetLevel: 3, targetDate: "2026-01-31", status: "done" }),
+      }),
+    );
+    // An item the trust has reached since it was planned (no new item may plan a level already reached).
+    await h.database.db
+      .insertInto("plan_item")
+      .values({
+        id: "reached-since",
+        ods_code: odsCode,
+        functionality_code: high.code,
+        target_level: 3,
+        target_date: "2026-01-31",
+        owner: "CCIO",
+        status: "in_progress",
+      })
+      .execute();
     await h.as(editor).plans.upsertItem({
       odsCode,
       expectedVersion: 0,
@@ -227,11 +250,13 @@ describe.each(engines)("plans on %s", (engine) => {
     for (const f of fw) {
       const level = dash.records.find((r) => r.functionalityCode === f.code)?.level ?? 0;
       if (level >= 5) continue;
-      await h.as(editor).plans.upsertItem({
-        odsCode,
-        expectedVersion: 0,
-        ...item({ functionalityCode: f.code, targetLevel: 5, targetDate: "2026-02-28" }),
-      });
+      await on("2026-01-15", () =>
+        h.as(editor).plans.upsertItem({
+          odsCode,
+          expectedVersion: 0,
+          ...item({ functionalityCode: f.code, targetLevel: 5, targetDate: "2026-02-28" }),
+        }),
+      );
     }
     const after = await h.as(analyst).plans.national();
     const coreAfter = after.milestones.find((m) => m.milestoneId === "M-CORE-2026")!;

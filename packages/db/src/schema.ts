@@ -256,6 +256,10 @@ export interface BenefitLineTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   updated_by: string | null;
+  /** Withdrawn lines stay for the history and are out of every total (migration 0015). */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One actual of a benefit line for a period (migration 0004). */

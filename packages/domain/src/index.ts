@@ -213,7 +213,7 @@ export { milestoneSlippage, trustMilestoneInput } from "./plans/slippage.js";
 export type { MilestoneSlippage, MilestoneTrustInput } from "./plans/slippage.js";
 export { itemProgress } from "./plans/progress.js";
 export type { PlanItemProgress } from "./plans/progress.js";
-export { newPlanItemIssues, planItemIssues } from "./plans/item-checks.js";
+export { newPlanItemIssues, planItemIssues, planItemRuleIssues } from "./plans/item-checks.js";
 export { milestonePositions } from "./plans/milestone-positions.js";
 export type { MilestonePosition } from "./plans/milestone-positions.js";
 export { nationalPlanRollUp } from "./plans/national.js";

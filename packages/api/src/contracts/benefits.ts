@@ -65,6 +65,8 @@ export const BenefitsRecordActualInput = z
     period: PeriodSchema,
     value: z.number({ error: "Value must be a number" }).finite("Value must be a number"),
     source: z.string().trim().max(500, "Source must be at most 500 characters").nullable().optional(),
+    /** The user confirmed replacing the actual already recorded for the period. */
+    replace: z.boolean({ error: "Replace must be true or false" }).optional(),
   })
   .strict();
 export type BenefitsRecordActualInput = z.infer<typeof BenefitsRecordActualInput>;
@@ -88,3 +90,24 @@ export type BenefitsExportCsvInput = z.infer<typeof BenefitsExportCsvInput>;
 /** `benefits.national`: no input. */
 export const BenefitsNationalInput = z.object({}).strict().optional();
 export type BenefitsNationalInput = z.infer<typeof BenefitsNationalInput>;
+
+/** `benefits.withdraw`: a line to withdraw from the register at the version read, and why. */
+export const BenefitsWithdrawInput = z
+  .object({
+    odsCode: OdsCodeSchema,
+    id: LineIdSchema,
+    expectedVersion: VersionSchema,
+    reason: z
+      .string({ error: "Reason must be text" })
+      .trim()
+      .min(3, "Say why the benefit is withdrawn (at least 3 characters)")
+      .max(500, "Reason must be at most 500 characters"),
+  })
+  .strict();
+export type BenefitsWithdrawInput = z.infer<typeof BenefitsWithdrawInput>;
+
+/** `benefits.history`: every change to a trust's register, or to one line of it. */
+export const BenefitsHistoryInput = z
+  .object({ odsCode: OdsCodeSchema, id: LineIdSchema.optional() })
+  .strict();
+export type BenefitsHistoryInput = z.infer<typeof BenefitsHistoryInput>;

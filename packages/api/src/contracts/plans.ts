@@ -43,3 +43,7 @@ export type PlansForecastInput = z.infer<typeof PlansForecastInput>;
 /** `plans.national`: no input. */
 export const PlansNationalInput = z.object({}).strict().optional();
 export type PlansNationalInput = z.infer<typeof PlansNationalInput>;
+
+/** `plans.history`: the trust whose plan history to give. */
+export const PlansHistoryInput = TrustInput;
+export type PlansHistoryInput = z.infer<typeof PlansHistoryInput>;

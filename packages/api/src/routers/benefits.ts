@@ -10,6 +10,8 @@ import {
   BenefitsPreviewImportInput,
   BenefitsRecordActualInput,
   BenefitsUpdateInput,
+  BenefitsHistoryInput,
+  BenefitsWithdrawInput,
 } from "../contracts/benefits.js";
 import {
   actualsTemplateCsv,
@@ -22,6 +24,8 @@ import {
   previewActualsImport,
   recordBenefitActual,
   updateBenefitLine,
+  benefitHistory,
+  withdrawBenefitLine,
 } from "../services/benefits/index.js";
 import { procedure, router } from "../trpc.js";
 
@@ -75,4 +79,14 @@ export const benefitsRouter = router({
   national: procedure(access.nationalRead)
     .input(BenefitsNationalInput)
     .query(({ ctx }) => nationalBenefits(ctx.database.db)),
+
+  /** Withdraw a line at the version read: kept in the history, out of every total and forecast. */
+  withdraw: procedure(access.trustWrite)
+    .input(BenefitsWithdrawInput)
+    .mutation(({ ctx, input }) => withdrawBenefitLine(ctx.database.db, input, ctx.principal)),
+
+  /** Every change to the register's lines and actuals (or one line's), before → after in words. */
+  history: procedure(access.trustRead)
+    .input(BenefitsHistoryInput)
+    .query(({ ctx, input }) => benefitHistory(ctx.database.db, input)),
 });

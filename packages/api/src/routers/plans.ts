@@ -1,6 +1,7 @@
 import { access } from "@realise/domain";
 import {
   PlansForecastInput,
+  PlansHistoryInput,
   PlansListInput,
   PlansNationalInput,
   PlansRemoveItemInput,
@@ -8,6 +9,7 @@ import {
 } from "../contracts/plans.js";
 import {
   nationalPlans,
+  planHistory,
   removePlanItem,
   trustForecast,
   trustPlan,
@@ -40,4 +42,9 @@ export const plansRouter = router({
   national: procedure(access.nationalRead)
     .input(PlansNationalInput)
     .query(({ ctx }) => nationalPlans(ctx.database.db)),
+
+  /** Every change to the plan's items, removed ones included, before → after in words. */
+  history: procedure(access.trustRead)
+    .input(PlansHistoryInput)
+    .query(({ ctx, input }) => planHistory(ctx.database.db, input)),
 });

@@ -9,6 +9,7 @@ import * as m0007 from "./0007_scale.js";
 import * as m0008 from "./0008_official_returns.js";
 import * as m0009 from "./0009_system_clients.js";
 import * as m0011 from "./0011_team.js";
+import * as m0015 from "./0015_trust_records.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   "0008_official_returns": m0008,
   "0009_system_clients": m0009,
   "0011_team": m0011,
+  "0015_trust_records": m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,7 +19,12 @@ export interface BenefitLineRow extends BenefitLineFields {
   version: number;
   updatedAt: Date;
   updatedBy: string | null;
+  /** When, by whom and why the line was withdrawn; null while it counts. */
+  withdrawn: { at: string; by: string | null; reason: string } | null;
 }
+
+/** Which lines to read: those that count (the default), withdrawn ones too, or only withdrawn ones. */
+export type WithdrawnLines = "exclude" | "include" | "only";
 
 const json = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 
@@ -53,17 +58,26 @@ function lineSelect(db: Kysely<DB>) {
       "version",
       "updated_at",
       "updated_by",
+      "withdrawn_at",
+      "withdrawn_by",
+      "withdrawn_reason",
     ]);
 }
 
-/** Register lines with their actuals (oldest period first); all trusts when odsCode is null. */
+/**
+ * Register lines with their actuals (oldest period first); all trusts when odsCode is null. Withdrawn lines
+ * are left out unless asked for, so no total, forecast, return or national figure counts them.
+ */
 export async function benefitLines(
   db: Kysely<DB>,
   odsCode: string | null,
   ids?: readonly string[],
+  withdrawn: WithdrawnLines = "exclude",
 ): Promise<BenefitLineRow[]> {
   let q = lineSelect(db).orderBy("ods_code").orderBy("created_at").orderBy("id");
   if (odsCode !== null) q = q.where("ods_code", "=", odsCode);
+  if (withdrawn === "exclude") q = q.where("withdrawn_at", "is", null);
+  if (withdrawn === "only") q = q.where("withdrawn_at", "is not", null);
   if (ids) {
     if (ids.length === 0) return [];
     q = q.where("id", "in", ids);
@@ -78,6 +92,8 @@ export async function benefitLines(
     .orderBy("a.period");
   if (odsCode !== null) aq = aq.where("l.ods_code", "=", odsCode);
   if (ids) aq = aq.where("a.benefit_id", "in", ids);
+  if (withdrawn === "exclude") aq = aq.where("l.withdrawn_at", "is", null);
+  if (withdrawn === "only") aq = aq.where("l.withdrawn_at", "is not", null);
   const actuals = new Map<string, BenefitActualRow[]>();
   for (const a of await aq.execute()) {
     const list = actuals.get(a.benefit_id) ?? [];
@@ -117,6 +133,14 @@ export async function benefitLines(
     version: r.version,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
+    withdrawn:
+      r.withdrawn_at === null
+        ? null
+        : {
+            at: new Date(r.withdrawn_at).toISOString(),
+            by: r.withdrawn_by,
+            reason: r.withdrawn_reason ?? "",
+          },
   }));
 }
 
@@ -184,6 +208,27 @@ export async function setBenefitLineVersion(
   await db
     .updateTable("benefit_line")
     .set({ version: change.version, updated_at: new Date(), updated_by: change.updatedBy })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Withdraw a line: it stays for the history and leaves every total; its version moves on. */
+export async function withdrawBenefitLine(
+  db: Kysely<DB>,
+  id: string,
+  change: { version: number; by: string; reason: string },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .updateTable("benefit_line")
+    .set({
+      withdrawn_at: now,
+      withdrawn_by: change.by,
+      withdrawn_reason: change.reason,
+      version: change.version,
+      updated_at: now,
+      updated_by: change.by,
+    })
     .where("id", "=", id)
     .execute();
 }

@@ -10,3 +10,5 @@ export { previewActualsImport } from "./preview-import.js";
 export { recordBenefitActual } from "./record-actual.js";
 export { refreshBenefitMeasured } from "./refresh-benefit-measured.js";
 export { updateBenefitLine } from "./update-line.js";
+export { benefitHistory } from "./history.js";
+export { withdrawBenefitLine } from "./withdraw-line.js";

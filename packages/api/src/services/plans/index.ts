@@ -4,3 +4,4 @@ export { trustPlan } from "./list-plan.js";
 export { nationalPlans } from "./national-plans.js";
 export { removePlanItem } from "./remove-item.js";
 export { upsertPlanItem } from "./upsert-item.js";
+export { planHistory } from "./history.js";

@@ -5,7 +5,10 @@ import type { PlansRemoveItemInput } from "../../contracts/plans.js";
 import { lockItemAt } from "./lock-item.js";
 import { trustWrite } from "../guards/trust-write.js";
 
-/** Remove a plan item at the version read; a stale version gets a conflict with what is there now. */
+/**
+ * Remove a plan item at the version read; a stale version gets a conflict with what is there now. The
+ * item leaves the plan and its forecasts; its audit row keeps it, so `plans.history` still shows it.
+ */
 export async function removePlanItem(
   db: Kysely<DB>,
   input: PlansRemoveItemInput,
