@@ -13,6 +13,7 @@ import { registryRouter } from "./routers/registry.js";
 import { organisationsRouter } from "./routers/organisations.js";
 import { sessionRouter } from "./routers/session.js";
 import { systemClientsRouter } from "./routers/system-clients.js";
+import { auditRouter } from "./routers/audit.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -31,6 +32,7 @@ export const appRouter = router({
   registry: registryRouter,
   session: sessionRouter,
   systemClients: systemClientsRouter,
+  audit: auditRouter,
 });
 
 /** The API's type: the apps import this (type only) and get end-to-end types. */

@@ -16,3 +16,4 @@ export * from "./snapshots/index.js";
 export * from "./reports/index.js";
 export * from "./system-clients/index.js";
 export * from "./measures/index.js";
+export * from "./audit/index.js";
