@@ -18,6 +18,7 @@ export function AppLayout() {
         { href: "/admin/frameworks", text: "Framework", current: pathname.startsWith("/frameworks") },
         { href: "/admin/registry", text: "Registry", current: pathname.startsWith("/registry") },
         { href: "/admin/accounts", text: "Accounts", current: pathname.startsWith("/accounts") },
+        { href: "/admin/audit", text: "Audit log", current: pathname === "/audit" },
         { href: "/", text: "Trust app" },
       ]}
     >

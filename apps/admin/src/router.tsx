@@ -7,6 +7,7 @@ import { registryRoutes } from "./pages/registry/routes";
 import { accountRoutes } from "./pages/accounts/routes";
 import { benefitsRoutes } from "./pages/benefits/routes";
 import { collectionRoutes } from "./pages/collections/routes";
+import { auditRoutes } from "./pages/audit/routes";
 
 export const routes: RouteObject[] = [
   {
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
       ...accountRoutes,
       ...benefitsRoutes,
       ...collectionRoutes,
+      ...auditRoutes,
       { path: "*", element: <NotFound />, handle: { title: "Page not found" } },
     ],
   },

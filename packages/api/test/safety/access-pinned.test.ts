@@ -12,6 +12,7 @@ const PINNED: Record<string, string> = {
   "accounts.create": "nationalAdmin",
   "accounts.list": "nationalAdmin",
   "adoption.confirmTier": "trustWrite",
+  "audit.search": "nationalRead",
   "adoption.forOrganisation": "trustRead",
   "adoption.history": "trustRead",
   "adoption.recentChanges": "trustRead",

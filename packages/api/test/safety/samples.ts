@@ -78,6 +78,7 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "national.overview": () => ({ asOf: "2025-06-01" }),
   "national.heatmap": () => ({ tier: 2 }),
   "national.trends": () => ({}),
+  "audit.search": (odsCode) => ({ odsCode, action: "adoption", from: "2024-01-01", pageSize: 10 }),
   "collections.list": () => undefined,
   "collections.status": () => ({ period: "2024/25 Q4" }),
   "collections.open": () => ({ period: "2026/27 Q4", opensOn: "2027-01-01", dueOn: "2027-04-30" }),

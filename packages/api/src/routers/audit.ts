@@ -1,0 +1,11 @@
+import { access } from "@realise/domain";
+import { AuditSearchInput } from "../contracts/audit.js";
+import { searchAuditLog } from "../services/audit/index.js";
+import { procedure, router } from "../trpc.js";
+
+export const auditRouter = router({
+  /** Every change in the nation, newest first, before → after in words, a keyset page at a time. */
+  search: procedure(access.nationalRead)
+    .input(AuditSearchInput.optional())
+    .query(({ ctx, input }) => searchAuditLog(ctx.database.db, input)),
+});

@@ -1,0 +1,2 @@
+export { searchAuditLog } from "./search.js";
+export type { AuditLogEntry, AuditLogPage } from "./search.js";
