@@ -20,6 +20,7 @@ export const nationalIndex: RouteObject = {
 
 export const nationalRoutes: RouteObject[] = [
   { path: "heatmap", element: page(() => import("./HeatmapPage"), "the heatmap") },
+  { path: "trusts/:odsCode", element: page(() => import("../trusts/TrustRecord"), "the trust's record") },
   { path: "returns", element: page(() => import("../returns/ReturnsQueue"), "returns") },
   { path: "returns/:odsCode/:period", element: page(() => import("../returns/ReturnDetail"), "the return") },
   {
