@@ -108,6 +108,33 @@ describe.each(engines)("national views on %s", (engine) => {
     expect(tier1.functionalities.every((f) => f.tier === 1)).toBe(true);
   });
 
+  it("filters the heatmap's trusts by attained tier and sorts its rows, keeping each row's levels", async () => {
+    const byName = await h.as(analyst()).national.heatmap({ region: "London" });
+    const byTier = await h.as(analyst()).national.heatmap({ region: "London", sort: "tier" });
+    expect(byName.trusts.map((t) => t.name)).toEqual(
+      [...byName.trusts.map((t) => t.name)].sort((a, b) => a.localeCompare(b)),
+    );
+    const tiers = byTier.trusts.map((t) => t.attainedTier);
+    expect(tiers).toEqual([...tiers].sort((a, b) => b - a));
+    expect(byTier.trusts).toHaveLength(byName.trusts.length);
+    const w = byName.functionalities.length;
+    const rowOf = (map: typeof byName, ods: string) => {
+      const i = map.trusts.findIndex((t) => t.odsCode === ods);
+      return map.levels.slice(i * w, (i + 1) * w);
+    };
+    for (const t of byName.trusts.slice(0, 5))
+      expect(rowOf(byTier, t.odsCode)).toEqual(rowOf(byName, t.odsCode));
+    expect(byName.trusts.every((t) => t.region === "London")).toBe(true);
+    const tier = tiers[0] ?? 0;
+    const atTier = await h.as(analyst()).national.heatmap({ region: "London", trustTier: tier });
+    expect(atTier.trusts.length).toBe(tiers.filter((x) => x === tier).length);
+    expect(atTier.trusts.every((t) => t.attainedTier === tier)).toBe(true);
+    await expect(h.as(analyst()).national.heatmap({ sort: "ods" } as never)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Sort"),
+    });
+  });
+
   it("reflects a trust's update on the next read", async () => {
     const editor = await h.principal("editor.rr8@demo.realise");
     const before = await h.as(analyst()).national.heatmap({ region: "North East and Yorkshire" });

@@ -164,7 +164,13 @@ export type {
   ProgressQuartiles,
   TrustBrief,
 } from "./rollup/national.js";
-export { heatmapFunctionalities, levelMatrix } from "./rollup/heatmap.js";
+export {
+  HEATMAP_SORTS,
+  type HeatmapSort,
+  heatmapFunctionalities,
+  levelMatrix,
+  sortHeatmapTrusts,
+} from "./rollup/heatmap.js";
 export { peerGroupLabel, tierDistribution } from "./rollup/peers.js";
 export type { TierDistribution } from "./rollup/peers.js";
 

@@ -10,6 +10,7 @@ import {
   nationalOverviewOf,
   peerGroupLabel,
   type RoadmapMilestone,
+  sortHeatmapTrusts,
   tierDistribution,
 } from "../src/index.js";
 
@@ -146,5 +147,37 @@ describe("peer distributions", () => {
     });
     expect(peerGroupLabel.trustType("mental_health")).toBe("All mental health trusts");
     expect(peerGroupLabel.supplier("Epic")).toBe("All trusts on Epic");
+  });
+});
+
+describe("the heatmap's row orders", () => {
+  const t = (
+    name: string,
+    attainedTier: number,
+    progressToNext: number | null,
+    region: string,
+    eprSupplier: string | null,
+  ) => ({
+    name,
+    attainedTier,
+    progressToNext,
+    region,
+    eprSupplier,
+  });
+  const trusts = [
+    t("Derby", 1, 0.2, "Midlands", "Epic"),
+    t("Acton", 2, 0.1, "London", null),
+    t("Bristol", 2, 0.6, "South West", "Cerner"),
+    t("Carlisle", 0, 0.9, "North West", "Epic"),
+  ];
+  const names = (sort: Parameters<typeof sortHeatmapTrusts>[1]) =>
+    sortHeatmapTrusts(trusts, sort).map((x) => x.name);
+  it("sorts by name, tier (then progress), progress, region and supplier (none last), ties by name", () => {
+    expect(names("name")).toEqual(["Acton", "Bristol", "Carlisle", "Derby"]);
+    expect(names("tier")).toEqual(["Bristol", "Acton", "Derby", "Carlisle"]);
+    expect(names("progress")).toEqual(["Carlisle", "Bristol", "Derby", "Acton"]);
+    expect(names("region")).toEqual(["Acton", "Derby", "Carlisle", "Bristol"]);
+    expect(names("supplier")).toEqual(["Bristol", "Carlisle", "Derby", "Acton"]);
+    expect(trusts[0]?.name).toBe("Derby");
   });
 });

@@ -62,7 +62,7 @@ test.describe("the national team in Chromium", () => {
     await page.getByRole("link", { name: "See trusts by functionality (heatmap)" }).click();
     await page.getByRole("heading", { level: 1, name: "Adoption by trust and functionality" }).waitFor();
     await page.getByText(/^10 trusts ×/).waitFor();
-    await page.locator("figure.realise-chart svg").first().waitFor();
+    await page.locator("figure.realise-heatmap canvas").first().waitFor();
     await axeClean(page);
     await page.getByRole("link", { name: "Show as a table" }).click();
     await page.locator("table", { hasText: "Adoption level by trust" }).waitFor();

@@ -1,5 +1,5 @@
 // Inputs of the national procedures: zod only, importable by the browser (no server code).
-import { EprStatusSchema, RegionSchema, TrustTypeSchema } from "@realise/domain";
+import { EprStatusSchema, HEATMAP_SORTS, RegionSchema, TrustTypeSchema } from "@realise/domain";
 import { z } from "zod";
 
 /** The slice of the nation a view covers; the admin app keeps it in the URL so a view can be shared. */
@@ -33,6 +33,16 @@ export const NationalHeatmapInput = NationalFilterSchema.extend({
     .int({ message: "Tier must be a whole number" })
     .min(1, { message: "Tier must be from 1 to 5" })
     .max(5, { message: "Tier must be from 1 to 5" })
+    .optional(),
+  /** Only trusts that have attained this tier (0: not yet tier 1). */
+  trustTier: z
+    .number({ error: "Trust tier must be a number" })
+    .int({ message: "Trust tier must be a whole number" })
+    .min(0, { message: "Trust tier must be from 0 to 5" })
+    .max(5, { message: "Trust tier must be from 0 to 5" })
+    .optional(),
+  sort: z
+    .enum(HEATMAP_SORTS, { error: "Sort must be by name, tier, progress, region or supplier" })
     .optional(),
 }).strict();
 export type NationalHeatmapInput = z.infer<typeof NationalHeatmapInput>;

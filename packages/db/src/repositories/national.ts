@@ -83,12 +83,20 @@ export async function trustLevels(db: Kysely<DB>, filter: NationalFilter) {
       "o.ods_code as odsCode",
       "o.name",
       "o.trust_type as trustType",
+      "o.region",
+      "o.epr_supplier as eprSupplier",
       tierOf.as("attainedTier"),
+      "t.progress_to_next as progressToNext",
+      "i.name as icbName",
       "l.levels",
     ])
     .orderBy("o.name")
     .execute();
-  return rows.map((r) => ({ ...r, attainedTier: Number(r.attainedTier) }));
+  return rows.map((r) => ({
+    ...r,
+    attainedTier: Number(r.attainedTier),
+    progressToNext: r.progressToNext === null ? null : Number(r.progressToNext),
+  }));
 }
 
 /** `count(*) filter (where tier = n)` for each tier, so one GROUP BY gives a group's whole tier distribution. */

@@ -26,6 +26,11 @@ export const nationalRoutes: RouteObject[] = [
     handle: { title: "Heatmap" },
   },
   {
+    path: "trusts/:odsCode",
+    element: page(() => import("../trusts/TrustRecord"), "the trust's record"),
+    handle: { title: ({ odsCode }: Params) => `Trust record: ${odsCode ?? ""}` },
+  },
+  {
     path: "returns",
     element: page(() => import("../returns/ReturnsQueue"), "returns"),
     handle: { title: "Returns" },

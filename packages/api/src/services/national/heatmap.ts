@@ -1,12 +1,23 @@
 import { currentFramework, type DB, trustLevels } from "@realise/db";
-import { heatmapFunctionalities, levelMatrix } from "@realise/domain";
+import { heatmapFunctionalities, levelMatrix, sortHeatmapTrusts } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { NationalHeatmapInput } from "../../contracts/national.js";
+
+export interface HeatmapTrust {
+  odsCode: string;
+  name: string;
+  trustType: string;
+  region: string;
+  icbName: string | null;
+  eprSupplier: string | null;
+  attainedTier: number;
+  progressToNext: number | null;
+}
 
 export interface NationalHeatmap {
   frameworkVersion: number;
   functionalities: { code: string; name: string; tier: number }[];
-  trusts: { odsCode: string; name: string; trustType: string; attainedTier: number }[];
+  trusts: HeatmapTrust[];
   /**
    * Row-major matrix, one row per trust and one column per functionality: the adoption level 0..5,
    * or -1 where the functionality does not apply to the trust's type.
@@ -14,15 +25,22 @@ export interface NationalHeatmap {
   levels: number[];
 }
 
-/** Trusts × functionalities by level, as a compact matrix for a heatmap or a table. */
+/**
+ * Trusts × functionalities by level, as a compact matrix for a heatmap or a table: columns of one tier if
+ * `tier` is given, rows of trusts at one attained tier if `trustTier` is, in the `sort` order (name by default).
+ */
 export async function nationalHeatmap(
   db: Kysely<DB>,
   input: NationalHeatmapInput = {},
 ): Promise<NationalHeatmap> {
   const framework = await currentFramework(db);
   const functionalities = heatmapFunctionalities(framework, input.tier);
-  const { tier: _tier, ...filter } = input;
-  const rows = await trustLevels(db, filter);
+  const { tier: _tier, trustTier, sort, ...filter } = input;
+  const all = await trustLevels(db, filter);
+  const rows = sortHeatmapTrusts(
+    trustTier === undefined ? all : all.filter((t) => t.attainedTier === trustTier),
+    sort,
+  );
   return {
     frameworkVersion: framework.version,
     functionalities: functionalities.map((f) => ({ code: f.code, name: f.name, tier: f.tier })),

@@ -1,0 +1,69 @@
+import { expect, test } from "../src/fixtures.js";
+import { axeClean, query, signInAs } from "../src/helpers.js";
+
+interface HeatmapData {
+  functionalities: { code: string; name: string }[];
+  trusts: { odsCode: string; name: string; attainedTier: number }[];
+}
+
+test.describe("the national team's tools in Chromium", () => {
+  test("reads the heatmap by trust name with a key, sorts it, and opens a trust from a cell", async ({
+    newPage,
+    realise,
+  }) => {
+    const { page, errors, context } = await newPage();
+    await signInAs(context, realise.url, "analyst@demo.realise");
+    await page.goto("/admin/heatmap?region=London&view=table");
+    await page.getByRole("heading", { level: 1, name: "Adoption by trust and functionality" }).waitFor();
+    const key = page.getByRole("list", { name: "Key" });
+    await key.waitFor();
+    expect(await key.innerText()).toContain("L0 Not in place");
+    expect(await key.innerText()).toContain("Does not apply to the trust's type");
+    const table = page.locator("table", { hasText: "Adoption level by trust" });
+    await table.waitFor();
+    const byName = await query<HeatmapData>(context, realise.url, "national.heatmap", { region: "London" });
+    const first = byName.trusts[0]!;
+    expect(await table.locator("tbody tr th").first().innerText()).toBe(`${first.name} (${first.odsCode})`);
+    // "Does not apply" is told apart from L0, in words for assistive technology.
+    expect(await table.locator("td.realise-level-na").count()).toBeGreaterThan(0);
+    expect(await table.locator("td.realise-level-na").first().innerText()).toContain("Does not apply");
+    await axeClean(page);
+
+    await page.getByLabel("Sort trusts by").selectOption("tier");
+    expect(page.url()).toContain("sort=tier");
+    const byTier = await query<HeatmapData>(context, realise.url, "national.heatmap", {
+      region: "London",
+      sort: "tier",
+    });
+    const top = byTier.trusts[0]!;
+    await expect(table.locator("tbody tr th").first()).toHaveText(`${top.name} (${top.odsCode})`);
+    expect(top.attainedTier).toBe(Math.max(...byName.trusts.map((t) => t.attainedTier)));
+
+    await page.getByLabel("Trusts at tier").selectOption(String(top.attainedTier));
+    const atTier = byTier.trusts.filter((t) => t.attainedTier === top.attainedTier).length;
+    await page.getByText(new RegExp(`^${atTier} trusts ×`)).waitFor();
+
+    // The chart: a canvas; a click on the first cell opens that trust's record, read only.
+    await page.getByRole("link", { name: "Show as a heatmap" }).click();
+    const chart = page.locator("figure.realise-heatmap > div");
+    await chart.locator("canvas").first().waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 200));
+    const box = (await chart.boundingBox())!;
+    const rows = Number(await chart.getAttribute("data-rows"));
+    const scrolling = atTier > rows;
+    const cellWidth = (box.width - 300 - (scrolling ? 40 : 10)) / byTier.functionalities.length;
+    const rowHeight = (box.height - 230 - 10) / rows;
+    await page.mouse.click(box.x + 300 + cellWidth / 2, box.y + 230 + rowHeight / 2);
+    await page
+      .getByRole("heading", { level: 1, name: `Trust record for ${top.name} (${top.odsCode})` })
+      .waitFor();
+    expect(page.url()).toContain(`/admin/trusts/${top.odsCode}`);
+    await page.getByText("A read-only view of the trust's live records").waitFor();
+    await page.locator("table", { hasText: "Tier 1:" }).first().waitFor();
+    expect(await page.locator("main").getByRole("button").count()).toBe(0);
+    await axeClean(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
