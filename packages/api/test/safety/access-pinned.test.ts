@@ -91,6 +91,8 @@ const PINNED: Record<string, string> = {
   "systemClients.create": "trustSubmit",
   "systemClients.list": "trustRead",
   "systemClients.revoke": "trustSubmit",
+  "systemClients.pause": "trustSubmit",
+  "systemClients.resume": "trustSubmit",
 };
 
 describe("access rules, pinned", () => {
