@@ -34,3 +34,4 @@ export { backdateTrustChanges } from "./seed/backdate.js";
 export * from "./repositories/system-clients.js";
 export * from "./repositories/team.js";
 export * from "./repositories/audit-search.js";
+export * from "./repositories/record-sources.js";

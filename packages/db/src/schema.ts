@@ -375,6 +375,8 @@ export interface SystemClientTable {
   created_by: string | null;
   created_at: Timestamp;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Set while the trust's approver has paused the feed (migration 0014). */
+  paused_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** A bearer token of a system client, by the hash of the token. */

@@ -40,11 +40,12 @@ export {
   changedAdoptionFields,
   EDITED_ADOPTION_FIELDS,
   editedFunctionality,
+  SYSTEM_REPORTED_FIELDS,
   scoreAdoptionEdit,
   tierFunctionalityCodes,
   validationStateOnEdit,
 } from "./adoption/edit.js";
-export type { AdoptionEditOutcome } from "./adoption/edit.js";
+export type { AdoptionEditOutcome, EditOrigin } from "./adoption/edit.js";
 export type { LevelDerivation } from "./adoption/derive-level.js";
 export {
   ADOPTION_LEVEL_LABELS,
@@ -245,6 +246,7 @@ export {
   RETURN_STATUSES,
   RETURN_TRANSITIONS,
   recordsOnDecision,
+  stateOnAcceptance,
   returnTransition,
   ReturnStatusSchema,
 } from "./returns/workflow.js";

@@ -8,6 +8,7 @@ import {
   editedFunctionality,
   scoreAdoptionEdit,
   tierFunctionalityCodes,
+  SYSTEM_REPORTED_FIELDS,
   validationStateOnEdit,
 } from "../src/index.js";
 import { fn } from "./helpers.js";
@@ -31,6 +32,21 @@ describe("editing an adoption record", () => {
     expect(validationStateOnEdit(input)).toBe("self_assessed");
     expect(validationStateOnEdit({ evidence: [{ label: "Audit", url: "https://example.nhs.uk/a" }] })).toBe(
       "evidence_attached",
+    );
+  });
+
+  it("makes a system report system-reported; a hand edit keeps that only while the figures are the system's", () => {
+    expect(validationStateOnEdit(input, { reportedBySystem: true })).toBe("system_reported");
+    const stored = { ...input, validationState: "system_reported" };
+    expect(validationStateOnEdit({ ...input, notes: "From the nightly extract" }, { stored })).toBe(
+      "system_reported",
+    );
+    for (const field of SYSTEM_REPORTED_FIELDS) {
+      const typed = { ...input, [field]: field.startsWith("measurement") ? "2025-11-30" : 1 };
+      expect(validationStateOnEdit(typed, { stored }), field).toBe("self_assessed");
+    }
+    expect(validationStateOnEdit(input, { stored: { ...stored, validationState: "validated" } })).toBe(
+      "self_assessed",
     );
   });
 

@@ -15,6 +15,7 @@ import {
   RETURN_STATUSES,
   type ReturnDecision,
   recordsOnDecision,
+  stateOnAcceptance,
   returnTransition,
   UNTIL_RETURNED,
 } from "../src/index.js";
@@ -74,6 +75,12 @@ describe("the return workflow", () => {
     expect(recordsOnDecision("accepted")).toEqual({ validationState: "validated", keep: [] });
     expect(recordsOnDecision("returned")).toEqual({ validationState: "returned", keep: ["validated"] });
     expect(recordsOnDecision("unlocked")).toBeNull();
+  });
+
+  it("keeps a system-reported record system-reported when its return is accepted", () => {
+    expect(stateOnAcceptance("system_reported")).toBe("system_reported");
+    expect(stateOnAcceptance("self_assessed")).toBe("validated");
+    expect(stateOnAcceptance("evidence_attached")).toBe("validated");
   });
 });
 

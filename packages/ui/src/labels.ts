@@ -29,6 +29,7 @@ export const VALIDATION_LABELS: Record<string, string> = {
   evidence_attached: "Evidence attached",
   validated: "Validated",
   returned: "Returned",
+  system_reported: "System-reported",
 };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined) =>

@@ -24,3 +24,7 @@ export const SystemClientsListInput = z.object({ odsCode: OdsCodeSchema }).stric
 
 export const SystemClientsRevokeInput = z.object({ odsCode: OdsCodeSchema, clientId: ClientId }).strict();
 export type SystemClientsRevokeInput = z.infer<typeof SystemClientsRevokeInput>;
+
+/** Pause or resume a system client. */
+export const SystemClientsPauseInput = SystemClientsRevokeInput;
+export type SystemClientsPauseInput = SystemClientsRevokeInput;

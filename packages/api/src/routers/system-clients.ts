@@ -2,12 +2,14 @@ import { access } from "@realise/domain";
 import {
   SystemClientsCreateInput,
   SystemClientsListInput,
+  SystemClientsPauseInput,
   SystemClientsRevokeInput,
 } from "../contracts/system-clients.js";
 import {
   createSystemClient,
   listSystemClients,
   revokeSystemClientOf,
+  setSystemClientPausedOf,
 } from "../services/system-clients/index.js";
 import { procedure, router } from "../trpc.js";
 
@@ -26,4 +28,14 @@ export const systemClientsRouter = router({
   revoke: procedure(access.trustSubmit)
     .input(SystemClientsRevokeInput)
     .mutation(({ ctx, input }) => revokeSystemClientOf(ctx.database.db, input, ctx.principal)),
+
+  /** Pause a feed: its token requests and reports are refused until it is resumed. */
+  pause: procedure(access.trustSubmit)
+    .input(SystemClientsPauseInput)
+    .mutation(({ ctx, input }) => setSystemClientPausedOf(ctx.database.db, input, ctx.principal, true)),
+
+  /** Resume a paused feed. */
+  resume: procedure(access.trustSubmit)
+    .input(SystemClientsPauseInput)
+    .mutation(({ ctx, input }) => setSystemClientPausedOf(ctx.database.db, input, ctx.principal, false)),
 });

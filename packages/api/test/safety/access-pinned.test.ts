@@ -109,6 +109,8 @@ const PINNED: Record<string, string> = {
   "team.changeRole": "trustTeam",
   "team.disable": "trustTeam",
   "team.enable": "trustTeam",
+  "systemClients.pause": "trustSubmit",
+  "systemClients.resume": "trustSubmit",
 };
 
 describe("access rules, pinned", () => {

@@ -90,6 +90,8 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "systemClients.create": (odsCode) => ({ odsCode, name: "EPR nightly feed" }),
   "systemClients.list": (odsCode) => ({ odsCode }),
   "systemClients.revoke": (odsCode) => ({ odsCode, clientId: "rsc_000000000000000000000000" }),
+  "systemClients.pause": (odsCode) => ({ odsCode, clientId: "rsc_000000000000000000000000" }),
+  "systemClients.resume": (odsCode) => ({ odsCode, clientId: "rsc_000000000000000000000000" }),
   "returns.compare": (odsCode) => ({ odsCode, period: "2024/25 Q4" }),
   "benefits.list": (odsCode) => ({ odsCode }),
   "benefits.get": (odsCode) => ({ odsCode, id: "no-such-line" }),

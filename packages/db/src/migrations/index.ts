@@ -10,6 +10,7 @@ import * as m0008 from "./0008_official_returns.js";
 import * as m0009 from "./0009_system_clients.js";
 import * as m0011 from "./0011_team.js";
 import * as m0015 from "./0015_trust_records.js";
+import * as m0014 from "./0014_system_reported.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "0009_system_clients": m0009,
   "0011_team": m0011,
   "0015_trust_records": m0015,
+  "0014_system_reported": m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -108,7 +108,10 @@ export async function acceptedSubmissions(db: Kysely<DB>, period: string) {
     .execute();
 }
 
-/** Mark validated exactly the live records whose version is the one the accepted copy holds. */
+/**
+ * Mark validated exactly the live records whose version is the one the accepted copy holds; a
+ * system-reported record keeps its state (domain `stateOnAcceptance`).
+ */
 export async function validateRecordsAtVersions(
   db: Kysely<DB>,
   odsCode: string,
@@ -122,6 +125,7 @@ export async function validateRecordsAtVersions(
       .where("ods_code", "=", odsCode)
       .where("functionality_code", "=", v.functionalityCode)
       .where("version", "=", v.version)
+      .where("validation_state", "!=", "system_reported")
       .executeTakeFirst();
     validated += Number(r.numUpdatedRows);
   }

@@ -8,6 +8,8 @@ export interface SystemClientRow {
   createdBy: string | null;
   createdAt: Date;
   revokedAt: Date | null;
+  /** Set while the trust's approver has paused the feed. */
+  pausedAt: Date | null;
 }
 
 const clientColumns = [
@@ -17,6 +19,7 @@ const clientColumns = [
   "created_by as createdBy",
   "created_at as createdAt",
   "revoked_at as revokedAt",
+  "paused_at as pausedAt",
 ] as const;
 
 export async function insertSystemClient(
@@ -61,6 +64,15 @@ export async function revokeSystemClient(db: Kysely<DB>, clientId: string, at: D
   await db.deleteFrom("system_token").where("client_id", "=", clientId).execute();
 }
 
+/** Pause (a date) or resume (null) a client; its tokens are kept and refused while it is paused. */
+export async function setSystemClientPaused(
+  db: Kysely<DB>,
+  clientId: string,
+  at: Date | null,
+): Promise<void> {
+  await db.updateTable("system_client").set({ paused_at: at }).where("id", "=", clientId).execute();
+}
+
 export async function insertSystemToken(
   db: Kysely<DB>,
   row: { hash: string; clientId: string; expiresAt: Date },
@@ -81,6 +93,7 @@ export async function systemClientOfToken(db: Kysely<DB>, hash: string) {
       "system_client.ods_code as odsCode",
       "system_client.name as name",
       "system_client.revoked_at as revokedAt",
+      "system_client.paused_at as pausedAt",
       "system_token.expires_at as expiresAt",
     ])
     .where("system_token.hash", "=", hash)

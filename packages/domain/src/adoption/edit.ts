@@ -53,12 +53,48 @@ export function assertAppliesTo(functionality: Pick<Functionality, "name" | "app
   }
 }
 
+/** The measured figures a system report supplies; a hand edit that changes one of them takes them over. */
+export const SYSTEM_REPORTED_FIELDS = [
+  "coveragePct",
+  "usageNumerator",
+  "usageDenominator",
+  "measurementWindowStart",
+  "measurementWindowEnd",
+] as const satisfies readonly (keyof AdoptionInput)[];
+
+/** Where an edit comes from, for its validation state. */
+export interface EditOrigin {
+  /** True when the trust's own system sent the figures (a FHIR MeasureReport), not a person. */
+  reportedBySystem?: boolean;
+  /** The record as stored before the edit, if there is one. */
+  stored?: { validationState: string } & Partial<Record<(typeof SYSTEM_REPORTED_FIELDS)[number], unknown>>;
+}
+
 /**
- * The validation state an edit gives a record: evidence attached when it carries evidence, else
- * self-assessed. An edit always drops a previous validated or returned state: what was validated was
- * the old values.
+ * The validation state an edit gives a record.
+ *
+ * - A report from the trust's own system makes it `system_reported`.
+ * - A hand edit of a `system_reported` record that leaves every measured figure (coverage, usage numerator
+ *   and denominator, measurement window) as the system sent it keeps `system_reported`: staff added a note,
+ *   evidence or a plan date, and the figures are still the system's.
+ * - Any other hand edit gives evidence attached when it carries evidence, else self-assessed: a person now
+ *   vouches for the figures. An edit always drops a previous validated or returned state: what was
+ *   validated was the old values.
  */
-export function validationStateOnEdit(input: Pick<AdoptionInput, "evidence">): ValidationState {
+export function validationStateOnEdit(
+  input: Pick<AdoptionInput, "evidence"> & Partial<AdoptionInput>,
+  origin: EditOrigin = {},
+): ValidationState {
+  if (origin.reportedBySystem) return "system_reported";
+  const stored = origin.stored;
+  if (stored?.validationState === "system_reported") {
+    const a = stored as Record<string, unknown>;
+    const b = input as Record<string, unknown>;
+    const same = SYSTEM_REPORTED_FIELDS.every(
+      (k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null),
+    );
+    if (same) return "system_reported";
+  }
   return input.evidence.length > 0 ? "evidence_attached" : "self_assessed";
 }
 
@@ -77,12 +113,13 @@ export function scoreAdoptionEdit(
   functionality: Functionality,
   input: AdoptionInput,
   benefitMeasured: boolean,
+  origin: EditOrigin = {},
 ): AdoptionEditOutcome {
   const derived = deriveAdoptionLevel(functionality, measuresFromInput(input, benefitMeasured));
   return {
     derived,
     level: effectiveLevel(derived.level, input.claimedLevel),
-    validationState: validationStateOnEdit(input),
+    validationState: validationStateOnEdit(input, origin),
   };
 }
 

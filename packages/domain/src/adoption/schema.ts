@@ -33,10 +33,17 @@ export function toAdoptionLevel(n: number): AdoptionLevel {
   return v as AdoptionLevel;
 }
 
-/** Where a record is in validation; mirrors DMA peer review and EMRAM on-site validation. */
-export const ValidationStateSchema = z.enum(["self_assessed", "evidence_attached", "validated", "returned"], {
-  error: "Validation state must be one of self_assessed, evidence_attached, validated, returned",
-});
+/**
+ * Where a record is in validation; mirrors DMA peer review and EMRAM on-site validation. `system_reported`:
+ * the record's measures came from the trust's own system (a FHIR MeasureReport), not typed in.
+ */
+export const ValidationStateSchema = z.enum(
+  ["self_assessed", "evidence_attached", "validated", "returned", "system_reported"],
+  {
+    error:
+      "Validation state must be one of self_assessed, evidence_attached, validated, returned, system_reported",
+  },
+);
 /** A validation state. */
 export type ValidationState = z.infer<typeof ValidationStateSchema>;
 

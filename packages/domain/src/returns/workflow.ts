@@ -72,6 +72,15 @@ export function recordsOnDecision(to: ReturnStatus): RecordsOnDecision | null {
 }
 
 /**
+ * The state an accepted return gives a record it holds: validated, except that a system-reported record
+ * stays system-reported, so official figures can still tell the trust's own system's counts from
+ * self-assessed ones (the acceptance is recorded on the return itself).
+ */
+export function stateOnAcceptance(current: string): ValidationState {
+  return current === "system_reported" ? "system_reported" : "validated";
+}
+
+/**
  * Refuses a decision taken on a version of the return that is no longer the stored one. Without an
  * expected version the decision applies to whatever is stored.
  *

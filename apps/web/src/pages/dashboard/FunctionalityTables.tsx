@@ -11,6 +11,7 @@ const VALIDATION_COLOURS: Record<string, TagProps["modifier"]> = {
   evidence_attached: "blue",
   validated: "green",
   returned: "red",
+  system_reported: "purple",
 };
 
 /** Every functionality that applies to the trust, grouped by tier, with its level and measures. */

@@ -7,6 +7,7 @@ import { Problem } from "../../components/Problem";
 import { formatDateTime } from "../../format";
 import { canEdit, useMe } from "../../session";
 import { AdoptionForm } from "./AdoptionForm";
+import { Provenance } from "./Provenance";
 import { RecordHistory } from "./RecordHistory";
 
 /** One functionality of one trust: its form and its history. */
@@ -68,6 +69,7 @@ export default function FunctionalityPage() {
           ? `. Last changed ${formatDateTime(record.updatedAt)}${record.updatedBy ? ` by ${record.updatedBy}` : ""}.`
           : "."}
       </p>
+      <Provenance record={record} />
       {!applies && (
         <InsetText>
           {functionality.name} does not apply to{" "}

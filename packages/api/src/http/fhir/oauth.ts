@@ -57,6 +57,13 @@ export function createOAuthApp(database: Database): Hono {
       return oauthError(c, "invalid_client", "Authenticate with HTTP Basic: the client id and secret");
     }
     const answer = await issueSystemToken(database.db, credentials.id, credentials.secret);
+    if (!answer.ok && answer.paused) {
+      return oauthError(
+        c,
+        "invalid_client",
+        `The system client ${answer.paused.name} is paused by its trust: ask the trust's approver to resume it on the Connected systems page`,
+      );
+    }
     if (!answer.ok) return oauthError(c, "invalid_client", "Unknown client, wrong secret or revoked client");
     c.header("cache-control", "no-store");
     c.header("pragma", "no-cache");

@@ -10,16 +10,15 @@ export const FHIR_BODY = /^application\/(fhir\+)?json\b/i;
 export async function callerOf(c: Context, database: Database): Promise<SystemCaller | Response> {
   const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(c.req.header("authorization") ?? "");
   const caller = match?.[1] ? await systemCallerOf(database.db, match[1]) : null;
-  if (caller) return caller;
+  if (caller && !("refused" in caller)) return caller;
   c.header("www-authenticate", match ? 'Bearer error="invalid_token"' : 'Bearer realm="Realise"');
-  return outcomeAnswer(c, 401, [
-    {
-      code: "login",
-      diagnostics: match
+  const diagnostics =
+    caller?.refused === "paused"
+      ? `The system client ${caller.name} is paused by its trust: reports are refused until the trust's approver resumes it on the Connected systems page`
+      : match
         ? "The bearer token is unknown, expired or revoked: get a new one from POST /oauth/token"
-        : "Send a bearer token from POST /oauth/token in the Authorization header",
-    },
-  ]);
+        : "Send a bearer token from POST /oauth/token in the Authorization header";
+  return outcomeAnswer(c, 401, [{ code: caller?.refused === "paused" ? "security" : "login", diagnostics }]);
 }
 
 /** POST /fhir/MeasureReport: a trust's own system sends a summary report. */

@@ -4,6 +4,7 @@ import {
   type DB,
   findOrganisation,
   lockingReturn,
+  recordSources,
   returnsFor,
   toAssessable,
 } from "@realise/db";
@@ -15,13 +16,16 @@ import { peerDistributions } from "../organisations/peer-distributions.js";
 export async function adoptionForOrganisation(db: Kysely<DB>, input: { odsCode: string }) {
   const organisation = await findOrganisation(db, input.odsCode);
   if (!organisation) throw AppError.notFound(`No trust has the ODS code ${input.odsCode}`);
-  const [framework, records, peers, returns, locked] = await Promise.all([
+  const [framework, stored, peers, returns, locked, sources] = await Promise.all([
     currentFramework(db),
     adoptionRecords(db, input.odsCode),
     peerDistributions(db, input.odsCode),
     returnsFor(db, input.odsCode),
     lockingReturn(db, input.odsCode),
+    recordSources(db, input.odsCode),
   ]);
+  // Each record says where its figures came from: "Reported by EPR nightly feed" or "Entered by Jane Smith".
+  const records = stored.map((r) => ({ ...r, source: sources.get(r.functionalityCode) ?? null }));
   const assessable = toAssessable(records);
   const trustType = organisation.trustType as TrustType;
   const assessment = assessTrust(framework, { odsCode: input.odsCode, trustType }, assessable);

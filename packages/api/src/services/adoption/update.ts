@@ -54,7 +54,10 @@ export async function updateAdoption(
     assertAppliesTo(functionality, org.trust_type);
     assertEditedVersion(before, input.expectedVersion, input.values);
 
-    const outcome = scoreAdoptionEdit(functionality, input.values, before?.benefitMeasured ?? false);
+    const outcome = scoreAdoptionEdit(functionality, input.values, before?.benefitMeasured ?? false, {
+      reportedBySystem: source.provenance !== undefined,
+      stored: before,
+    });
     await saveAdoptionRecord(
       trx,
       key,

@@ -11,7 +11,13 @@ import {
   toAssessable,
   type AdoptionRow,
 } from "@realise/db";
-import { assessTrust, type Framework, membershipDate, type TrustType } from "@realise/domain";
+import {
+  assessTrust,
+  type Framework,
+  membershipDate,
+  stateOnAcceptance,
+  type TrustType,
+} from "@realise/domain";
 import type { Kysely } from "kysely";
 import { today } from "../clock.js";
 
@@ -66,8 +72,8 @@ export async function writeOfficialSnapshot(trx: Kysely<DB>, period: string, fro
         coveragePct: r.coveragePct,
         usageNumerator: r.usageNumerator,
         usageDenominator: r.usageDenominator,
-        // Accepting the return validated what it holds.
-        validationState: "validated",
+        // Accepting the return validated what it holds (system-reported figures keep saying so).
+        validationState: stateOnAcceptance(r.validationState),
       });
     }
   }

@@ -9,9 +9,13 @@ export interface SystemCaller {
   name: string;
 }
 
-/** The client of a live token, or null for an unknown, expired or revoked one. */
-export async function systemCallerOf(db: Kysely<DB>, token: string): Promise<SystemCaller | null> {
+/** Why a bearer token does not stand for a client now. */
+export type RefusedToken = { refused: "unknown" } | { refused: "paused"; name: string };
+
+/** The client of a live token, or why not: unknown, expired or revoked; or the client is paused. */
+export async function systemCallerOf(db: Kysely<DB>, token: string): Promise<SystemCaller | RefusedToken> {
   const row = await systemClientOfToken(db, tokenHash(token));
-  if (!row || row.revokedAt !== null || row.expiresAt.getTime() <= Date.now()) return null;
+  if (!row || row.revokedAt !== null || row.expiresAt.getTime() <= Date.now()) return { refused: "unknown" };
+  if (row.pausedAt !== null) return { refused: "paused", name: row.name };
   return { clientId: row.clientId, odsCode: row.odsCode, name: row.name };
 }

@@ -7,4 +7,5 @@ export {
   type TokenAnswer,
 } from "./issue-token.js";
 export { listSystemClients } from "./list.js";
+export { setSystemClientPausedOf } from "./pause.js";
 export { revokeSystemClientOf } from "./revoke.js";

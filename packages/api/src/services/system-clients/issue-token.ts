@@ -8,11 +8,12 @@ export const MEASURE_REPORT_SCOPE = "system/MeasureReport.write";
 
 export type TokenAnswer =
   | { ok: true; accessToken: string; expiresIn: number; scope: string }
-  | { ok: false; error: "invalid_client" };
+  | { ok: false; error: "invalid_client"; paused?: { name: string } };
 
 /**
  * OAuth 2.0 client credentials: a bearer token for a client whose secret matches and that is not revoked.
- * Unknown client, wrong secret and revoked client all answer the same, so a caller learns nothing.
+ * Unknown client, wrong secret and revoked client all answer the same, so a caller learns nothing; a
+ * paused client with the right secret is told it is paused.
  */
 export async function issueSystemToken(
   db: Kysely<DB>,
@@ -23,6 +24,8 @@ export async function issueSystemToken(
   if (!client || client.revokedAt !== null || !(await secretMatches(secret, client.secretHash))) {
     return { ok: false, error: "invalid_client" };
   }
+  // Only a caller who knows the secret learns that the client is paused.
+  if (client.pausedAt !== null) return { ok: false, error: "invalid_client", paused: { name: client.name } };
   const accessToken = newToken();
   const now = new Date();
   await db.transaction().execute(async (trx) => {
