@@ -58,7 +58,9 @@ const t = initTRPC
             ? "SERVICE_UNAVAILABLE"
             : failure.status === 400
               ? "BAD_REQUEST"
-              : "INTERNAL_SERVER_ERROR";
+              : failure.status === 409
+                ? "CONFLICT"
+                : "INTERNAL_SERVER_ERROR";
         const { stack: _stack, ...data } = shape.data;
         return {
           ...shape,

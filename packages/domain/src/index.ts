@@ -285,6 +285,7 @@ export type { Crosswalk, CrosswalkEntry } from "./crosswalk/schema.js";
 
 // shared helpers
 export { compareIsoDates, daysBetween } from "./common/schema.js";
+export { boundedNumber, MAX_COUNT, MAX_MONEY_GBP } from "./common/schema.js";
 
 // errors
 export { AppError, isAppError } from "./errors/app-error.js";

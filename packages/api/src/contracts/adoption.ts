@@ -15,7 +15,11 @@ export const AdoptionUpdateInput = z
   .object({
     odsCode: OdsCodeSchema,
     functionalityCode: FunctionalityCode,
-    expectedVersion: z.number().int().min(0, { message: "Expected version must be 0 or more" }),
+    expectedVersion: z
+      .number()
+      .int()
+      .min(0, { message: "Expected version must be 0 or more" })
+      .max(1_000_000_000),
     values: AdoptionInputSchema,
   })
   .strict();

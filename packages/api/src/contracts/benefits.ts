@@ -1,5 +1,5 @@
 // Inputs of the benefits procedures: zod only, importable by the browser (no server code).
-import { BenefitLineSchema, OdsCodeSchema, PeriodSchema } from "@realise/domain";
+import { BenefitLineSchema, boundedNumber, OdsCodeSchema, PeriodSchema } from "@realise/domain";
 import { z } from "zod";
 
 const { id: _id, odsCode: _odsCode, actuals: _actuals, ...lineShape } = BenefitLineSchema.shape;
@@ -27,7 +27,8 @@ const LineIdSchema = z
 const VersionSchema = z
   .number({ error: "Expected version must be a number" })
   .int("Expected version must be a whole number")
-  .min(0, "Expected version must be 0 or more");
+  .min(0, "Expected version must be 0 or more")
+  .max(1_000_000_000, "Expected version must be at most 1,000,000,000");
 const CsvSchema = z
   .string({ error: "The file must be text" })
   .max(1_000_000, "The file must be at most 1,000,000 characters");
@@ -63,7 +64,7 @@ export const BenefitsRecordActualInput = z
     id: LineIdSchema,
     expectedVersion: VersionSchema,
     period: PeriodSchema,
-    value: z.number({ error: "Value must be a number" }).finite("Value must be a number"),
+    value: boundedNumber("Value"),
     source: z.string().trim().max(500, "Source must be at most 500 characters").nullable().optional(),
     /** The user confirmed replacing the actual already recorded for the period. */
     replace: z.boolean({ error: "Replace must be true or false" }).optional(),

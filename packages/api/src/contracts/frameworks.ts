@@ -14,7 +14,8 @@ import { IsoDateSchema } from "./organisations.js";
 export const FrameworkVersionNumberSchema = z
   .number({ error: "Version must be a number" })
   .int("Version must be a whole number")
-  .min(1, "Version must be at least 1");
+  .min(1, "Version must be at least 1")
+  .max(1_000_000_000, "Version must be at most 1,000,000,000");
 
 /** Which draft, and which revision of it the editor read (stale revisions get CONFLICT). */
 const draftRef = {
@@ -22,7 +23,8 @@ const draftRef = {
   expectedRowVersion: z
     .number({ error: "Expected revision must be a number" })
     .int("Expected revision must be a whole number")
-    .min(1, "Expected revision must be at least 1"),
+    .min(1, "Expected revision must be at least 1")
+    .max(1_000_000_000, "Expected revision must be at most 1,000,000,000"),
 };
 
 const Id = z.string().trim().min(1, "Id is required").max(100, "Id must be at most 100 characters");

@@ -12,7 +12,8 @@ const ItemIdSchema = z
 const VersionSchema = z
   .number({ error: "Expected version must be a number" })
   .int("Expected version must be a whole number")
-  .min(0, "Expected version must be 0 or more");
+  .min(0, "Expected version must be 0 or more")
+  .max(1_000_000_000, "Expected version must be at most 1,000,000,000");
 const TrustInput = z.object({ odsCode: OdsCodeSchema }).strict();
 
 /** `plans.list`: a trust's plan. */

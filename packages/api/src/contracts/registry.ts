@@ -6,7 +6,8 @@ const IsoDate = (label: string) => z.iso.date({ message: `${label} must be writt
 const ExpectedVersion = z
   .number({ error: "Expected version must be a number" })
   .int("Expected version must be a whole number")
-  .min(0, "Expected version must be 0 or more");
+  .min(0, "Expected version must be 0 or more")
+  .max(1_000_000_000, "Expected version must be at most 1,000,000,000");
 const Slug = (label: string) =>
   z
     .string({ error: `${label} is required` })

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 const ReturnKey = { odsCode: OdsCodeSchema, period: PeriodSchema };
 const Comment = z.string().trim().max(4000, { message: "Comment must be at most 4000 characters" });
-const ExpectedVersion = z.number().int().min(1).optional();
+const ExpectedVersion = z.number().int().min(1).max(1_000_000_000).optional();
 
 export const ReturnsForOrganisationInput = z.object({ odsCode: OdsCodeSchema }).strict();
 

@@ -13,7 +13,12 @@ export const SnapshotsDetailInput = PeriodInput;
 export const SnapshotsFreezeInput = z
   .object({
     period: PeriodSchema,
-    expectedAccepted: z.number().int().min(0, { message: "Accepted count must be 0 or more" }).optional(),
+    expectedAccepted: z
+      .number()
+      .int()
+      .min(0, { message: "Accepted count must be 0 or more" })
+      .max(1_000_000_000, { message: "Accepted count must be at most 1,000,000,000" })
+      .optional(),
   })
   .strict();
 export type SnapshotsFreezeInput = z.infer<typeof SnapshotsFreezeInput>;

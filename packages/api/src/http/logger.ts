@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { MiddlewareHandler } from "hono";
 import type { EdgeEnv } from "./env.js";
 import { type Logger, pino } from "pino";
+import { loggableError } from "./errors.js";
 
 export type { Logger } from "pino";
 
@@ -30,14 +31,21 @@ const mixin = () => {
  */
 export function createLogger(options: { level?: string; write?: (line: string) => void } = {}): Logger {
   const level = options.level ?? process.env.LOG_LEVEL ?? "info";
+  // Errors are logged without the SQL, its parameters or the row details a database error quotes.
+  const serializers = { err: loggableError };
   if (options.write) {
     const write = options.write;
-    return pino({ level, mixin }, { write: (line: string) => write(line.trimEnd()) });
+    return pino({ level, mixin, serializers }, { write: (line: string) => write(line.trimEnd()) });
   }
   if (process.stdout.isTTY && process.env.NODE_ENV !== "production") {
-    return pino({ level, mixin, transport: { target: "pino-pretty", options: { colorize: true } } });
+    return pino({
+      level,
+      mixin,
+      serializers,
+      transport: { target: "pino-pretty", options: { colorize: true } },
+    });
   }
-  return pino({ level, mixin });
+  return pino({ level, mixin, serializers });
 }
 
 /** A tRPC path is logged only when it looks like procedure names; anything else is not ours to repeat. */

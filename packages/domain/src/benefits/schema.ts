@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { isoDate, isoDateTime, text } from "../common/schema.js";
+import { boundedNumber, isoDate, isoDateTime, MAX_MONEY_GBP, text } from "../common/schema.js";
 import { BenefitClassSchema, DirectionSchema, FunctionalityCodeSchema } from "../framework/schema.js";
 import { OdsCodeSchema } from "../organisation/schema.js";
 import { PeriodSchema } from "../periods/schema.js";
 
-const value = (label: string) => z.number({ error: `${label} must be a number` });
+const value = (label: string) => boundedNumber(label);
 
 /** Tracking confidence, as benefits leads rate it. */
 export const ConfidenceSchema = z.enum(["low", "medium", "high"], {
@@ -75,6 +75,7 @@ export const BenefitLineSchema = z
     fullYearValueGbp: z
       .number({ error: "Full-year value must be a number" })
       .min(0, "Full-year value cannot be negative")
+      .max(MAX_MONEY_GBP, "Full-year value must be at most £10,000,000,000 a year")
       .nullable(),
     attributionPct: z
       .number({ error: "Attribution must be a number between 0 and 100" })

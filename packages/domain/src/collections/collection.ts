@@ -11,7 +11,7 @@ export const CollectionSchema = z
     opensOn: IsoDate,
     dueOn: IsoDate,
     /** The framework version the quarter is assessed against; defaults to the one in force. */
-    frameworkVersion: z.number().int().min(1).optional(),
+    frameworkVersion: z.number().int().min(1).max(1_000_000_000).optional(),
   })
   .strict();
 export type CollectionInput = z.infer<typeof CollectionSchema>;

@@ -18,6 +18,19 @@ export function isoDateTime(label: string) {
   return z.iso.datetime({ offset: true, error: `${label} must be a date and time in ISO 8601 form` });
 }
 
+/** The largest count any input may carry (versions, numbers of things): 10⁹. */
+export const MAX_COUNT = 1_000_000_000;
+/** The largest sum of money, or any measured value, an input may carry: £10 bn (a year). */
+export const MAX_MONEY_GBP = 10_000_000_000;
+
+/** A finite number within ±£10 bn, with messages that name the field. */
+export function boundedNumber(label: string) {
+  return z
+    .number({ error: `${label} must be a number` })
+    .min(-MAX_MONEY_GBP, `${label} must be at least -10,000,000,000`)
+    .max(MAX_MONEY_GBP, `${label} must be at most 10,000,000,000`);
+}
+
 /** A non-empty trimmed string of at most `max` characters, with messages that name the field. */
 export function text(label: string, max: number) {
   return z

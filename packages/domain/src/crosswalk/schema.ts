@@ -34,11 +34,13 @@ export const CrosswalkSchema = z
     fromVersion: z
       .number({ error: "From version must be a whole number" })
       .int("From version must be a whole number")
-      .min(1, "From version must be at least 1"),
+      .min(1, "From version must be at least 1")
+      .max(1_000_000_000, "From version must be at most 1,000,000,000"),
     toVersion: z
       .number({ error: "To version must be a whole number" })
       .int("To version must be a whole number")
-      .min(1, "To version must be at least 1"),
+      .min(1, "To version must be at least 1")
+      .max(1_000_000_000, "To version must be at most 1,000,000,000"),
     entries: z.array(CrosswalkEntrySchema, { error: "Crosswalk entries must be a list" }),
   })
   .superRefine((c, ctx) => {

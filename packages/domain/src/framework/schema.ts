@@ -129,6 +129,7 @@ export const TierCriterionSchema = z
       .number({ error: "Menu k must be a number" })
       .int("Menu k must be a whole number")
       .min(1, "Menu k must be at least 1")
+      .max(1_000, "Menu k must be at most 1000")
       .optional(),
     requiredLevel: AdoptionLevelSchema,
     appliesTo: trustTypes("Criterion applies to"),
@@ -208,6 +209,7 @@ export const BenefitTypeSchema = z.object({
       perUnitGbp: z
         .number({ error: "Value per unit must be a number" })
         .min(0, "Value per unit cannot be negative")
+        .max(10_000_000_000, "Value per unit must be at most £10,000,000,000")
         .optional(),
       note: z.string().max(1000).optional(),
     })

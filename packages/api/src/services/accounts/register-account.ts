@@ -2,6 +2,7 @@ import { type DB, emailInUse, insertAccount, organisationExists, writeAudit } fr
 import { AppError, bindingNeedsTrust, newAccountIssues, type Principal } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { AccountCredentials } from "../../auth/accounts.js";
+import { passwordProblem } from "../../auth/password-policy.js";
 import type { AccountsCreate } from "../../contracts/accounts.js";
 
 /**
@@ -19,6 +20,9 @@ export async function registerAccount(
   return db.transaction().execute(async (trx) => {
     const trustExists = bindingNeedsTrust(account) ? await organisationExists(trx, account.odsCode) : false;
     const issues = newAccountIssues(account, await emailInUse(trx, email), trustExists);
+    // The initial password meets the one policy every password path uses (strength, common passwords).
+    const weak = passwordProblem(input.password, [email, input.name]);
+    if (weak) issues.push({ path: ["password"], message: weak });
     if (issues.length > 0) throw AppError.invalid(issues);
     const userId = credentials.newId("user");
     await insertAccount(trx, {
