@@ -15,6 +15,7 @@ import { sessionRouter } from "./routers/session.js";
 import { systemClientsRouter } from "./routers/system-clients.js";
 import { accountRouter } from "./routers/account.js";
 import { teamRouter } from "./routers/team.js";
+import { assignmentsRouter, handoffRouter } from "./routers/work.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -35,6 +36,8 @@ export const appRouter = router({
   systemClients: systemClientsRouter,
   account: accountRouter,
   team: teamRouter,
+  assignments: assignmentsRouter,
+  handoff: handoffRouter,
 });
 
 /** The API's type: the apps import this (type only) and get end-to-end types. */

@@ -15,3 +15,4 @@ export * from "./returns.js";
 export * from "./snapshots.js";
 export * from "./system-clients.js";
 export * from "./team.js";
+export * from "./work.js";

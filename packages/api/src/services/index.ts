@@ -17,3 +17,4 @@ export * from "./reports/index.js";
 export * from "./system-clients/index.js";
 export * from "./measures/index.js";
 export * from "./team/index.js";
+export * from "./work/index.js";

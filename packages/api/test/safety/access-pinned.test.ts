@@ -105,6 +105,13 @@ const PINNED: Record<string, string> = {
   "team.changeRole": "trustTeam",
   "team.disable": "trustTeam",
   "team.enable": "trustTeam",
+  "assignments.assign": "trustWrite",
+  "assignments.unassign": "trustWrite",
+  "assignments.list": "trustRead",
+  "assignments.mine": "signedIn",
+  "handoff.markReady": "trustWrite",
+  "handoff.takeBack": "trustWrite",
+  "handoff.status": "trustRead",
 };
 
 describe("access rules, pinned", () => {
