@@ -85,13 +85,11 @@ describe.each(engines)("assignments, my work and the handoff to the approver, on
         .assignments.assign({ odsCode: "RGT", functionalityCode: "F01", assigneeUserId: outsider.userId }),
     ).rejects.toMatchObject({ message: expect.stringMatching(/^assigneeUserId: Choose a colleague/) });
     await expect(
-      h
-        .as(approver)
-        .assignments.assign({
-          odsCode: "RGT",
-          benefitLineId: "no-such-line",
-          assigneeUserId: approver.userId,
-        }),
+      h.as(approver).assignments.assign({
+        odsCode: "RGT",
+        benefitLineId: "no-such-line",
+        assigneeUserId: approver.userId,
+      }),
     ).rejects.toMatchObject({ message: "benefitLineId: Trust RGT has no such benefit line" });
     await expect(
       h
