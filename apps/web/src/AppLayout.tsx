@@ -40,6 +40,7 @@ export function AppLayout() {
                   {me.name} ({roleLabel(me.role)}
                   {me.odsCode ? `, ${me.odsCode}` : ""})
                 </Header.AccountItem>
+                <Header.AccountItem href="/account/password">Change password</Header.AccountItem>
                 <Header.AccountItem formProps={{ onSubmit: signOut }} type="submit">
                   Sign out
                 </Header.AccountItem>
@@ -57,6 +58,7 @@ export function AppLayout() {
           current: !inMyTrust && (pathname === "/" || pathname.startsWith("/trusts")),
         },
         ...(myTrust ? [{ href: `/trusts/${myTrust}/dashboard`, text: "My trust", current: inMyTrust }] : []),
+        ...(myTrust ? [{ href: "/my-work", text: "My work", current: pathname === "/my-work" }] : []),
         { href: "/admin/", text: "National view" },
       ]}
     >

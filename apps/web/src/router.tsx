@@ -43,6 +43,36 @@ export const routes: RouteObject[] = [
         element: lazyPage(() => import("./pages/plans/PlanPage"), "the plan"),
         handle: { title: ({ odsCode }: Params) => `Plan and forecast: ${odsCode?.toUpperCase() ?? ""}` },
       },
+      {
+        path: "trusts/:odsCode/team",
+        element: lazyPage(() => import("./pages/team/TeamPage"), "the team"),
+        handle: { title: "Team" },
+      },
+      {
+        path: "my-work",
+        element: lazyPage(() => import("./pages/team/MyWorkPage"), "your work"),
+        handle: { title: "My work" },
+      },
+      {
+        path: "invitations/:token",
+        element: lazyPage(() => import("./pages/account/AcceptInvitation"), "the invitation"),
+        handle: { title: "Accept your invitation" },
+      },
+      {
+        path: "reset-password/:token",
+        element: lazyPage(() => import("./pages/account/ResetPassword"), "the form"),
+        handle: { title: "Choose a new password" },
+      },
+      {
+        path: "forgot-password",
+        element: lazyPage(() => import("./pages/account/ForgotPassword"), "the form"),
+        handle: { title: "Reset your password" },
+      },
+      {
+        path: "account/password",
+        element: lazyPage(() => import("./pages/account/ChangePassword"), "the form"),
+        handle: { title: "Change your password" },
+      },
       { path: "*", element: <NotFound />, handle: { title: "Page not found" } },
     ],
   },

@@ -16,6 +16,7 @@ import { systemClientsRouter } from "./routers/system-clients.js";
 import { accountRouter } from "./routers/account.js";
 import { teamRouter } from "./routers/team.js";
 import { auditRouter } from "./routers/audit.js";
+import { assignmentsRouter, handoffRouter } from "./routers/work.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -37,6 +38,8 @@ export const appRouter = router({
   account: accountRouter,
   team: teamRouter,
   audit: auditRouter,
+  assignments: assignmentsRouter,
+  handoff: handoffRouter,
 });
 
 /** The API's type: the apps import this (type only) and get end-to-end types. */

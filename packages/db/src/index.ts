@@ -35,3 +35,4 @@ export * from "./repositories/system-clients.js";
 export * from "./repositories/team.js";
 export * from "./repositories/audit-search.js";
 export * from "./repositories/record-sources.js";
+export * from "./repositories/work.js";

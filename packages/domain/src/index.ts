@@ -314,6 +314,8 @@ export {
 export type { AccountSubject, TeamRole } from "./access/team.js";
 
 // collections and official returns
+export { handoffState, WHOLE_TRUST } from "./collections/handoff.js";
+export type { HandoffState } from "./collections/handoff.js";
 export { canonicalJson } from "./collections/digest.js";
 export { assertCollectionOpen } from "./collections/submit-rule.js";
 export { submissionChecklist } from "./collections/checklist.js";

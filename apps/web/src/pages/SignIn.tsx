@@ -2,7 +2,7 @@ import { FormErrorSummary, useSchemaForm, useTRPC } from "@realise/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, TextInput } from "nhsuk-react-components";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { homeOf, safeNext } from "../session";
 
 type Field = "email" | "password";
@@ -18,6 +18,14 @@ async function problemOf(response: Response): Promise<Problem> {
     return {
       message: `Too many sign-in attempts. Wait ${Number.isFinite(wait) && wait > 0 ? `${Math.ceil(wait)} seconds` : "a few seconds"} and try again`,
     };
+  }
+  if (response.status === 403) {
+    // A disabled account (a leaver) is told so, not that the password is wrong.
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { message?: string } | null;
+    if (body?.message?.includes("disabled")) return { message: body.message };
   }
   if (response.status === 401 || response.status === 403) {
     return { field: "password", message: "Email address or password is not right. Check them and try again" };
@@ -88,6 +96,9 @@ export function SignIn() {
           Sign in
         </Button>
       </form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
     </>
   );
 }

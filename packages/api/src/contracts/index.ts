@@ -16,3 +16,4 @@ export * from "./snapshots.js";
 export * from "./system-clients.js";
 export * from "./team.js";
 export * from "./audit.js";
+export * from "./work.js";

@@ -18,3 +18,4 @@ export * from "./system-clients/index.js";
 export * from "./measures/index.js";
 export * from "./team/index.js";
 export * from "./audit/index.js";
+export * from "./work/index.js";

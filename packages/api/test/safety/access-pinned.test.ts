@@ -111,6 +111,13 @@ const PINNED: Record<string, string> = {
   "team.enable": "trustTeam",
   "systemClients.pause": "trustSubmit",
   "systemClients.resume": "trustSubmit",
+  "assignments.assign": "trustWrite",
+  "assignments.unassign": "trustWrite",
+  "assignments.list": "trustRead",
+  "assignments.mine": "signedIn",
+  "handoff.markReady": "trustWrite",
+  "handoff.takeBack": "trustWrite",
+  "handoff.status": "trustRead",
 };
 
 describe("access rules, pinned", () => {

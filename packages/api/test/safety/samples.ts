@@ -243,6 +243,13 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "team.changeRole": (odsCode) => ({ odsCode, userId: "no-such-user", role: "trust_editor" }),
   "team.disable": (odsCode) => ({ odsCode, userId: "no-such-user" }),
   "team.enable": (odsCode) => ({ odsCode, userId: "no-such-user" }),
+  "assignments.assign": (odsCode) => ({ odsCode, functionalityCode: "F01", assigneeUserId: "no-such-user" }),
+  "assignments.unassign": (odsCode) => ({ odsCode, functionalityCode: "F01" }),
+  "assignments.list": (odsCode) => ({ odsCode }),
+  "assignments.mine": () => undefined,
+  "handoff.markReady": (odsCode) => ({ odsCode, period: "2024/25 Q4", tier: 1 }),
+  "handoff.takeBack": (odsCode) => ({ odsCode, period: "2024/25 Q4", tier: 1 }),
+  "handoff.status": (odsCode) => ({ odsCode, period: "2024/25 Q4" }),
 };
 
 export interface ProcedureInfo {

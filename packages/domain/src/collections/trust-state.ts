@@ -30,6 +30,8 @@ export function trustReturnState(input: {
   lastChangeOn: string | null;
   opensOn: string;
   checklistItems: number;
+  /** An editor marked the whole trust ready for approval for the period (issue 14's handoff). */
+  handedOff?: boolean;
 }): TrustReturnState {
   switch (input.returnStatus) {
     case "submitted":
@@ -39,6 +41,7 @@ export function trustReturnState(input: {
       return "returned";
   }
   // unlocked, withdrawn or no return: the trust is working on it, or has not begun.
+  if (input.handedOff) return "ready_for_approval";
   if (input.returnStatus === null && (input.lastChangeOn === null || input.lastChangeOn < input.opensOn))
     return "not_started";
   return input.checklistItems === 0 ? "ready_for_approval" : "in_progress";

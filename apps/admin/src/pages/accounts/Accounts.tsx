@@ -14,6 +14,7 @@ import { Button, Select, Table, TextInput } from "nhsuk-react-components";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { SavedNotice } from "../frameworks/shared/SavedNotice";
+import { AccountActions } from "./AccountActions";
 
 export const ROLE_LABELS: Record<string, string> = {
   trust_viewer: "Trust viewer",
@@ -57,6 +58,8 @@ export function Accounts() {
               <Table.Cell>Name</Table.Cell>
               <Table.Cell>Role</Table.Cell>
               <Table.Cell>Trust</Table.Cell>
+              <Table.Cell>State</Table.Cell>
+              <Table.Cell>Change</Table.Cell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -68,6 +71,10 @@ export function Accounts() {
                 <Table.Cell>{a.name}</Table.Cell>
                 <Table.Cell>{ROLE_LABELS[a.role] ?? a.role}</Table.Cell>
                 <Table.Cell>{a.trustName ? `${a.trustName} (${a.odsCode})` : "–"}</Table.Cell>
+                <Table.Cell>{a.disabledAt ? "Disabled" : "Active"}</Table.Cell>
+                <Table.Cell>
+                  <AccountActions account={a} />
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

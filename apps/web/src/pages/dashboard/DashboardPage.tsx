@@ -6,6 +6,7 @@ import { LockedNotice } from "../../components/LockedNotice";
 import { Problem } from "../../components/Problem";
 import { canEdit, canSee, canSubmit, useMe } from "../../session";
 import { FunctionalityTables } from "./FunctionalityTables";
+import { Handoff } from "./Handoff";
 import { PeerComparison } from "./PeerComparison";
 import { RecentChanges } from "./RecentChanges";
 import { ReturnPanel } from "./ReturnPanel";
@@ -65,6 +66,11 @@ export default function DashboardPage() {
           <li>
             <Link to={`/trusts/${odsCode}`}>Registry details</Link>
           </li>
+          {canSee(me, odsCode) && (
+            <li>
+              <Link to={`/trusts/${odsCode}/team`}>Team</Link>
+            </li>
+          )}
         </ul>
       </nav>
       {canSee(me, odsCode) && (
@@ -88,6 +94,13 @@ export default function DashboardPage() {
       {data.locked && <LockedNotice locked={data.locked} />}
       <TierSummary data={data} odsCode={odsCode} />
       <ReturnPanel data={data} odsCode={odsCode} canSubmit={canSubmit(me, odsCode)} />
+      {canSee(me, odsCode) && (
+        <Handoff
+          odsCode={odsCode}
+          period={data.currentPeriod}
+          canMark={canEdit(me, odsCode) && !data.locked}
+        />
+      )}
       <FunctionalityTables data={data} odsCode={odsCode} canConfirm={canEdit(me, odsCode) && !data.locked} />
       <PeerComparison data={data} />
       <RecentChanges data={data} odsCode={odsCode} />

@@ -6,6 +6,7 @@ import {
   lastChangeByTrust,
   planItems,
   selectAdoption,
+  trustsHandedOff,
   trustsWithReturnStatus,
 } from "@realise/db";
 import { AppError, submissionChecklist, TRUST_RETURN_STATES, trustReturnState } from "@realise/domain";
@@ -36,6 +37,7 @@ export async function collectionTrustStates(db: Kysely<DB>, input: { period: str
       benefitLines(trx, null),
       planItems(trx, null),
     ]);
+    const handedOff = await trustsHandedOff(trx, input.period);
     const recordsBy = group(records);
     const linesBy = group(lines);
     const plansBy = group(plans);
@@ -83,6 +85,7 @@ export async function collectionTrustStates(db: Kysely<DB>, input: { period: str
           lastChangeOn,
           opensOn: collection.opensOn,
           checklistItems: checklist.length,
+          handedOff: handedOff.has(t.odsCode),
         }),
       };
     });

@@ -1,5 +1,13 @@
-import { adoptionRecords, benefitLines, currentFramework, type DB, planItems, returnsFor } from "@realise/db";
-import { submissionChecklist } from "@realise/domain";
+import {
+  adoptionRecords,
+  benefitLines,
+  currentFramework,
+  type DB,
+  handoffs,
+  planItems,
+  returnsFor,
+} from "@realise/db";
+import { handoffState, submissionChecklist } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { ReturnsChecklistInput } from "../../contracts/returns.js";
 import { today } from "../clock.js";
@@ -13,12 +21,13 @@ const isoDay = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : d
  */
 export async function submissionChecklistFor(db: Kysely<DB>, input: ReturnsChecklistInput) {
   return db.transaction().execute(async (trx) => {
-    const [framework, records, lines, plan, returns] = await Promise.all([
+    const [framework, records, lines, plan, returns, marked] = await Promise.all([
       currentFramework(trx),
       adoptionRecords(trx, input.odsCode),
       benefitLines(trx, input.odsCode),
       planItems(trx, input.odsCode),
       returnsFor(trx, input.odsCode),
+      handoffs(trx, input.odsCode, input.period),
     ]);
     const names = new Map(framework.functionalities.map((f) => [f.code, f.shortName ?? f.name]));
     const levels = new Map(records.map((r) => [r.functionalityCode, r.level]));
@@ -54,6 +63,8 @@ export async function submissionChecklistFor(db: Kysely<DB>, input: ReturnsCheck
         currentLevel: levels.get(p.functionalityCode) ?? 0,
       })),
     });
-    return { period: input.period, items, lastAcceptedOn: lastAccepted ?? null };
+    // What the team marked ready for approval, and what it did not (the approver's view of the handoff).
+    const handoff = handoffState(framework.tiers, marked);
+    return { period: input.period, items, lastAcceptedOn: lastAccepted ?? null, handoff };
   });
 }
