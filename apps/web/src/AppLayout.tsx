@@ -58,6 +58,7 @@ export function AppLayout() {
         },
         ...(myTrust ? [{ href: `/trusts/${myTrust}/dashboard`, text: "My trust", current: inMyTrust }] : []),
         { href: "/admin/", text: "National view" },
+        { href: "/help", text: "Help", current: pathname === "/help" },
       ]}
     >
       <Outlet />

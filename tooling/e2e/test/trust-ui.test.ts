@@ -93,4 +93,23 @@ test.describe("the trust app is readable: titles and focus", () => {
     await axeClean(page);
     expect(errors).toEqual([]);
   });
+
+  test("the help page explains levels, tiers, criteria, measures, validation and system values", async ({
+    newPage,
+  }) => {
+    const { page, errors } = await newPage();
+    await page.goto("/help");
+    await expect(page).toHaveTitle("How Realise measures EPR adoption – Realise");
+    for (const name of [
+      "Adoption levels (L0 to L5)",
+      "Measures: coverage and usage",
+      "Tiers",
+      "Mandatory and menu criteria",
+      "Validation states",
+      "Values reported by systems",
+    ])
+      await page.getByRole("heading", { level: 2, name }).waitFor();
+    await axeClean(page);
+    expect(errors).toEqual([]);
+  });
 });
