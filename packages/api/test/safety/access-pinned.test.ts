@@ -14,6 +14,7 @@ const PINNED: Record<string, string> = {
   "adoption.confirmTier": "trustWrite",
   "adoption.forOrganisation": "trustRead",
   "adoption.history": "trustRead",
+  "adoption.officialTrend": "trustRead",
   "adoption.recentChanges": "trustRead",
   "adoption.update": "trustWrite",
   "benefits.commitImport": "trustWrite",

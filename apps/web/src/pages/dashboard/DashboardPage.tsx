@@ -6,6 +6,7 @@ import { LockedNotice } from "../../components/LockedNotice";
 import { Problem } from "../../components/Problem";
 import { canEdit, canSee, canSubmit, useMe } from "../../session";
 import { FunctionalityTables } from "./FunctionalityTables";
+import { OwnTrend } from "./OwnTrend";
 import { PeerComparison } from "./PeerComparison";
 import { RecentChanges } from "./RecentChanges";
 import { ReturnPanel } from "./ReturnPanel";
@@ -89,6 +90,7 @@ export default function DashboardPage() {
       <TierSummary data={data} odsCode={odsCode} />
       <ReturnPanel data={data} odsCode={odsCode} canSubmit={canSubmit(me, odsCode)} />
       <FunctionalityTables data={data} odsCode={odsCode} canConfirm={canEdit(me, odsCode) && !data.locked} />
+      <OwnTrend odsCode={odsCode} tiers={data.framework.tiers.length} />
       <PeerComparison data={data} />
       <RecentChanges data={data} odsCode={odsCode} />
     </>
