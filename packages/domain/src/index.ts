@@ -313,3 +313,12 @@ export {
   trustReturnState,
 } from "./collections/trust-state.js";
 export type { TrustReturnState } from "./collections/trust-state.js";
+
+// audit
+export {
+  changesInWords,
+  describeAuditEntry,
+  functionalityInWords,
+  periodInWords,
+} from "./audit/describe.js";
+export type { AuditChange, AuditDescription, AuditEntry, AuditNames } from "./audit/describe.js";
