@@ -60,6 +60,7 @@ export function AppLayout() {
         ...(myTrust ? [{ href: `/trusts/${myTrust}/dashboard`, text: "My trust", current: inMyTrust }] : []),
         ...(myTrust ? [{ href: "/my-work", text: "My work", current: pathname === "/my-work" }] : []),
         { href: "/admin/", text: "National view" },
+        { href: "/help", text: "Help", current: pathname === "/help" },
       ]}
     >
       <Outlet />

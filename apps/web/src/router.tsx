@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject, type Params } from "react-router";
 import { AppLayout } from "./AppLayout";
 import { lazyPage } from "./components/Lazy";
+import { HelpPage } from "./pages/HelpPage";
 import { NotFound } from "./pages/NotFound";
 import { SignIn } from "./pages/SignIn";
 import { TrustList } from "./pages/TrustList";
@@ -15,6 +16,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <TrustList />, handle: { title: "Trusts" } },
       { path: "sign-in", element: <SignIn />, handle: { title: "Sign in" } },
+      { path: "help", element: <HelpPage />, handle: { title: "How Realise measures EPR adoption" } },
       {
         path: "trusts/:odsCode",
         element: <TrustPage />,

@@ -36,3 +36,4 @@ export * from "./repositories/team.js";
 export * from "./repositories/audit-search.js";
 export * from "./repositories/record-sources.js";
 export * from "./repositories/work.js";
+export * from "./repositories/official-trend.js";

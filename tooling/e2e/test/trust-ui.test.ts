@@ -90,6 +90,30 @@ test.describe("the trust app is readable: titles and focus", () => {
     await tier1.locator("summary").click();
     expect(await tier1.locator("tbody tr").count()).toBeGreaterThanOrEqual(6);
     expect(await tier1.locator("tbody").textContent()).toContain("Met");
+    // The trust's own official trend: a chart and its table twin, one row per published period.
+    const trend = page.getByRole("table", { name: "Official tier and key measures by period" });
+    await trend.waitFor();
+    expect(await trend.locator("tbody tr").count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("section[aria-labelledby=trend-heading] figure svg").count()).toBe(1);
+    await axeClean(page);
+    expect(errors).toEqual([]);
+  });
+
+  test("the help page explains levels, tiers, criteria, measures, validation and system values", async ({
+    newPage,
+  }) => {
+    const { page, errors } = await newPage();
+    await page.goto("/help");
+    await expect(page).toHaveTitle("How Realise measures EPR adoption – Realise");
+    for (const name of [
+      "Adoption levels (L0 to L5)",
+      "Measures: coverage and usage",
+      "Tiers",
+      "Mandatory and menu criteria",
+      "Validation states",
+      "Values reported by systems",
+    ])
+      await page.getByRole("heading", { level: 2, name }).waitFor();
     await axeClean(page);
     expect(errors).toEqual([]);
   });

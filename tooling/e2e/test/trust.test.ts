@@ -41,7 +41,8 @@ test.describe("trust staff's daily workflow in Chromium", () => {
     await page.getByRole("heading", { name: "Attained tier 2: Core clinical digitisation" }).waitFor();
     await page.getByRole("heading", { name: "What tier 3 needs" }).waitFor();
     expect(await gaps(page)).toContain("Clinical safety usage 69.8% → 80%");
-    expect(await page.locator("figure.realise-chart svg").count()).toBe(1);
+    // Two charts: the trust's own official trend, and its peers.
+    await expect.poll(() => page.locator("figure.realise-chart svg").count()).toBe(2);
     await axeClean(page);
 
     // The one gap to tier 3 links straight to its form: meet it.

@@ -37,3 +37,5 @@ export const AdoptionHistoryInput = z
 export const AdoptionRecentChangesInput = z
   .object({ odsCode: OdsCodeSchema, limit: z.number().int().min(1).max(200).optional() })
   .strict();
+
+export const AdoptionOfficialTrendInput = z.object({ odsCode: OdsCodeSchema }).strict();

@@ -3,6 +3,7 @@ import {
   AdoptionConfirmTierInput,
   AdoptionForOrganisationInput,
   AdoptionHistoryInput,
+  AdoptionOfficialTrendInput,
   AdoptionRecentChangesInput,
   AdoptionUpdateInput,
 } from "../contracts/adoption.js";
@@ -10,6 +11,7 @@ import {
   adoptionForOrganisation,
   adoptionHistory,
   confirmTierUnchanged,
+  officialTrend,
   recentChanges,
   updateAdoption,
 } from "../services/adoption/index.js";
@@ -40,4 +42,9 @@ export const adoptionRouter = router({
   recentChanges: procedure(access.trustRead)
     .input(AdoptionRecentChangesInput)
     .query(({ ctx, input }) => recentChanges(ctx.database.db, input)),
+
+  /** The trust's tier and key measures in every published official period, oldest first. */
+  officialTrend: procedure(access.trustRead)
+    .input(AdoptionOfficialTrendInput)
+    .query(({ ctx, input }) => officialTrend(ctx.database.db, input)),
 });

@@ -15,6 +15,7 @@ const PINNED: Record<string, string> = {
   "audit.search": "nationalRead",
   "adoption.forOrganisation": "trustRead",
   "adoption.history": "trustRead",
+  "adoption.officialTrend": "trustRead",
   "adoption.recentChanges": "trustRead",
   "adoption.update": "trustWrite",
   "benefits.commitImport": "trustWrite",

@@ -55,6 +55,7 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "adoption.confirmTier": (odsCode) => ({ odsCode, tier: 1 }),
   "adoption.history": (odsCode) => ({ odsCode, functionalityCode: "F01" }),
   "adoption.recentChanges": (odsCode) => ({ odsCode, limit: 5 }),
+  "adoption.officialTrend": (odsCode) => ({ odsCode }),
   "framework.current": () => undefined,
   "organisations.list": () => ({ trustType: "acute", search: "Guy" }),
   "organisations.byOdsCode": (odsCode) => ({ odsCode }),

@@ -7,6 +7,7 @@ import { Problem } from "../../components/Problem";
 import { canEdit, canSee, canSubmit, useMe } from "../../session";
 import { FunctionalityTables } from "./FunctionalityTables";
 import { Handoff } from "./Handoff";
+import { OwnTrend } from "./OwnTrend";
 import { PeerComparison } from "./PeerComparison";
 import { RecentChanges } from "./RecentChanges";
 import { ReturnPanel } from "./ReturnPanel";
@@ -102,6 +103,7 @@ export default function DashboardPage() {
         />
       )}
       <FunctionalityTables data={data} odsCode={odsCode} canConfirm={canEdit(me, odsCode) && !data.locked} />
+      <OwnTrend odsCode={odsCode} tiers={data.framework.tiers.length} />
       <PeerComparison data={data} />
       <RecentChanges data={data} odsCode={odsCode} />
     </>

@@ -29,6 +29,9 @@ export function FunctionalityTables({
   return (
     <section aria-labelledby="functionalities-heading">
       <h2 id="functionalities-heading">Functionalities by tier</h2>
+      <p className="nhsuk-body-s">
+        <Link to="/help#criteria">How levels, tiers and criteria work</Link>
+      </p>
       {views.length === 0 && <p>No functionality of this framework applies to this trust's type.</p>}
       {data.framework.tiers.map((tier) => {
         const rows = views.filter((f) => f.tier === tier.number);

@@ -6,3 +6,4 @@ export { adoptionHistory } from "./history.js";
 export { recentChanges } from "./recent-changes.js";
 export { refreshOrganisationTier } from "./refresh-tier.js";
 export { updateAdoption } from "./update.js";
+export { officialTrend } from "./official-trend.js";
