@@ -50,7 +50,6 @@ export function DateInput<Input extends FieldValues, Output>({
   const { field } = useController({ name, control: form.form.control });
   const [parts, setParts] = useState<DateParts>(() => partsOf(field.value));
   // A reset (or a value set elsewhere) redraws the boxes; typing does not fight the person.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new value from outside redraws the boxes
   useEffect(() => {
     if (isoOf(parts) !== field.value) setParts(partsOf(field.value));
   }, [field.value]);
