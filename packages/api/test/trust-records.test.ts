@@ -319,3 +319,49 @@ describe.each(engines)("undo and history for benefits and plans on %s", (engine)
     expect((await editor.plans.list({ odsCode })).items.map((i) => i.id)).toContain(item.id);
   });
 });
+
+describe.each(engines)("what the plan leaves missing on %s", (engine) => {
+  const h = useHarness(engine);
+
+  it("says, for a tier the plan does not reach, which criteria stay unmet and how to meet them", async () => {
+    const odsCode = "RY6";
+    const editor = h.as(await h.principal("editor.ry6@demo.realise"));
+    for (const i of (await editor.plans.list({ odsCode })).items)
+      await editor.plans.removeItem({ odsCode, id: i.id, expectedVersion: i.version });
+    const forecast = await editor.plans.forecast({ odsCode });
+    const unreached = forecast.tiers.filter((t) => !t.attainedNow);
+    expect(unreached.length).toBeGreaterThan(0);
+    for (const t of unreached) {
+      expect(t.status).toBe("not_planned");
+      expect(t.missing.length).toBeGreaterThan(0);
+      for (const m of t.missing) {
+        expect(m.tier).toBeLessThanOrEqual(t.tier);
+        expect(m.functionalities.every((f) => f.plannedLevel < m.requiredLevel && f.name.length > 0)).toBe(
+          true,
+        );
+      }
+    }
+    // Planning every option of the first gap to its level takes that gap off the list.
+    const first = unreached[0]!.missing[0]!;
+    for (const f of first.functionalities) {
+      await editor.plans.upsertItem({
+        odsCode,
+        expectedVersion: 0,
+        functionalityCode: f.code,
+        targetLevel: first.requiredLevel as 3,
+        targetDate: "2027-12-31",
+        owner: "CCIO",
+        status: "in_progress",
+      });
+    }
+    const after = (await editor.plans.forecast({ odsCode })).tiers.find(
+      (t) => t.tier === unreached[0]!.tier,
+    )!;
+    expect(
+      after.missing.some(
+        (m) =>
+          m.tier === first.tier && m.functionalities.some((f) => f.code === first.functionalities[0]!.code),
+      ),
+    ).toBe(false);
+  });
+});

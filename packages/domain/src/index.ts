@@ -214,7 +214,8 @@ export type { RemeasurableRecord } from "./benefits/measured.js";
 
 // plans
 export { forecastTiers } from "./plans/forecast.js";
-export { PlanItemSchema, PlanStatusSchema } from "./plans/schema.js";
+export { type PlanShortfall, planShortfalls } from "./plans/shortfall.js";
+export { PlanItemSchema, PlanStatusSchema, PlanTargetDateInputSchema } from "./plans/schema.js";
 export type { PlanItem, PlanStatus, TierForecast } from "./plans/schema.js";
 export { milestoneSlippage, trustMilestoneInput } from "./plans/slippage.js";
 export type { MilestoneSlippage, MilestoneTrustInput } from "./plans/slippage.js";

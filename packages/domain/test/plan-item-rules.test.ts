@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planItemRuleIssues } from "../src/index.js";
+import { defaultFramework, planItemRuleIssues, planShortfalls } from "../src/index.js";
 
 const item = (over: Record<string, unknown> = {}) => ({
   functionalityCode: "F13",
@@ -67,5 +67,48 @@ describe("plan item rules", () => {
     expect(planItemRuleIssues({ ...base, others: [{ ...twin, status: "done" }], item: item() })).toEqual([]);
     expect(planItemRuleIssues({ ...base, others: [twin], item: item({ targetLevel: 5 }) })).toEqual([]);
     expect(planItemRuleIssues({ ...base, others: [twin], item: item({ status: "done" }) })).toEqual([]);
+  });
+});
+
+describe("what the plan leaves missing", () => {
+  const framework = defaultFramework;
+  const organisation = { odsCode: "RXX", trustType: "acute" as const };
+  const tier1 = framework.criteria.filter((c) => c.tier === 1 && c.appliesTo.includes("acute"));
+  const mandatory = tier1.find((c) => c.kind === "mandatory")!;
+
+  it("names every unmet criterion of the tier and the tiers below, at the level it needs", () => {
+    const shortfalls = planShortfalls(framework, organisation, [], []);
+    const t1 = shortfalls.get(1)!;
+    expect(t1.length).toBe(tier1.length);
+    expect(t1.find((s) => s.kind === "mandatory")).toMatchObject({
+      tier: 1,
+      requiredLevel: mandatory.requiredLevel,
+      stillNeeded: 1,
+      functionalities: [expect.objectContaining({ plannedLevel: 0 })],
+    });
+    // A higher tier carries the lower tier's gaps.
+    expect(shortfalls.get(2)!.filter((s) => s.tier === 1)).toEqual(t1);
+  });
+
+  it("counts a plan item as meeting the level it targets, and drops a criterion the plan meets", () => {
+    const code = mandatory.functionalityCodes[0]!;
+    const before = planShortfalls(framework, organisation, [], []).get(1)!;
+    const after = planShortfalls(
+      framework,
+      organisation,
+      [],
+      [{ odsCode: "RXX", functionalityCode: code, targetLevel: mandatory.requiredLevel }],
+    ).get(1)!;
+    expect(after.length).toBe(before.length - 1);
+    expect(after.some((s) => s.functionalities.some((f) => f.code === code))).toBe(false);
+    // Another trust's plan counts for nothing.
+    expect(
+      planShortfalls(
+        framework,
+        organisation,
+        [],
+        [{ odsCode: "RYY", functionalityCode: code, targetLevel: 5 }],
+      ).get(1),
+    ).toEqual(before);
   });
 });

@@ -8,11 +8,11 @@ const value = (label: string) => boundedNumber(label);
 
 /** Tracking confidence, as benefits leads rate it. */
 export const ConfidenceSchema = z.enum(["low", "medium", "high"], {
-  error: "Confidence must be low, medium or high",
+  error: "Choose the confidence: low, medium or high",
 });
 /** Where a benefit is in its life. */
 export const BenefitStatusSchema = z.enum(["planned", "in_progress", "realised", "not_realised"], {
-  error: "Status must be one of planned, in_progress, realised, not_realised",
+  error: "Choose the status: planned, in progress, realised or not realised",
 });
 
 /**

@@ -181,7 +181,7 @@ export const BenefitClassSchema = z.enum(
   ["cash_releasing", "non_cash_releasing", "quantitative_non_monetised", "qualitative", "wider_societal"],
   {
     error:
-      "Benefit class must be one of cash_releasing, non_cash_releasing, quantitative_non_monetised, qualitative, wider_societal",
+      "Choose the benefit class: cash-releasing, non-cash-releasing, quantitative not monetised, qualitative or wider societal",
   },
 );
 /** A benefit class. */
@@ -189,7 +189,7 @@ export type BenefitClass = z.infer<typeof BenefitClassSchema>;
 
 /** Which way a metric should move for the benefit to count. */
 export const DirectionSchema = z.enum(["increase", "decrease"], {
-  error: "Direction must be increase or decrease",
+  error: "Choose whether the metric should increase or decrease",
 });
 /** A metric direction. */
 export type Direction = z.infer<typeof DirectionSchema>;

@@ -6,7 +6,7 @@ import { OdsCodeSchema } from "../organisation/schema.js";
 
 /** Where a plan item is. */
 export const PlanStatusSchema = z.enum(["not_started", "in_progress", "done", "at_risk"], {
-  error: "Plan status must be one of not_started, in_progress, done, at_risk",
+  error: "Choose the plan status: not started, in progress, done or at risk",
 });
 /** A plan status. */
 export type PlanStatus = z.infer<typeof PlanStatusSchema>;
@@ -32,3 +32,12 @@ export interface TierForecast {
   forecastDate: string | null;
   status: "attained" | "forecast" | "not_planned";
 }
+
+/**
+ * A plan item's target date as the date input sends it (day, month and year boxes made into an ISO date),
+ * with messages about the boxes rather than the ISO form.
+ */
+export const PlanTargetDateInputSchema = z
+  .string({ error: "Enter the target date" })
+  .min(1, "Enter the target date")
+  .pipe(z.iso.date({ error: "Target date must be a real date, for example 31 3 2027" }));

@@ -19,3 +19,4 @@ export {
   type SchemaFormOptions,
   useSchemaForm,
 } from "./useSchemaForm";
+export { DateInput, type DateParts, isoOf, partsOf } from "./DateInput";

@@ -1,8 +1,9 @@
 import { periodRange, plannedValueAt } from "@realise/domain";
-import { Loading, label, useTRPC } from "@realise/ui";
+import { formatDate, formatDateTime, Loading, label, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { BackLink, SummaryList, Table, WarningCallout } from "nhsuk-react-components";
 import { Link, useLocation, useParams } from "react-router";
+import { History } from "../../components/History";
 import { Problem } from "../../components/Problem";
 import {
   CLASS_LABELS,
@@ -15,6 +16,7 @@ import {
 } from "./format";
 import { LineChart } from "./LineChart";
 import { RecordActual } from "./RecordActual";
+import { WithdrawLine } from "./WithdrawLine";
 import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
 import { canEdit as canEditTrust, useMe } from "../../session";
 
@@ -28,6 +30,7 @@ export function BenefitDetail() {
   const trpc = useTRPC();
   const query = useQuery(trpc.benefits.get.queryOptions({ odsCode, id }));
   const register = useQuery(trpc.benefits.list.queryOptions({ odsCode }));
+  const history = useQuery(trpc.benefits.history.queryOptions({ odsCode, id }));
   if (query.isPending) return <Loading what="the benefit" />;
   if (query.error) return <Problem error={query.error} what="this benefit" />;
   const line = query.data;
@@ -43,7 +46,9 @@ export function BenefitDetail() {
     period: a.period,
   }));
   const canEdit = register.data !== undefined;
-  const mayWrite = canEditTrust(me, odsCode);
+  const withdrawn = line.withdrawn;
+  // Changes are for the trust's editors and approver, on a line still in the register, while no return locks it.
+  const mayWrite = canEditTrust(me, odsCode) && !withdrawn;
   return (
     <>
       <BackLink asElement={Link} to={`/trusts/${odsCode}/benefits`}>
@@ -51,6 +56,16 @@ export function BenefitDetail() {
       </BackLink>
       <h1>{line.title}</h1>
       {locked && <LockedNotice locked={locked} />}
+      {withdrawn && (
+        <WarningCallout>
+          <WarningCallout.Heading>Withdrawn from the register</WarningCallout.Heading>
+          <p>
+            Withdrawn on {formatDateTime(withdrawn.at)}
+            {withdrawn.by ? ` by ${withdrawn.by}` : ""}: {withdrawn.reason}. It is out of every total and
+            forecast, and kept here for the history.
+          </p>
+        </WarningCallout>
+      )}
       {notice && (
         <div className="nhsuk-inset-text" role="status">
           <p>{notice}</p>
@@ -95,13 +110,13 @@ export function BenefitDetail() {
         <SummaryList.Row>
           <SummaryList.Key>Baseline</SummaryList.Key>
           <SummaryList.Value>
-            {formatNumber(line.baseline.value)} on {line.baseline.date} ({line.baseline.source})
+            {formatNumber(line.baseline.value)} on {formatDate(line.baseline.date)} ({line.baseline.source})
           </SummaryList.Value>
         </SummaryList.Row>
         <SummaryList.Row>
           <SummaryList.Key>Target</SummaryList.Key>
           <SummaryList.Value>
-            {formatNumber(line.target.value)} by {line.target.date}
+            {formatNumber(line.target.value)} by {formatDate(line.target.date)}
           </SummaryList.Value>
         </SummaryList.Row>
         <SummaryList.Row>
@@ -181,6 +196,23 @@ export function BenefitDetail() {
         </Table.Body>
       </Table>
       {mayWrite && <RecordActual odsCode={odsCode} line={line} />}
+      {canEdit && mayWrite && !locked && (
+        <>
+          <h2>Withdraw</h2>
+          <p>Withdraw a benefit that should no longer count, for example one counted twice.</p>
+          <WithdrawLine odsCode={odsCode} line={line} />
+        </>
+      )}
+      <h2>History</h2>
+      {history.error ? (
+        <Problem error={history.error} what="this benefit's history" />
+      ) : (
+        <History
+          entries={history.data?.entries ?? []}
+          title="Changes to this benefit"
+          empty="No changes to this benefit have been recorded yet."
+        />
+      )}
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { Empty, Loading, label, useTRPC, useTRPCClient } from "@realise/ui";
+import { Empty, formatDate, formatDateTime, Loading, label, useTRPC, useTRPCClient } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { BackLink, Button, SummaryList, Table, Tag, WarningCallout } from "nhsuk-react-components";
 import { useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
+import { History } from "../../components/History";
 import { Problem } from "../../components/Problem";
 import {
   CLASS_LABELS,
@@ -73,6 +74,7 @@ export function BenefitsRegister() {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const register = useQuery(trpc.benefits.list.queryOptions({ odsCode }));
+  const history = useQuery(trpc.benefits.history.queryOptions({ odsCode }));
   const [exporting, setExporting] = useState<string | null>(null);
   if (register.isPending) return <Loading what="the benefits register" />;
   if (register.error) return <Problem error={register.error} what="the benefits register" />;
@@ -195,7 +197,7 @@ export function BenefitsRegister() {
                     : `${formatNumber(l.progress.latestActual)} (${l.progress.latestPeriod})`}
                 </Table.Cell>
                 <Table.Cell>
-                  {formatNumber(l.target.value)} by {l.target.date}
+                  {formatNumber(l.target.value)} by {formatDate(l.target.date)}
                 </Table.Cell>
                 <Table.Cell>
                   {formatShare(l.progress.progress)}
@@ -209,6 +211,31 @@ export function BenefitsRegister() {
             ))}
           </Table.Body>
         </Table>
+      )}
+      {r.withdrawnLines.length > 0 && (
+        <>
+          <h2>Withdrawn benefits</h2>
+          <p>Out of every total and forecast; kept for the history.</p>
+          <ul>
+            {r.withdrawnLines.map((l) => (
+              <li key={l.id}>
+                <Link to={`/trusts/${odsCode}/benefits/${encodeURIComponent(l.id)}`}>{l.title}</Link>:
+                withdrawn on {formatDateTime(l.withdrawn.at)}
+                {l.withdrawn.by ? ` by ${l.withdrawn.by}` : ""} ({l.withdrawn.reason})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>History</h2>
+      {history.error ? (
+        <Problem error={history.error} what="the register's history" />
+      ) : (
+        <History
+          entries={history.data?.entries ?? []}
+          title="Changes to the register"
+          empty="No changes to the register have been recorded yet."
+        />
       )}
     </>
   );

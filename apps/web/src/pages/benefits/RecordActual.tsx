@@ -3,7 +3,7 @@ import { FormErrorSummary, type FormSchema, useSchemaForm, useTRPC } from "@real
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, TextInput, WarningCallout } from "nhsuk-react-components";
 import { useState } from "react";
-import type { RegisterLine } from "./format";
+import { formatNumber, type RegisterLine } from "./format";
 
 // contract: benefits.recordActual (period and value as the domain's actual; the source is checked by the server)
 const ActualSchema = BenefitLineSchema.shape.actuals.element.pick({ period: true, value: true });
@@ -26,14 +26,27 @@ export function RecordActual({ odsCode, line }: { odsCode: string; line: Registe
     defaultValues: empty,
   });
   const [saved, setSaved] = useState<string | null>(null);
+  // A period that already has an actual is replaced only once the person confirms.
+  const [replacing, setReplacing] = useState<{
+    period: string;
+    value: number;
+    source: string | null;
+    old: number;
+  } | null>(null);
   const record = useMutation(
     trpc.benefits.recordActual.mutationOptions({
       onSuccess: async (_result, input) => {
-        setSaved(`The actual for ${input.period} was recorded.`);
+        setReplacing(null);
+        setSaved(
+          input.replace
+            ? `The actual for ${input.period} was replaced. The history keeps the old value.`
+            : `The actual for ${input.period} was recorded.`,
+        );
         form.form.reset(empty);
         await queryClient.invalidateQueries();
       },
       onError: (error) => {
+        setReplacing(null);
         form.failed(error);
         // The page then shows their change, to enter the actual against.
         void queryClient.invalidateQueries();
@@ -43,8 +56,26 @@ export function RecordActual({ odsCode, line }: { odsCode: string; line: Registe
   const onSubmit = form.onSubmit(({ period, value }) => {
     setSaved(null);
     const source = form.form.getValues("source")?.trim() || null;
+    const existing = line.actuals.find((a) => a.period === period.trim());
+    if (existing) {
+      setReplacing({ period: period.trim(), value, source, old: existing.value });
+      return;
+    }
     record.mutate({ odsCode, id: line.id, expectedVersion: line.version, period, value, source });
   });
+  const confirmReplace = () => {
+    if (!replacing) return;
+    const { period, value, source } = replacing;
+    record.mutate({
+      odsCode,
+      id: line.id,
+      expectedVersion: line.version,
+      period,
+      value,
+      source,
+      replace: true,
+    });
+  };
   return (
     <section aria-labelledby="h-record">
       <h2 id="h-record">Record an actual</h2>
@@ -58,6 +89,23 @@ export function RecordActual({ odsCode, line }: { odsCode: string; line: Registe
         <WarningCallout>
           <WarningCallout.Heading>Someone else changed this benefit</WarningCallout.Heading>
           <p>The page now shows their change; enter the actual again.</p>
+        </WarningCallout>
+      )}
+      {replacing && (
+        <WarningCallout>
+          <WarningCallout.Heading>Replace the actual for {replacing.period}?</WarningCallout.Heading>
+          <p>
+            {replacing.period} already has an actual of {formatNumber(replacing.old)} {line.unit}. Replace it
+            with {formatNumber(replacing.value)} {line.unit}? The history keeps the old value.
+          </p>
+          <div className="nhsuk-button-group">
+            <Button type="button" warning disabled={record.isPending} onClick={confirmReplace}>
+              Yes, replace it
+            </Button>
+            <Button type="button" secondary onClick={() => setReplacing(null)}>
+              Keep {formatNumber(replacing.old)}
+            </Button>
+          </div>
         </WarningCallout>
       )}
       <form onSubmit={onSubmit} noValidate aria-label="Record an actual">

@@ -1,8 +1,10 @@
 import type { RouterOutputs } from "@realise/api";
-import { PlanItemSchema } from "@realise/domain";
+import { PlanItemSchema, PlanTargetDateInputSchema } from "@realise/domain";
 import {
   ConflictNotice,
+  DateInput,
   FormErrorSummary,
+  formatDate,
   LEVEL_LABELS,
   Loading,
   label,
@@ -13,7 +15,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { BackLink, Button, Select, Table, Tag, TextInput } from "nhsuk-react-components";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { History } from "../../components/History";
 import { Problem } from "../../components/Problem";
+import { RemoveItem } from "./RemoveItem";
+import { TierForecastCell } from "./TierForecastCell";
 import { LockedNotice, useLockingReturn } from "../../components/LockedNotice";
 import { canEdit, useMe } from "../../session";
 
@@ -26,14 +31,14 @@ const STATUS: Record<string, string> = {
   done: "Done",
   at_risk: "At risk",
 };
-// contract: plans.upsertItem (its item fields are the domain's PlanItemSchema)
+// contract: plans.upsertItem (its item fields are the domain's PlanItemSchema; the date from the date input)
 const ItemFormSchema = PlanItemSchema.pick({
   functionalityCode: true,
   targetLevel: true,
   targetDate: true,
   owner: true,
   status: true,
-});
+}).extend({ targetDate: PlanTargetDateInputSchema });
 
 function stateTag(item: PlanRow) {
   if (item.state === "reached") return <Tag color="green">Reached</Tag>;
@@ -94,7 +99,7 @@ function ItemForm({
           <Select.Option value="">Choose a functionality</Select.Option>
           {plan.functionalities.map((f) => (
             <Select.Option key={f.code} value={f.code}>
-              {f.code} {f.name} (tier {f.tier}, now L{f.level})
+              {f.code} {f.name} (tier {f.tier}, now {LEVEL_LABELS[f.level] ?? `L${f.level}`})
             </Select.Option>
           ))}
         </Select>
@@ -105,7 +110,7 @@ function ItemForm({
             </Select.Option>
           ))}
         </Select>
-        <TextInput {...field("targetDate")} label="Target date" hint="For example, 2027-03-31" width={10} />
+        <DateInput form={form} name="targetDate" label="Target date" />
         <TextInput {...field("owner")} label="Owner" />
         <Select {...field("status")} label="Status">
           {Object.entries(STATUS).map(([k, v]) => (
@@ -136,7 +141,10 @@ export default function PlanPage() {
   const trpc = useTRPC();
   const plan = useQuery(trpc.plans.list.queryOptions({ odsCode }));
   const forecast = useQuery(trpc.plans.forecast.queryOptions({ odsCode }));
+  const history = useQuery(trpc.plans.history.queryOptions({ odsCode }));
   const [editing, setEditing] = useState<PlanRow | "new" | null>(null);
+  const [removing, setRemoving] = useState<PlanRow | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   if (plan.isPending || forecast.isPending) return <Loading what="the plan" />;
   if (plan.error) return <Problem error={plan.error} what="the plan" />;
   if (forecast.error) return <Problem error={forecast.error} what="the plan" />;
@@ -171,10 +179,14 @@ export default function PlanPage() {
                 {t.tier}. {t.name}
               </Table.Cell>
               <Table.Cell>
-                {t.attainedNow ? "Attained now" : (t.forecastDate ?? "Not reached by the plan")}
+                <TierForecastCell tier={t} />
               </Table.Cell>
               <Table.Cell>
-                {t.attainedNow ? "Attained now" : (t.cautiousForecastDate ?? "Not reached")}
+                {t.attainedNow
+                  ? "Attained now"
+                  : t.cautiousForecastDate
+                    ? formatDate(t.cautiousForecastDate)
+                    : "Not reached"}
               </Table.Cell>
             </Table.Row>
           ))}
@@ -193,7 +205,7 @@ export default function PlanPage() {
           {f.milestones.map((m) => (
             <Table.Row key={m.milestoneId}>
               <Table.Cell>{m.title}</Table.Cell>
-              <Table.Cell>{m.targetDate}</Table.Cell>
+              <Table.Cell>{formatDate(m.targetDate)}</Table.Cell>
               <Table.Cell>
                 {!m.applies
                   ? "Does not apply"
@@ -201,15 +213,37 @@ export default function PlanPage() {
                     ? "Met now"
                     : m.forecastDate === null
                       ? "Not reached by the plan"
-                      : `Forecast ${m.forecastDate}: ${m.slippageDays !== null && m.slippageDays > 0 ? `${m.slippageDays} days late` : "on time"}`}
+                      : `Forecast ${formatDate(m.forecastDate)}: ${m.slippageDays !== null && m.slippageDays > 0 ? `${m.slippageDays} days late` : "on time"}`}
               </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
       <h2>Plan items</h2>
-      {writable && editing === null && (
-        <Button type="button" onClick={() => setEditing("new")}>
+      {notice && (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{notice}</p>
+        </div>
+      )}
+      {writable && removing && (
+        <RemoveItem
+          odsCode={odsCode}
+          item={removing}
+          name={nameOf.get(removing.functionalityCode) ?? ""}
+          onDone={(message) => {
+            setRemoving(null);
+            setNotice(message);
+          }}
+        />
+      )}
+      {writable && editing === null && removing === null && (
+        <Button
+          type="button"
+          onClick={() => {
+            setNotice(null);
+            setEditing("new");
+          }}
+        >
           Add a plan item
         </Button>
       )}
@@ -247,9 +281,9 @@ export default function PlanPage() {
                 <Table.Cell>
                   {item.functionalityCode} {nameOf.get(item.functionalityCode) ?? ""}
                 </Table.Cell>
-                <Table.Cell>L{item.targetLevel}</Table.Cell>
-                <Table.Cell>{item.targetDate}</Table.Cell>
-                <Table.Cell>L{item.currentLevel}</Table.Cell>
+                <Table.Cell>{LEVEL_LABELS[item.targetLevel] ?? `L${item.targetLevel}`}</Table.Cell>
+                <Table.Cell>{formatDate(item.targetDate)}</Table.Cell>
+                <Table.Cell>{LEVEL_LABELS[item.currentLevel] ?? `L${item.currentLevel}`}</Table.Cell>
                 <Table.Cell>
                   {stateTag(item)}
                   {item.doneButNotReached && " Marked done, but the measures do not show the level yet"}
@@ -259,19 +293,56 @@ export default function PlanPage() {
                 </Table.Cell>
                 {writable && (
                   <Table.Cell>
-                    <Button type="button" secondary small onClick={() => setEditing(item)}>
-                      Change
-                      <span className="nhsuk-u-visually-hidden">
-                        {" "}
-                        the plan item for {item.functionalityCode}
-                      </span>
-                    </Button>
+                    <div className="nhsuk-button-group nhsuk-u-margin-bottom-0">
+                      <Button
+                        type="button"
+                        secondary
+                        small
+                        onClick={() => {
+                          setNotice(null);
+                          setRemoving(null);
+                          setEditing(item);
+                        }}
+                      >
+                        Change
+                        <span className="nhsuk-u-visually-hidden">
+                          {" "}
+                          the plan item for {item.functionalityCode}
+                        </span>
+                      </Button>
+                      <Button
+                        type="button"
+                        secondary
+                        small
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(null);
+                          setRemoving(item);
+                        }}
+                      >
+                        Remove
+                        <span className="nhsuk-u-visually-hidden">
+                          {" "}
+                          the plan item for {item.functionalityCode}
+                        </span>
+                      </Button>
+                    </div>
                   </Table.Cell>
                 )}
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
+      )}
+      <h2>History</h2>
+      {history.error ? (
+        <Problem error={history.error} what="the plan's history" />
+      ) : (
+        <History
+          entries={history.data?.entries ?? []}
+          title="Changes to the plan"
+          empty="No changes to the plan have been recorded yet."
+        />
       )}
     </>
   );
