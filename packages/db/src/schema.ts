@@ -213,6 +213,10 @@ export interface UserRoleTable {
   user_id: string;
   role: Role;
   ods_code: string | null;
+  /** The ICB an ICB viewer is bound to. */
+  icb_code: string | null;
+  /** The region a region viewer is bound to. */
+  region: Region | null;
 }
 
 /** better-auth's user table (created by its own migrations); read here to join accounts to role bindings. */

@@ -13,7 +13,7 @@ export async function principalFromHeaders(
   if (!session) return null;
   const binding = await database.db
     .selectFrom("user_role")
-    .select(["role", "ods_code"])
+    .select(["role", "ods_code", "icb_code", "region"])
     .where("user_id", "=", session.user.id)
     .executeTakeFirst();
   if (!binding || !(ROLES as readonly string[]).includes(binding.role)) return null;
@@ -23,5 +23,7 @@ export async function principalFromHeaders(
     name: session.user.name,
     role: binding.role as Role,
     odsCode: binding.ods_code,
+    icbCode: binding.icb_code,
+    region: binding.region,
   };
 }
