@@ -1,27 +1,55 @@
-import { Layout } from "@realise/ui";
+import { Layout, type NavItem } from "@realise/ui";
+import { InsetText } from "nhsuk-react-components";
 import { Outlet, useLocation } from "react-router";
+import { useMe } from "./session";
+
+/** The pages an ICB or region viewer may use: the national views, narrowed to their trusts, read-only. */
+const OVERSIGHT_PAGES = new Set([
+  "/admin/",
+  "/admin/heatmap",
+  "/admin/returns",
+  "/admin/collections",
+  "/admin/benefits",
+]);
+
+/** Who an ICB or region viewer oversees, in words, or null for other roles. */
+function oversightOf(
+  me: { role: string; icbCode?: string | null; region?: string | null } | null | undefined,
+) {
+  if (me?.role === "icb_viewer") return `the trusts of ICB ${me.icbCode ?? ""}`.trim();
+  if (me?.role === "region_viewer") return `the trusts of the ${me.region ?? ""} region`;
+  return null;
+}
 
 export function AppLayout() {
   const { pathname } = useLocation();
+  const me = useMe().data;
+  const oversees = oversightOf(me);
+  const nav: NavItem[] = [
+    { href: "/admin/", text: "Overview", current: pathname === "/" },
+    { href: "/admin/heatmap", text: "Heatmap", current: pathname === "/heatmap" },
+    { href: "/admin/returns", text: "Returns", current: pathname.startsWith("/returns") },
+    { href: "/admin/collections", text: "Collections", current: pathname.startsWith("/collections") },
+    { href: "/admin/snapshots", text: "Official figures", current: pathname === "/snapshots" },
+    { href: "/admin/summary", text: "Registry summary", current: pathname === "/summary" },
+    { href: "/admin/benefits", text: "Benefits and plans", current: pathname === "/benefits" },
+    { href: "/admin/frameworks", text: "Framework", current: pathname.startsWith("/frameworks") },
+    { href: "/admin/registry", text: "Registry", current: pathname.startsWith("/registry") },
+    { href: "/admin/accounts", text: "Accounts", current: pathname.startsWith("/accounts") },
+    { href: "/admin/audit", text: "Audit log", current: pathname === "/audit" },
+    { href: "/", text: "Trust app" },
+  ];
   return (
     <Layout
       serviceName="Realise national view"
       serviceHref="/admin/"
-      nav={[
-        { href: "/admin/", text: "Overview", current: pathname === "/" },
-        { href: "/admin/heatmap", text: "Heatmap", current: pathname === "/heatmap" },
-        { href: "/admin/returns", text: "Returns", current: pathname.startsWith("/returns") },
-        { href: "/admin/collections", text: "Collections", current: pathname.startsWith("/collections") },
-        { href: "/admin/snapshots", text: "Official figures", current: pathname === "/snapshots" },
-        { href: "/admin/summary", text: "Registry summary", current: pathname === "/summary" },
-        { href: "/admin/benefits", text: "Benefits and plans", current: pathname === "/benefits" },
-        { href: "/admin/frameworks", text: "Framework", current: pathname.startsWith("/frameworks") },
-        { href: "/admin/registry", text: "Registry", current: pathname.startsWith("/registry") },
-        { href: "/admin/accounts", text: "Accounts", current: pathname.startsWith("/accounts") },
-        { href: "/admin/audit", text: "Audit log", current: pathname === "/audit" },
-        { href: "/", text: "Trust app" },
-      ]}
+      nav={oversees ? nav.filter((n) => OVERSIGHT_PAGES.has(n.href)) : nav}
     >
+      {oversees ? (
+        <InsetText className="realise-no-print">
+          <p>You see {oversees}, as at today's ICB membership, read-only.</p>
+        </InsetText>
+      ) : null}
       <Outlet />
     </Layout>
   );

@@ -11,3 +11,9 @@ export function useMe() {
 export function useIsNationalAdmin() {
   return useMe().data?.role === "national_admin";
 }
+
+/** Whether the signed-in user is an ICB or region viewer: they see their trusts, read-only. */
+export function useIsOverseer() {
+  const role = useMe().data?.role;
+  return role === "icb_viewer" || role === "region_viewer";
+}

@@ -12,6 +12,7 @@ import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
 import type { Context } from "./context.js";
 import { classifyFailure } from "./http/errors.js";
+import { oversightScopeOf } from "./services/guards/oversight-scope.js";
 
 export interface Meta {
   access: Access;
@@ -146,7 +147,9 @@ export function procedure<R extends Access>(rule: R) {
     .use(mapAppErrors)
     .use(async ({ ctx, next, getRawInput }) => {
       const odsCode = rule.kind === "trust" ? await rawOdsCode(getRawInput) : undefined;
-      const outcome = decide(rule, ctx.principal, odsCode);
+      // An ICB or region viewer's trusts, as at today's membership: one lookup serves the rule and the view.
+      const scope = rule.kind === "public" ? null : await oversightScopeOf(ctx.database.db, ctx.principal);
+      const outcome = decide(rule, ctx.principal, odsCode, scope?.odsCodes);
       if (outcome === "UNAUTHORIZED")
         throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
       if (outcome === "FORBIDDEN") {
@@ -159,7 +162,7 @@ export function procedure<R extends Access>(rule: R) {
         });
       }
       // Past the rule, a non-public procedure always has a principal: narrow the type so services get one.
-      return next({ ctx: { ...ctx, principal: ctx.principal as CallerOf<R> } });
+      return next({ ctx: { ...ctx, principal: ctx.principal as CallerOf<R>, scope } });
     });
   // Every input schema is followed by the unknown-field check, whatever its nested objects say,
   // and no text may carry control characters (NUL, escape…) that PostgreSQL refuses or a reader cannot see.

@@ -37,3 +37,4 @@ export * from "./repositories/audit-search.js";
 export * from "./repositories/record-sources.js";
 export * from "./repositories/work.js";
 export * from "./repositories/official-trend.js";
+export * from "./repositories/oversight.js";

@@ -215,6 +215,10 @@ export interface UserRoleTable {
   ods_code: string | null;
   /** Set when the account is disabled (migration 0011): sign-in refused, sessions ended. */
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The ICB an ICB viewer is bound to. */
+  icb_code: string | null;
+  /** The region a region viewer is bound to. */
+  region: Region | null;
 }
 
 /** better-auth's user table (created by its own migrations); read here to join accounts to role bindings. */

@@ -293,13 +293,22 @@ export { AppError, isAppError } from "./errors/app-error.js";
 export type { AppErrorCode, AppErrorOptions, FieldIssue } from "./errors/app-error.js";
 
 // access
-export { access, decide, NATIONAL_ROLES, ROLES, TRUST_ROLES } from "./access/roles.js";
+export {
+  access,
+  decide,
+  isOversightRole,
+  NATIONAL_ROLES,
+  OVERSIGHT_ROLES,
+  ROLES,
+  TRUST_ROLES,
+} from "./access/roles.js";
 export type { Access, Principal, Role } from "./access/roles.js";
 export {
   bindingIssues,
   bindingNeedsTrust,
   checkBindingChange,
   newAccountIssues,
+  oversightBindingIssues,
 } from "./access/account-binding.js";
 export type { RoleBinding } from "./access/account-binding.js";
 export {

@@ -1,13 +1,15 @@
 import { type Database, insertAccount } from "@realise/db";
-import type { Role } from "@realise/domain";
+import type { Region, Role } from "@realise/domain";
 import type { Auth } from "./auth.js";
 
-/** Who an account is and what it is bound to: a national role, or a trust role on one trust. */
+/** Who an account is and what it is bound to: a national role, a trust role on one trust, an ICB or a region. */
 export interface AccountBinding {
   email: string;
   name: string;
   role: Role;
   odsCode: string | null;
+  icbCode?: string | null;
+  region?: Region | null;
 }
 
 /**
@@ -66,6 +68,8 @@ export async function createAccount(
       passwordHash,
       role: account.role,
       odsCode: account.odsCode,
+      icbCode: account.icbCode ?? null,
+      region: account.region ?? null,
     }),
   );
   return userId;

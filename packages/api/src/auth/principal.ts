@@ -26,7 +26,7 @@ export async function sessionFromHeaders(
   if (!session) return none;
   const binding = await database.db
     .selectFrom("user_role")
-    .select(["role", "ods_code", "disabled_at"])
+    .select(["role", "ods_code", "icb_code", "region", "disabled_at"])
     .where("user_id", "=", session.user.id)
     .executeTakeFirst();
   if (!binding || !(ROLES as readonly string[]).includes(binding.role)) return none;
@@ -38,6 +38,8 @@ export async function sessionFromHeaders(
       name: session.user.name,
       role: binding.role as Role,
       odsCode: binding.ods_code,
+      icbCode: binding.icb_code,
+      region: binding.region,
     },
     sessionToken: session.session.token,
   };

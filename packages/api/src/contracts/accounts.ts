@@ -1,9 +1,9 @@
 // Inputs of the accounts procedures: zod only, importable by the browser (no server code).
-import { OdsCodeSchema, ROLES } from "@realise/domain";
+import { OdsCodeSchema, RegionSchema, ROLES } from "@realise/domain";
 import { z } from "zod";
 
 export const AccountRoleSchema = z.enum(ROLES, {
-  error: "Role must be one of trust_viewer, trust_editor, trust_approver, national_admin, national_analyst",
+  error: `Role must be one of ${ROLES.join(", ")}`,
 });
 const AccountTrustSchema = OdsCodeSchema.nullable();
 
@@ -20,6 +20,16 @@ export const AccountsCreateInput = z
     name: z.string().trim().min(1, "Name is required").max(200, "Name must be at most 200 characters"),
     role: AccountRoleSchema,
     odsCode: AccountTrustSchema,
+    /** The ICB an ICB viewer oversees. */
+    icbCode: z
+      .string({ error: "ICB code must be text" })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{3,5}$/, { message: "ICB code must be 3 to 5 letters or digits" })
+      .nullable()
+      .optional(),
+    /** The region a region viewer oversees. */
+    region: RegionSchema.nullable().optional(),
     password: z
       .string()
       .min(10, "Initial password must be at least 10 characters")

@@ -14,7 +14,7 @@ const NOT_A_LEAGUE_TABLE =
 export async function nationalReportPdf(data: NationalReportData, suppressBelow: number): Promise<Buffer> {
   const o = data.overview;
   const report = new ReportWriter({
-    title: `EPR adoption in England: national quarterly report, ${data.period}`,
+    title: `EPR adoption in ${data.scopeLabel ?? "England"}: ${data.scopeLabel ? "quarterly report" : "national quarterly report"}, ${data.period}`,
     subject: "Realise national quarterly report",
     footer: `National quarterly report · ${data.period}${data.provisional ? ` · ${PROVISIONAL_MARK}` : ""} · framework v${o.frameworkVersion}`,
     watermark: data.provisional ? PROVISIONAL_MARK : undefined,
@@ -27,7 +27,7 @@ export async function nationalReportPdf(data: NationalReportData, suppressBelow:
       align: "right",
     }));
 
-  report.heading(`EPR adoption in England: ${data.period}`, 1);
+  report.heading(`EPR adoption in ${data.scopeLabel ?? "England"}: ${data.period}`, 1);
   if (data.provisional)
     report.paragraph(
       `${PROVISIONAL_MARK}: ${data.period} has not been published. These figures are what freezing it now would publish, and may change.`,

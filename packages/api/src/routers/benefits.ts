@@ -76,9 +76,9 @@ export const benefitsRouter = router({
     .query(({ ctx, input }) => benefitsCsv(ctx.database.db, input)),
 
   /** Benefits across trusts by type, class, region, ICB and supplier, double counting removed. */
-  national: procedure(access.nationalRead)
+  national: procedure(access.oversightRead)
     .input(BenefitsNationalInput)
-    .query(({ ctx }) => nationalBenefits(ctx.database.db)),
+    .query(({ ctx }) => nationalBenefits(ctx.database.db, ctx.scope)),
 
   /** Withdraw a line at the version read: kept in the history, out of every total and forecast. */
   withdraw: procedure(access.trustWrite)

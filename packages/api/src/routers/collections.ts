@@ -12,9 +12,9 @@ export const collectionsRouter = router({
   list: procedure(access.signedIn).query(({ ctx }) => collectionsWithPhase(ctx.database.db)),
 
   /** Every trust's state in a period's collection, with counts: who to chase (national team). */
-  status: procedure(access.nationalRead)
+  status: procedure(access.oversightRead)
     .input(CollectionsStatusInput)
-    .query(({ ctx, input }) => collectionTrustStates(ctx.database.db, input)),
+    .query(({ ctx, input }) => collectionTrustStates(ctx.database.db, input, ctx.scope)),
 
   /** Open a quarter for returns (national admin). */
   open: procedure(access.nationalAdmin)

@@ -1,21 +1,22 @@
 import { access } from "@realise/domain";
 import { NationalHeatmapInput, NationalOverviewInput, NationalTrendsInput } from "../contracts/national.js";
 import { nationalHeatmap, nationalOverview, nationalTrends } from "../services/national/index.js";
+import { scopedFilter } from "../services/guards/oversight-scope.js";
 import { procedure, router } from "../trpc.js";
 
 export const nationalRouter = router({
   /** EPR coverage, tier distribution, by-group distributions and roadmap milestones for the filtered trusts. */
-  overview: procedure(access.nationalRead)
+  overview: procedure(access.oversightRead)
     .input(NationalOverviewInput.optional())
-    .query(({ ctx, input }) => nationalOverview(ctx.database.db, input)),
+    .query(({ ctx, input }) => nationalOverview(ctx.database.db, scopedFilter(ctx.scope, input))),
 
   /** Trusts × functionalities by level, as a compact row-major matrix. */
-  heatmap: procedure(access.nationalRead)
+  heatmap: procedure(access.oversightRead)
     .input(NationalHeatmapInput.optional())
-    .query(({ ctx, input }) => nationalHeatmap(ctx.database.db, input)),
+    .query(({ ctx, input }) => nationalHeatmap(ctx.database.db, scopedFilter(ctx.scope, input))),
 
   /** Tier distribution and EPR coverage across frozen snapshot periods, with the same filter. */
-  trends: procedure(access.nationalRead)
+  trends: procedure(access.oversightRead)
     .input(NationalTrendsInput.optional())
-    .query(({ ctx, input }) => nationalTrends(ctx.database.db, input)),
+    .query(({ ctx, input }) => nationalTrends(ctx.database.db, scopedFilter(ctx.scope, input))),
 });

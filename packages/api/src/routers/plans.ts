@@ -39,9 +39,9 @@ export const plansRouter = router({
     .query(({ ctx, input }) => trustForecast(ctx.database.db, input)),
 
   /** Plans against the roadmap nationally, by region and by ICB, with the trusts at risk. */
-  national: procedure(access.nationalRead)
+  national: procedure(access.oversightRead)
     .input(PlansNationalInput)
-    .query(({ ctx }) => nationalPlans(ctx.database.db)),
+    .query(({ ctx }) => nationalPlans(ctx.database.db, undefined, ctx.scope)),
 
   /** Every change to the plan's items, removed ones included, before → after in words. */
   history: procedure(access.trustRead)

@@ -21,6 +21,7 @@ import {
   submissionChecklistFor,
   submitReturn,
 } from "../services/returns/index.js";
+import { withinScope } from "../services/guards/oversight-scope.js";
 import { procedure, router } from "../trpc.js";
 
 /** The national team's decisions on a return share one shape: a state change with a comment. */
@@ -59,9 +60,9 @@ export const returnsRouter = router({
     .query(({ ctx, input }) => submissionChecklistFor(ctx.database.db, input)),
 
   /** Returns awaiting validation. */
-  queue: procedure(access.nationalRead)
+  queue: procedure(access.oversightRead)
     .input(ReturnsQueueInput.optional())
-    .query(({ ctx, input }) => returnQueue(ctx.database.db, input)),
+    .query(async ({ ctx, input }) => withinScope(ctx.scope, await returnQueue(ctx.database.db, input))),
 
   /** Periods with returns, and how many are in each state. */
   periods: procedure(access.nationalRead).query(({ ctx }) => returnPeriods(ctx.database.db)),

@@ -26,6 +26,21 @@ export function demoAccounts(): DemoAccount[] {
       role: "national_analyst",
       odsCode: null,
     },
+    // Oversight: NHS Central East ICB (Cambridge University Hospitals, RGT, is a member) and its region.
+    {
+      email: "icb@demo.realise",
+      name: "ICB Viewer, NHS Central East ICB (demo)",
+      role: "icb_viewer",
+      odsCode: null,
+      icbCode: "S1Y5D",
+    },
+    {
+      email: "region@demo.realise",
+      name: "Region Viewer, East of England (demo)",
+      role: "region_viewer",
+      odsCode: null,
+      region: "East of England",
+    },
     ...DEMO_TRUSTS.flatMap(({ odsCode }) => [
       {
         email: `editor.${odsCode.toLowerCase()}@demo.realise`,

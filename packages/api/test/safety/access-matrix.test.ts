@@ -14,6 +14,7 @@ type Outcome = "allowed" | "UNAUTHORIZED" | "FORBIDDEN";
 const DOCUMENTED: Record<keyof typeof access, (role: Role | null, ownTrust: boolean) => Outcome> = {
   public: () => "allowed",
   signedIn: (role) => (role ? "allowed" : "UNAUTHORIZED"),
+  // "own" for an ICB or region viewer: the trust is in their ICB or region today.
   trustRead: (role, own) =>
     !role ? "UNAUTHORIZED" : role.startsWith("national_") || own ? "allowed" : "FORBIDDEN",
   trustWrite: (role, own) =>
@@ -37,6 +38,12 @@ const DOCUMENTED: Record<keyof typeof access, (role: Role | null, ownTrust: bool
         ? "allowed"
         : "FORBIDDEN",
   nationalAdmin: (role) => (!role ? "UNAUTHORIZED" : role === "national_admin" ? "allowed" : "FORBIDDEN"),
+  oversightRead: (role) =>
+    !role
+      ? "UNAUTHORIZED"
+      : role.startsWith("national_") || role === "icb_viewer" || role === "region_viewer"
+        ? "allowed"
+        : "FORBIDDEN",
 };
 
 const DEMO_EMAIL: Record<Role, string> = {
@@ -45,7 +52,10 @@ const DEMO_EMAIL: Record<Role, string> = {
   trust_approver: "approver.rgt@demo.realise",
   national_admin: "admin@demo.realise",
   national_analyst: "analyst@demo.realise",
+  icb_viewer: "icb@demo.realise",
+  region_viewer: "region@demo.realise",
 };
+/** RGT is in NHS Central East ICB and the East of England (the demo ICB and region viewers'); RR8 in neither. */
 const OWN = "RGT";
 const OTHER = "RR8";
 
@@ -116,10 +126,11 @@ describe.each(engines)("access matrix on %s", (engine) => {
       if (!sample || !p.ruleName || !p.access) continue; // reported by the tests above
       for (const c of principals) {
         const role = c.principal?.role ?? null;
-        // National roles have no own trust: "own" and "other" are both just a trust to them.
-        const own = c.own && (role?.startsWith("trust_") ?? false);
+        // National roles have no own trust: "own" and "other" are both just a trust to them. An ICB or
+        // region viewer's "own" trust is one in their scope.
+        const own = c.own && role !== null && !role.startsWith("national_");
         const documented = DOCUMENTED[p.ruleName](role, own);
-        const decided = decide(p.access, c.principal, c.target);
+        const decided = decide(p.access, c.principal, c.target, [OWN]);
         if (decided !== documented) {
           failures.push(`${p.path} as ${c.label}: decide() says ${decided}, documented ${documented}`);
         }

@@ -219,6 +219,8 @@ const EMAIL: Record<Role, string> = {
   trust_approver: "approver.rgt@demo.realise",
   national_admin: "admin@demo.realise",
   national_analyst: "analyst@demo.realise",
+  icb_viewer: "icb@demo.realise",
+  region_viewer: "region@demo.realise",
 };
 
 describe.each(engines)("bad input on %s", (engine) => {

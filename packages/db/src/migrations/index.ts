@@ -11,6 +11,7 @@ import * as m0009 from "./0009_system_clients.js";
 import * as m0011 from "./0011_team.js";
 import * as m0015 from "./0015_trust_records.js";
 import * as m0014 from "./0014_system_reported.js";
+import * as m0012 from "./0012_oversight.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   "0011_team": m0011,
   "0015_trust_records": m0015,
   "0014_system_reported": m0014,
+  "0012_oversight": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

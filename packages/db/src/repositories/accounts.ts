@@ -1,4 +1,4 @@
-import type { Role } from "@realise/domain";
+import type { Region, Role } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../schema.js";
 
@@ -91,6 +91,10 @@ export interface NewAccount {
   passwordHash: string;
   role: Role;
   odsCode: string | null;
+  /** An ICB viewer's ICB code. */
+  icbCode?: string | null;
+  /** A region viewer's region. */
+  region?: Region | null;
 }
 
 /** Insert a user, its password credential and its role binding (inside the caller's transaction). */
@@ -122,7 +126,13 @@ export async function insertAccount(db: Kysely<DB>, account: NewAccount): Promis
     .execute();
   await db
     .insertInto("user_role")
-    .values({ user_id: account.userId, role: account.role, ods_code: account.odsCode })
+    .values({
+      user_id: account.userId,
+      role: account.role,
+      ods_code: account.odsCode,
+      icb_code: account.icbCode ?? null,
+      region: account.region ?? null,
+    })
     .execute();
 }
 

@@ -1,10 +1,41 @@
 import { AppError, type FieldIssue } from "../errors/app-error.js";
 import type { Role } from "./roles.js";
 
-/** What an account is bound to: a national role, or a trust role on one trust. */
+/** What an account is bound to: a national role, a trust role on one trust, or an ICB or region to oversee. */
 export interface RoleBinding {
   role: Role;
   odsCode: string | null;
+  /** An ICB viewer's ICB code; absent or null for other roles. */
+  icbCode?: string | null | undefined;
+  /** A region viewer's region; absent or null for other roles. */
+  region?: string | null | undefined;
+}
+
+/**
+ * Problems with an ICB or region binding: each oversight role names exactly its ICB or its region, and no
+ * other role names either. `icbExists` says whether the ICB code is in the registry.
+ */
+export function oversightBindingIssues(binding: RoleBinding, icbExists: boolean): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (binding.role === "icb_viewer") {
+    if (!binding.icbCode) issues.push({ path: ["icbCode"], message: "An ICB viewer needs the ICB's code" });
+    else if (!icbExists)
+      issues.push({ path: ["icbCode"], message: `No ICB has the code ${binding.icbCode}` });
+  } else if (binding.icbCode)
+    issues.push({ path: ["icbCode"], message: "Only an ICB viewer is bound to an ICB; leave the ICB empty" });
+  if (binding.role === "region_viewer") {
+    if (!binding.region) issues.push({ path: ["region"], message: "A region viewer needs the region" });
+  } else if (binding.region)
+    issues.push({
+      path: ["region"],
+      message: "Only a region viewer is bound to a region; leave the region empty",
+    });
+  if ((binding.role === "icb_viewer" || binding.role === "region_viewer") && binding.odsCode)
+    issues.push({
+      path: ["odsCode"],
+      message: "An ICB or region viewer sees the trusts in their ICB or region; leave the trust empty",
+    });
+  return issues;
 }
 
 /**
@@ -19,6 +50,7 @@ export function bindingIssues(binding: RoleBinding, trustExists: boolean): Field
     if (!trustExists) return [{ path: ["odsCode"], message: `No trust has the ODS code ${binding.odsCode}` }];
     return [];
   }
+  if (binding.role === "icb_viewer" || binding.role === "region_viewer") return [];
   return binding.odsCode
     ? [{ path: ["odsCode"], message: "A national role is not bound to a trust; leave the trust empty" }]
     : [];
@@ -34,10 +66,12 @@ export function newAccountIssues(
   account: RoleBinding & { email: string },
   emailTaken: boolean,
   trustExists: boolean,
+  icbExists = false,
 ): FieldIssue[] {
   return [
     ...(emailTaken ? [{ path: ["email"], message: `An account already uses ${account.email}` }] : []),
     ...bindingIssues(account, trustExists),
+    ...oversightBindingIssues(account, icbExists),
   ];
 }
 

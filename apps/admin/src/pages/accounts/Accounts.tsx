@@ -15,6 +15,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { SavedNotice } from "../frameworks/shared/SavedNotice";
 import { AccountActions } from "./AccountActions";
+import { OVERSIGHT_ROLE_LABELS, OversightFields } from "./OversightFields";
 
 export const ROLE_LABELS: Record<string, string> = {
   trust_viewer: "Trust viewer",
@@ -90,14 +91,20 @@ interface RoleValues {
 }
 
 /** Role, and the trust for a trust-scoped role; the same two fields on both account forms. */
-function RoleFields<V extends RoleValues>({ form }: { form: SchemaForm<V> }) {
+function RoleFields<V extends RoleValues>({
+  form,
+  labels = ROLE_LABELS,
+}: {
+  form: SchemaForm<V>;
+  labels?: Record<string, string>;
+}) {
   // The two forms' values both hold these fields; react-hook-form cannot see that through a type parameter.
   const roles = form as unknown as SchemaForm<RoleValues>;
   const role = roles.form.watch("role");
   return (
     <>
       <Select {...roles.field("role")} label="Role">
-        {Object.entries(ROLE_LABELS).map(([code, text]) => (
+        {Object.entries(labels).map(([code, text]) => (
           <Select.Option key={code} value={code}>
             {text}
           </Select.Option>
@@ -117,7 +124,15 @@ export function CreateAccount() {
   // contract: accounts.create. Checked by the server (no domain schema for a new account); its messages
   // land on the fields.
   const form = useSchemaForm({
-    defaultValues: { email: "", name: "", role: "trust_editor", odsCode: "", password: "" },
+    defaultValues: {
+      email: "",
+      name: "",
+      role: "trust_editor",
+      odsCode: "",
+      icbCode: "",
+      region: "",
+      password: "",
+    },
   });
   const create = useMutation(
     trpc.accounts.create.mutationOptions({
@@ -125,12 +140,14 @@ export function CreateAccount() {
       onError: form.failed,
     }),
   );
-  const onSubmit = form.onSubmit(({ email, name, role, odsCode, password }) =>
+  const onSubmit = form.onSubmit(({ email, name, role, odsCode, icbCode, region, password }) =>
     create.mutate({
       email: email.trim(),
       name,
       role: role as "trust_editor",
       odsCode: odsCodeFor(role, odsCode),
+      ...(role === "icb_viewer" ? { icbCode: icbCode || null } : {}),
+      ...(role === "region_viewer" ? { region: (region || null) as "London" | null } : {}),
       password,
     }),
   );
@@ -158,7 +175,8 @@ export function CreateAccount() {
           width={30}
         />
         <TextInput {...form.field("name")} label="Name" width={30} />
-        <RoleFields form={form} />
+        <RoleFields form={form} labels={{ ...ROLE_LABELS, ...OVERSIGHT_ROLE_LABELS }} />
+        <OversightFields form={form} />
         <TextInput
           {...form.field("password")}
           type="password"

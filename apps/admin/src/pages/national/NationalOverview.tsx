@@ -23,10 +23,14 @@ type Grouping = keyof typeof GROUPINGS;
 const tierLabel = (o: Overview, n: number) =>
   n === 0 ? "No tier yet" : `Tier ${n}${o.tiers[n - 1] ? ` ${o.tiers[n - 1]!.name}` : ""}`;
 
-/** The national quarterly report of the latest published quarter: the page is for the national roles only. */
+/**
+ * The quarterly report of the latest published quarter: for the national roles, and for ICB and region
+ * viewers (their report covers their trusts).
+ */
 function QuarterlyReportLink() {
   const role = useMe().data?.role;
-  if (role !== "national_admin" && role !== "national_analyst") return null;
+  if (!role || !["national_admin", "national_analyst", "icb_viewer", "region_viewer"].includes(role))
+    return null;
   return (
     <p className="realise-no-print">
       <a className="nhsuk-button nhsuk-button--secondary" href="/reports/national.pdf" download>

@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import { periodFromSlug } from "../national/filters";
 import "../national/national.css";
 import { ViewError } from "../national/ViewError";
+import { useIsOverseer } from "../../session";
 import { formatDateTime } from "@realise/ui";
 
 const STATE_TEXT: Record<string, string> = {
@@ -45,6 +46,7 @@ export default function ReturnDetail() {
   );
   const unlock = useMutation(trpc.returns.unlock.mutationOptions(settle("Return unlocked.")));
   const busy = accept.isPending || sendBack.isPending || unlock.isPending;
+  const overseer = useIsOverseer();
 
   if (compare.isPending) return <Loading what="the return" />;
   if (compare.error) return <ViewError error={compare.error} />;
@@ -128,7 +130,12 @@ export default function ReturnDetail() {
       </SummaryList>
 
       <h2>Decision</h2>
-      {unlockable ? (
+      {overseer ? (
+        <p className="nhsuk-body">
+          This return is {(STATE_TEXT[r.status] ?? r.status).toLowerCase()}. The national team decides on
+          returns.
+        </p>
+      ) : unlockable ? (
         <form onSubmit={onDecide} noValidate>
           <Textarea
             {...form.field("comment")}

@@ -6,6 +6,7 @@ import { principalFromHeaders } from "../../auth/principal.js";
 import { boardPackPdf } from "../../reports/board-pack.js";
 import { periodSlug } from "../../reports/format.js";
 import { nationalReportPdf } from "../../reports/national-report.js";
+import { oversightScopeOf } from "../../services/guards/oversight-scope.js";
 import { boardPackData, nationalReportData } from "../../services/reports/index.js";
 import type { EdgeEnv } from "../env.js";
 import { DEFAULT_SUPPRESS_BELOW } from "../open-data/context.js";
@@ -44,8 +45,8 @@ function pdf(c: Context<EdgeEnv>, bytes: Buffer, filename: string) {
 
 /**
  * Reports as tagged PDFs: a trust's board pack (its own staff and the national roles) and the national
- * quarterly report (national roles). ICB and region viewers will get their scope once those roles exist;
- * today there are none. Failures are thrown as AppErrors and answered as plain JSON by the app's boundary.
+ * quarterly report (national roles; ICB and region viewers get it for the trusts in their scope, and the
+ * board packs of those trusts). Failures are thrown as AppErrors and answered as plain JSON by the app's boundary.
  */
 export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
   const app = new Hono<EdgeEnv>();
@@ -60,7 +61,8 @@ export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
   app.get("/trusts/:odsCode/board-pack.pdf", async (c) => {
     const odsCode = c.req.param("odsCode").toUpperCase();
     const principal = await caller(c);
-    const outcome = decide(access.trustRead, principal, odsCode);
+    const scope = await oversightScopeOf(database.db, principal);
+    const outcome = decide(access.trustRead, principal, odsCode, scope?.odsCodes);
     if (outcome !== "allowed") throw refuse(outcome, "this trust's board pack");
     if (!ODS_CODE.test(odsCode)) throw AppError.notFound(`No trust has the ODS code ${odsCode}`);
     const period = periodQuery(c, true);
@@ -73,9 +75,11 @@ export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
   });
 
   app.get("/national.pdf", async (c) => {
-    const outcome = decide(access.nationalRead, await caller(c), undefined);
+    const principal = await caller(c);
+    const scope = await oversightScopeOf(database.db, principal);
+    const outcome = decide(access.oversightRead, principal, undefined, scope?.odsCodes);
     if (outcome !== "allowed") throw refuse(outcome, "the national report");
-    const data = await nationalReportData(database.db, { period: periodQuery(c, false) });
+    const data = await nationalReportData(database.db, { period: periodQuery(c, false) }, scope);
     const bytes = await nationalReportPdf(data, suppressBelow);
     return pdf(
       c,

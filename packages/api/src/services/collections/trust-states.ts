@@ -11,6 +11,7 @@ import {
 } from "@realise/db";
 import { AppError, submissionChecklist, TRUST_RETURN_STATES, trustReturnState } from "@realise/domain";
 import type { Kysely } from "kysely";
+import { type OversightScope, withinScope } from "../guards/oversight-scope.js";
 import { today } from "../clock.js";
 
 const group = <T extends { odsCode: string }>(rows: readonly T[]) => {
@@ -25,7 +26,11 @@ const group = <T extends { odsCode: string }>(rows: readonly T[]) => {
  * not submitted. "Ready for approval" is a trust that has worked on its records since the collection
  * opened and whose checklist is clear. Read in one transaction, in bulk (three reads for the nation).
  */
-export async function collectionTrustStates(db: Kysely<DB>, input: { period: string }) {
+export async function collectionTrustStates(
+  db: Kysely<DB>,
+  input: { period: string },
+  scope: OversightScope | null = null,
+) {
   return db.transaction().execute(async (trx) => {
     const collection = await findCollection(trx, input.period);
     if (!collection) throw AppError.notFound(`No collection has been opened for ${input.period}`);
@@ -43,7 +48,7 @@ export async function collectionTrustStates(db: Kysely<DB>, input: { period: str
     const plansBy = group(plans);
     const names = new Map(framework.functionalities.map((f) => [f.code, f.shortName ?? f.name]));
     const day = today();
-    const rows = trusts.map((t) => {
+    const rows = withinScope(scope, trusts).map((t) => {
       const mine = recordsBy.get(t.odsCode) ?? [];
       const levels = new Map(mine.map((r) => [r.functionalityCode, r.level]));
       const checklist = submissionChecklist({

@@ -8,6 +8,7 @@ import {
 } from "@realise/db";
 import { forecastTiers, nationalPlanRollUp, type TierForecast, type TrustType } from "@realise/domain";
 import type { Kysely } from "kysely";
+import { type OversightScope, withinScope } from "../guards/oversight-scope.js";
 import { today as clockToday } from "../clock.js";
 
 // Forecasting every trust re-assesses it once per plan date, which is costly; a trust's forecast is kept
@@ -26,13 +27,19 @@ function forecastMemoFor(db: Kysely<DB>) {
  * Plans against the roadmap: for each milestone, the share of trusts forecast to meet it, nationally, by
  * region and by ICB, and the trusts at risk of missing it.
  */
-export async function nationalPlans(db: Kysely<DB>, today = clockToday()) {
-  const [framework, trusts, records, items] = await Promise.all([
+export async function nationalPlans(
+  db: Kysely<DB>,
+  today = clockToday(),
+  scope: OversightScope | null = null,
+) {
+  const [framework, everyTrust, records, everyItem] = await Promise.all([
     currentFramework(db),
     listOrganisations(db),
     assessableRecordsByTrust(db, null),
     planItems(db, null),
   ]);
+  const trusts = withinScope(scope, everyTrust);
+  const items = withinScope(scope, everyItem);
   const itemsByTrust = new Map<string, PlanItemRow[]>();
   for (const item of items) itemsByTrust.set(item.odsCode, [...(itemsByTrust.get(item.odsCode) ?? []), item]);
   const forecasts = new Map<string, TierForecast[]>();

@@ -2,6 +2,7 @@ import {
   type DB,
   findCollection,
   frameworkVersion,
+  returnCountsWithin,
   snapshotHeader,
   snapshotReturnCounts,
   snapshotTrusts,
@@ -9,6 +10,7 @@ import {
 import { AppError, type NationalTrust, nationalOverviewOf, periodRange } from "@realise/domain";
 import type { Kysely } from "kysely";
 import { nationalBenefits } from "../benefits/national-benefits.js";
+import { type OversightScope, withinScope } from "../guards/oversight-scope.js";
 import { returnCountsFor, writeOfficialSnapshot } from "../snapshots/official.js";
 import { publishedQuarters } from "./official-periods.js";
 
@@ -53,16 +55,22 @@ async function periodTrusts(db: Kysely<DB>, period: string) {
  * quarter, groups and milestones from the period's frozen trusts (the same domain roll-up the national
  * overview uses), and the benefits roll-up, which is live.
  */
-export async function nationalReportData(db: Kysely<DB>, input: { period?: string | undefined }) {
+export async function nationalReportData(
+  db: Kysely<DB>,
+  input: { period?: string | undefined },
+  /** An ICB or region viewer's scope: the report covers only their trusts. */
+  scope: OversightScope | null = null,
+) {
   const quarters = await publishedQuarters(db);
   const period = input.period ?? quarters.at(-1);
   if (!period) throw AppError.notFound("No quarter has been published yet");
-  const current = await periodTrusts(db, period);
+  const everywhere = await periodTrusts(db, period);
+  const current = { ...everywhere, rows: withinScope(scope, everywhere.rows) };
   const framework = await frameworkVersion(db, current.frameworkVersion);
   const end = periodRange(period).end;
   const overview = nationalOverviewOf(framework, current.rows, { asOf: end, atRiskLimit: 12, today: end });
   const previousPeriod = quarters.filter((p) => p < period).at(-1) ?? null;
-  const before = previousPeriod ? await snapshotTrusts(db, previousPeriod) : [];
+  const before = withinScope(scope, previousPeriod ? await snapshotTrusts(db, previousPeriod) : []);
   const tierBefore = new Map(before.map((r) => [r.odsCode, r.attainedTier]));
   const movement = { up: 0, same: 0, down: 0, notInPrevious: 0 };
   for (const r of current.rows) {
@@ -75,11 +83,14 @@ export async function nationalReportData(db: Kysely<DB>, input: { period?: strin
   const previousTierCounts = previousPeriod
     ? nationalOverviewOf(framework, before, { asOf: end, atRiskLimit: 0, today: end }).tierCounts
     : null;
-  const returns =
-    (await snapshotReturnCounts(db, period)) ??
-    (await db.transaction().execute((trx) => returnCountsFor(trx, period)));
-  const benefits = await nationalBenefits(db);
+  const returns = scope
+    ? await returnCountsWithin(db, period, scope.odsCodes)
+    : ((await snapshotReturnCounts(db, period)) ??
+      (await db.transaction().execute((trx) => returnCountsFor(trx, period))));
+  const benefits = await nationalBenefits(db, scope);
   return {
+    /** Where the report covers: null for England, else the ICB's or region's name. */
+    scopeLabel: scope?.label ?? null,
     period,
     provisional: current.provisional,
     previousPeriod,
