@@ -27,6 +27,11 @@ export const routes: RouteObject[] = [
         element: lazyPage(() => import("./pages/benefits/BenefitsRoutes"), "the benefits register"),
       },
       { path: "trusts/:odsCode/plan", element: lazyPage(() => import("./pages/plans/PlanPage"), "the plan") },
+      {
+        path: "trusts/:odsCode/systems",
+        element: lazyPage(() => import("./pages/systems/ConnectedSystemsPage"), "the connected systems"),
+        handle: { title: "Connected systems" },
+      },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -64,6 +64,9 @@ export default function DashboardPage() {
           <li>
             <Link to={`/trusts/${odsCode}`}>Registry details</Link>
           </li>
+          <li>
+            <Link to={`/trusts/${odsCode}/systems`}>Connected systems</Link>
+          </li>
         </ul>
       </nav>
       {canSee(me, odsCode) && (
