@@ -75,6 +75,11 @@ export const routes: RouteObject[] = [
         element: lazyPage(() => import("./pages/account/ChangePassword"), "the form"),
         handle: { title: "Change your password" },
       },
+      {
+        path: "trusts/:odsCode/systems",
+        element: lazyPage(() => import("./pages/systems/ConnectedSystemsPage"), "the connected systems"),
+        handle: { title: "Connected systems" },
+      },
       { path: "*", element: <NotFound />, handle: { title: "Page not found" } },
     ],
   },

@@ -49,6 +49,7 @@ export async function boardPackPdf(data: BoardPackData, generatedOn: string): Pr
         ? `${data.previous.period}: ${tierLabel(data.previous.attainedTier)}; ${data.changes.up.length} functionalities up, ${data.changes.down.length} down`
         : "No earlier official period",
     ],
+    ["Where the figures came from", sourcesSummary(data.sources)],
     ["Benefits realised (live)", `${gbp(benefits.realisedGbp)} of ${gbp(benefits.expectedGbp)} expected`],
     ["Plan (live)", planSummary(data.plan)],
   ]);
@@ -199,6 +200,13 @@ export async function boardPackPdf(data: BoardPackData, generatedOn: string): Pr
     "Benefits and the plan are live: they are not part of the quarterly return and may have changed since the period.",
   ]);
   return report.finish();
+}
+
+/** "3 of 28 records reported by the trust's own systems; 25 entered by staff (self-assessed)". */
+export function sourcesSummary(sources: BoardPackData["sources"]): string {
+  const entered = sources.records - sources.systemReported;
+  const word = (n: number) => (n === 1 ? "record" : "records");
+  return `${sources.systemReported} of ${sources.records} ${word(sources.records)} system-reported by the trust's own EPR; ${entered} entered by staff (self-assessed)`;
 }
 
 /** The next tier the live plan reaches, and when; or why there is none. */

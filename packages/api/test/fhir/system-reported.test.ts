@@ -2,6 +2,10 @@ import type { MeasureReport } from "@medplum/fhirtypes";
 import { periodOf, periodRange } from "@realise/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startRealise } from "../../src/http/boot.js";
+import { sourcesSummary } from "../../src/reports/board-pack.js";
+import { boardPackData } from "../../src/services/reports/index.js";
+import { download, pdfText, savePdf } from "../reports/support.js";
+import { signIn } from "../safety/http.js";
 import { engines, useHarness } from "../support/harness.js";
 
 const ODS = "https://fhir.nhs.uk/Id/ods-organization-code";
@@ -151,5 +155,65 @@ describe.each(engines)("system-reported figures and paused feeds on %s", (engine
     expect((await tokenRequest()).status).toBe(200);
     expect((await post(usageReport(server.url, code, "sr-resumed", 350, 400), token)).status).toBe(201);
     expect((await recordOf()).validationState).toBe("system_reported");
+  });
+
+  // Last: freezing the quarter makes later reports for it too old.
+  it("keeps system-reported through acceptance, into the official figures, open data, the heatmap and the board pack", async () => {
+    const quarter = periodOf(new Date(), "quarter");
+    const heatmap = await h.as(h.role("national_analyst")).national.heatmap({});
+    const rgt = heatmap.trusts.find((t) => t.odsCode === "RGT");
+    expect(rgt?.systemReported).toBe(1);
+    expect(heatmap.systemReported).toEqual({ records: 1, trusts: 1 });
+
+    const approverRgt = h.as(await h.principal("approver.rgt@demo.realise"));
+    await approverRgt.returns.submit({ odsCode: "RGT", period: quarter });
+    const admin = h.as(await h.principal("admin@demo.realise"));
+    await admin.returns.accept({ odsCode: "RGT", period: quarter });
+    expect((await recordOf()).validationState).toBe("system_reported");
+
+    const dayAfter = new Date(`${periodRange(quarter).end}T00:00:00Z`);
+    dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+    process.env.REALISE_TODAY = dayAfter.toISOString().slice(0, 10);
+    try {
+      await admin.snapshots.freeze({ period: quarter });
+    } finally {
+      delete process.env.REALISE_TODAY;
+    }
+    const slug = quarter.replace("/", "-").replace(" ", "-");
+    const json = (await (
+      await fetch(`${server.url}/api/v1/snapshots/${slug}/adoption?odsCode=RGT`)
+    ).json()) as {
+      data: { functionalityCode: string; validationState: string; systemReported: boolean }[];
+    };
+    const rows = new Map(json.data.map((r) => [r.functionalityCode, r]));
+    expect(rows.get(code)).toMatchObject({ validationState: "system_reported", systemReported: true });
+    expect(json.data.filter((r) => r.systemReported)).toHaveLength(1);
+    expect(json.data.filter((r) => !r.systemReported).every((r) => r.validationState === "validated")).toBe(
+      true,
+    );
+    const csv = await (await fetch(`${server.url}/api/v1/snapshots/${slug}/adoption.csv?odsCode=RGT`)).text();
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    const column = header!.split(",").indexOf("systemReported");
+    expect(column).toBeGreaterThan(-1);
+    expect(lines.filter((l) => l.split(",")[column] === "true")).toHaveLength(1);
+
+    const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
+      components: { schemas: { AdoptionRow: { properties: Record<string, { description?: string }> } } };
+    };
+    expect(doc.components.schemas.AdoptionRow.properties.systemReported?.description).toContain("own system");
+
+    const pack = await boardPackData(h.database.db, {
+      odsCode: "RGT",
+      period: { kind: "official", period: quarter },
+    });
+    expect(pack.sources).toEqual({ records: json.data.length, systemReported: 1 });
+    expect(sourcesSummary(pack.sources)).toBe(
+      `1 of ${json.data.length} records system-reported by the trust's own EPR; ${json.data.length - 1} entered by staff (self-assessed)`,
+    );
+    const { cookie } = await signIn(server.url, "editor.rgt@demo.realise");
+    const pdf = await download(server.url, `/reports/trusts/RGT/board-pack.pdf?period=${slug}`, cookie);
+    expect(pdf.status).toBe(200);
+    const text = pdfText(savePdf("board-pack-system-reported.pdf", pdf.body)).replace(/\s+/g, " ");
+    expect(text).toContain(`1 of ${json.data.length} records system-reported`);
   });
 });

@@ -14,9 +14,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`alter table system_client add column paused_at timestamptz`.execute(db);
+  // The national views count system-reported records per trust; the index holds only those rows.
+  await sql`create index adoption_record_system_reported on adoption_record (ods_code)
+    where validation_state = 'system_reported'`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index if exists adoption_record_system_reported`.execute(db);
   await sql`alter table system_client drop column paused_at`.execute(db);
   await sql`update adoption_record set validation_state = 'self_assessed' where validation_state = 'system_reported'`.execute(
     db,

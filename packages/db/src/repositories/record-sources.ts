@@ -57,3 +57,17 @@ export async function recordSources(db: Kysely<DB>, odsCode: string): Promise<Ma
   }
   return sources;
 }
+
+/**
+ * How many records each trust has that its own systems reported, for the trusts that have any. The partial
+ * index of migration 0014 keeps this to the system-reported rows, whatever the number of trusts.
+ */
+export async function systemReportedCounts(db: Kysely<DB>): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom("adoption_record")
+    .select(["ods_code as odsCode", db.fn.countAll<number>().as("n")])
+    .where("validation_state", "=", "system_reported")
+    .groupBy("ods_code")
+    .execute();
+  return new Map(rows.map((r) => [r.odsCode, Number(r.n)]));
+}

@@ -72,6 +72,9 @@ export default function DashboardPage() {
               <Link to={`/trusts/${odsCode}/team`}>Team</Link>
             </li>
           )}
+          <li>
+            <Link to={`/trusts/${odsCode}/systems`}>Connected systems</Link>
+          </li>
         </ul>
       </nav>
       {canSee(me, odsCode) && (

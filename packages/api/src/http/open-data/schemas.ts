@@ -133,6 +133,10 @@ export const AdoptionRow = z
     usageNumerator: z.number().int().min(0).nullable(),
     usageDenominator: z.number().int().min(1).nullable(),
     validationState: ValidationStateSchema,
+    systemReported: z.boolean().meta({
+      description:
+        "True when the figures came from the trust's own system (a FHIR MeasureReport sent by its EPR), false when staff entered them (self-assessed)",
+    }),
   })
   .meta({ id: "AdoptionRow" });
 

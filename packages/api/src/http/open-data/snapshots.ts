@@ -116,7 +116,9 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
       return { body, columns: columnsOf(GroupRow), filename: `adoption-${slug}-by-${query.groupBy}` };
     }
     const filter = { odsCode: query.odsCode, functionalityCode: query.functionalityCode };
-    const rows = (await snapshotAdoptionRows(db, period, filter)).map((r) => pick(AdoptionRow, r));
+    const rows = (await snapshotAdoptionRows(db, period, filter)).map((r) =>
+      pick(AdoptionRow, { ...r, systemReported: r.validationState === "system_reported" }),
+    );
     const body: z.output<typeof AdoptionBody> = { data: rows, meta: { ...meta, count: rows.length } };
     return { body, columns: columnsOf(AdoptionRow), filename: `adoption-${slug}` };
   };

@@ -112,6 +112,11 @@ export async function boardPackData(db: Kysely<DB>, input: { odsCode: string; pe
     previous: previous ? { period: previous, attainedTier: previousTier?.attainedTier ?? 0 } : null,
     changes,
     peers,
+    // How many of the period's records the trust's own systems reported, and how many staff entered.
+    sources: {
+      records: records.length,
+      systemReported: records.filter((r) => r.validationState === "system_reported").length,
+    },
     benefits: {
       totals: benefits.totals,
       lines: benefits.lines.length,
