@@ -32,3 +32,4 @@ export * from "./repositories/official-snapshots.js";
 export * from "./repositories/report-snapshots.js";
 export { backdateTrustChanges } from "./seed/backdate.js";
 export * from "./repositories/system-clients.js";
+export * from "./repositories/sign-in-throttle.js";

@@ -308,3 +308,12 @@ export {
   trustReturnState,
 } from "./collections/trust-state.js";
 export type { TrustReturnState } from "./collections/trust-state.js";
+// security
+export {
+  ACCOUNT_UNDER_ATTACK_ADDRESSES,
+  pairKey,
+  SIGN_IN_THROTTLE,
+  signInDelaySeconds,
+  type ThrottlePolicy,
+  type ThrottleScope,
+} from "./security/sign-in-throttle.js";

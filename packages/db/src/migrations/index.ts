@@ -8,6 +8,7 @@ import * as m0005 from "./0005_registry_admin.js";
 import * as m0007 from "./0007_scale.js";
 import * as m0008 from "./0008_official_returns.js";
 import * as m0009 from "./0009_system_clients.js";
+import * as m0010 from "./0010_security.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "0007_scale": m0007,
   "0008_official_returns": m0008,
   "0009_system_clients": m0009,
+  "0010_security": m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
