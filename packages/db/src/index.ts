@@ -38,3 +38,4 @@ export * from "./repositories/record-sources.js";
 export * from "./repositories/work.js";
 export * from "./repositories/official-trend.js";
 export * from "./repositories/oversight.js";
+export * from "./repositories/sign-in-throttle.js";

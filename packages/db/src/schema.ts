@@ -368,6 +368,8 @@ export interface HandoffTable {
   tier: number;
   marked_by: string;
   marked_at: Timestamp;
+  sign_in_throttle: SignInThrottleTable;
+  security_event: SecurityEventTable;
 }
 
 /** A trust's own system that sends MeasureReports (migration 0009); the secret is kept as a hash. */
@@ -428,4 +430,24 @@ export interface PeerGroupMemberTable {
 export interface OrganisationLevelsTable {
   ods_code: string;
   levels: ColumnType<Record<string, number>, string | undefined, string>;
+}
+
+/** Failed sign-ins per (account, address) pair and per address (migration 0010). */
+export interface SignInThrottleTable {
+  scope: "account_address" | "address";
+  key: string;
+  failures: ColumnType<number, number | undefined, number>;
+  first_failed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_failed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  blocked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Security events the national team reviews: throttling, accounts under attack (migration 0010). */
+export interface SecurityEventTable {
+  id: Generated<string>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  event: string;
+  account: string | null;
+  address: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
 }

@@ -354,3 +354,12 @@ export {
   periodInWords,
 } from "./audit/describe.js";
 export type { AuditChange, AuditDescription, AuditEntry, AuditNames } from "./audit/describe.js";
+// security
+export {
+  ACCOUNT_UNDER_ATTACK_ADDRESSES,
+  pairKey,
+  SIGN_IN_THROTTLE,
+  signInDelaySeconds,
+  type ThrottlePolicy,
+  type ThrottleScope,
+} from "./security/sign-in-throttle.js";

@@ -1,63 +1,114 @@
+import {
+  blockSignIn,
+  clearSignInFailures,
+  countSignInFailure,
+  type Database,
+  failingAddressesFor,
+  insertSecurityEvent,
+  signInBlockedUntil,
+} from "@realise/db";
+import {
+  ACCOUNT_UNDER_ATTACK_ADDRESSES,
+  pairKey,
+  SIGN_IN_THROTTLE,
+  signInDelaySeconds,
+} from "@realise/domain";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-
-export interface AccountThrottleOptions {
-  /** Failed sign-ins allowed per account in a window before the account is refused for the rest of it. */
-  maxFailures?: number;
-  windowSeconds?: number;
-}
+import type { Logger } from "pino";
+import { securityEvent } from "../security/events.js";
 
 const SIGN_IN = "/sign-in/email";
+const SIGN_OUT = "/sign-out";
+
+/** The address the edge wrote (the socket's, never one the client chose). */
+const addressOf = (headers: Headers | undefined) => headers?.get("x-client-ip") || "unknown";
+const emailOf = (body: unknown) => {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email.trim().toLowerCase().slice(0, 200) : null;
+};
 
 /**
- * Sign-in throttling per account, beside better-auth's per-address limit: guessing one account's password
- * from many addresses is refused too. Counts live in memory, per instance (with N instances an attacker
- * gets N × maxFailures guesses per window, still bounded). A successful sign-in clears the count.
+ * Sign-in throttling held in the database (so every instance and every restart sees the same counts), per
+ * (account, address) pair with doubling delays and per address across accounts. Never per account alone:
+ * the right password from an address that has not failed always works. Accounts failed from several
+ * addresses are recorded as under attack for the national team's security page.
  */
-export function accountThrottle(options: AccountThrottleOptions = {}) {
-  const max = options.maxFailures ?? 5;
-  const windowMs = (options.windowSeconds ?? 15 * 60) * 1000;
-  const failures = new Map<string, { count: number; resetAt: number }>();
-
-  const keyOf = (body: unknown) => {
-    const email = (body as { email?: unknown } | undefined)?.email;
-    return typeof email === "string" ? email.trim().toLowerCase() : null;
-  };
-  const prune = (now: number) => {
-    if (failures.size < 10_000) return;
-    for (const [key, entry] of failures) if (entry.resetAt <= now) failures.delete(key);
-  };
-
+export function accountThrottle(
+  database: Database,
+  options: { logger?: Logger | undefined; enabled: boolean },
+) {
+  const { db } = database;
+  const { logger, enabled } = options;
   return {
     before: createAuthMiddleware(async (ctx) => {
-      if (ctx.path !== SIGN_IN) return;
-      const key = keyOf(ctx.body);
-      if (!key) return;
-      const entry = failures.get(key);
-      const now = Date.now();
-      if (entry && entry.resetAt > now && entry.count >= max) {
-        const wait = Math.ceil((entry.resetAt - now) / 1000);
+      if (!enabled || ctx.path !== SIGN_IN) return;
+      const email = emailOf(ctx.body);
+      if (!email) return;
+      const address = addressOf(ctx.headers);
+      const now = new Date();
+      const until = await signInBlockedUntil(db, { pair: pairKey(email, address), address }, now);
+      if (until) {
+        const wait = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+        securityEvent(logger, "signin.throttled", { account: email, address, retryAfterSeconds: wait });
+        await insertSecurityEvent(db, {
+          event: "signin.throttled",
+          account: email,
+          address,
+          detail: { retryAfterSeconds: wait },
+        });
+        const minutes = Math.ceil(wait / 60);
         throw new APIError(
           "TOO_MANY_REQUESTS",
           {
-            message: `Too many failed sign-ins for this account; try again in ${Math.ceil(wait / 60)} minutes`,
+            message: `Too many failed sign-ins from this address; try again in ${minutes} minute${minutes === 1 ? "" : "s"}`,
           },
           { "retry-after": String(wait) },
         );
       }
     }),
     after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === SIGN_OUT) {
+        securityEvent(logger, "signout", { address: addressOf(ctx.headers) });
+        return;
+      }
       if (ctx.path !== SIGN_IN) return;
-      const key = keyOf(ctx.body);
-      if (!key) return;
+      const email = emailOf(ctx.body);
+      if (!email) return;
+      const address = addressOf(ctx.headers);
       const returned = ctx.context.returned;
-      const now = Date.now();
       if (isAPIError(returned) && returned.statusCode === 401) {
-        prune(now);
-        const entry = failures.get(key);
-        if (!entry || entry.resetAt <= now) failures.set(key, { count: 1, resetAt: now + windowMs });
-        else entry.count += 1;
+        securityEvent(logger, "signin.failure", { account: email, address });
+        if (!enabled) return;
+        const now = new Date();
+        const pair = pairKey(email, address);
+        for (const [scope, key] of [
+          ["account_address", pair],
+          ["address", address],
+        ] as const) {
+          const failures = await countSignInFailure(
+            db,
+            scope,
+            key,
+            now,
+            SIGN_IN_THROTTLE[scope].forgetAfterSeconds,
+          );
+          const delay = signInDelaySeconds(scope, failures);
+          if (delay > 0) await blockSignIn(db, scope, key, new Date(now.getTime() + delay * 1000));
+        }
+        const since = new Date(now.getTime() - 3600 * 1000);
+        const addresses = await failingAddressesFor(db, email, since);
+        if (addresses === ACCOUNT_UNDER_ATTACK_ADDRESSES) {
+          securityEvent(logger, "signin.account_under_attack", { account: email, addresses });
+          await insertSecurityEvent(db, {
+            event: "signin.account_under_attack",
+            account: email,
+            address,
+            detail: { addresses },
+          });
+        }
       } else if (!isAPIError(returned)) {
-        failures.delete(key);
+        securityEvent(logger, "signin.success", { account: email, address });
+        if (enabled) await clearSignInFailures(db, pairKey(email, address));
       }
     }),
   };

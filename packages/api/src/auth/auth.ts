@@ -3,6 +3,7 @@ import { isAccountDisabled } from "@realise/db";
 import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
+import type { Logger } from "pino";
 import { accountThrottle } from "./account-throttle.js";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy.js";
 
@@ -21,6 +22,8 @@ export interface AuthOptions {
    * NODE_ENV=test where it defaults to off; the safety tests turn it on.
    */
   originCheck?: boolean;
+  /** Where security events (sign-in, throttling, sign-out) are logged. */
+  logger?: Logger;
 }
 
 /** Accounts, sessions and password hashing through better-auth, on our own database handle. */
@@ -61,8 +64,8 @@ export function createAuth(database: Database, options: AuthOptions) {
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
       storage: "memory",
     },
-    // Per address above; per account here, so one account cannot be guessed at from many addresses.
-    ...(throttle ? { hooks: accountThrottle() } : {}),
+    // Per address above (in memory); per (account, address) pair and per address in the database here.
+    hooks: accountThrottle(database, { logger: options.logger, enabled: throttle }),
     advanced: {
       ...(options.originCheck === undefined ? {} : { disableOriginCheck: !options.originCheck }),
       // The server overwrites this header with the socket address, so a client cannot choose its bucket.

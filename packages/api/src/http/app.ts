@@ -35,6 +35,17 @@ export interface AppOptions {
   suppressBelow?: number | undefined;
 }
 
+/**
+ * The better-auth endpoints the apps use, by method; every other one (verify-password, update-user,
+ * change-email, change-password, forget/reset-password, sign-up…) answers 404. Invitations, password
+ * resets and password changes are tRPC procedures with our own checks and audit.
+ */
+export const AUTH_ENDPOINTS: Record<string, "GET" | "POST"> = {
+  "/api/auth/sign-in/email": "POST",
+  "/api/auth/sign-out": "POST",
+  "/api/auth/get-session": "GET",
+};
+
 /** An incoming X-Request-Id is kept only when it is short and plain, so it is safe to log and echo. */
 const REQUEST_ID = { limitLength: 64 };
 
@@ -128,7 +139,10 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
 
   app.use("/api/auth/*", limit, compressed);
   app.all("/api/auth/*", async (c) => {
-    if (c.req.method !== "GET" && c.req.method !== "POST") return methodNotAllowed(c, "GET, POST");
+    const allowed = AUTH_ENDPOINTS[c.req.path];
+    if (!allowed) return c.json({ error: { message: "Not found" } }, 404);
+    if (c.req.method !== allowed && !(allowed === "GET" && c.req.method === "HEAD"))
+      return methodNotAllowed(c, allowed);
     const answer = await options.auth.handler(await forwardedRequest(c));
     // better-auth answers 500 when its queries fail; when that is the database being away, say so.
     if (answer.status >= 500) {

@@ -123,7 +123,10 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
   );
   const port = (server.address() as AddressInfo).port;
   const origin = options.publicUrl ?? `http://localhost:${port}`;
-  const trustedOrigins = [...new Set([origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+  // Behind TLS only the public origin may write; plain-http loopback origins are for development.
+  const trustedOrigins = origin.startsWith("https:")
+    ? [origin]
+    : [...new Set([origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
   const auth = createAuth(database, {
     baseURL: origin,
     // Without a configured secret (development), sessions last as long as the process.
@@ -131,6 +134,7 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
     trustedOrigins,
     rateLimit: options.rateLimit,
     originCheck: options.originCheck,
+    logger,
   });
   await migrateAuth(auth);
   const accounts = demo ? await seedDemoAccounts(database, auth) : 0;

@@ -131,8 +131,8 @@ describe("HTTP safety: headers, cookies, CSRF, throttling, body limits", () => {
     expect(own.status).not.toBe(403);
   });
 
-  it("throttles sign-in per account (from many addresses) and per address (across accounts)", async () => {
-    // Per account: wrong passwords for one account, each from a different loopback address.
+  it("throttles sign-in per (account, address) and per address, never locking the account itself", async () => {
+    // Wrong passwords for one account, each from a different loopback address: no pair reaches its delay.
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       const r = await signIn(server.url, "approver.rxt@demo.realise", {
@@ -141,15 +141,10 @@ describe("HTTP safety: headers, cookies, CSRF, throttling, body limits", () => {
       });
       statuses.push(r.status);
     }
-    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(statuses.slice(5)).toEqual([429, 429]);
-    // Even the right password waits until the window passes.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401]);
+    // The right password from an address that did not fail is not refused because of failures elsewhere.
     const right = await signIn(server.url, "approver.rxt@demo.realise", { localAddress: "127.0.1.99" });
-    expect(right.status).toBe(429);
-    // Another account is unaffected.
-    expect(
-      (await signIn(server.url, "approver.rru@demo.realise", { localAddress: "127.0.1.98" })).status,
-    ).toBe(200);
+    expect(right.status).toBe(200);
 
     // Per address: many accounts from one address.
     const fromOne: number[] = [];

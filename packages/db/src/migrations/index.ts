@@ -12,6 +12,7 @@ import * as m0011 from "./0011_team.js";
 import * as m0015 from "./0015_trust_records.js";
 import * as m0014 from "./0014_system_reported.js";
 import * as m0012 from "./0012_oversight.js";
+import * as m0010 from "./0010_security.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "0015_trust_records": m0015,
   "0014_system_reported": m0014,
   "0012_oversight": m0012,
+  "0010_security": m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
