@@ -15,6 +15,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   trust_approver: "Approver",
   national_admin: "National admin",
   national_analyst: "National analyst",
+  icb_viewer: "ICB viewer",
+  region_viewer: "Region viewer",
 };
 
 /** The account being changed, as the rules need it. */
