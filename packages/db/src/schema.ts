@@ -324,6 +324,8 @@ export interface DB {
   password_reset: PasswordResetTable;
   assignment: AssignmentTable;
   handoff: HandoffTable;
+  sign_in_throttle: SignInThrottleTable;
+  security_event: SecurityEventTable;
 }
 
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -368,8 +370,6 @@ export interface HandoffTable {
   tier: number;
   marked_by: string;
   marked_at: Timestamp;
-  sign_in_throttle: SignInThrottleTable;
-  security_event: SecurityEventTable;
 }
 
 /** A trust's own system that sends MeasureReports (migration 0009); the secret is kept as a hash. */
