@@ -12,6 +12,14 @@ import type {
   ValidationState,
 } from "@realise/domain";
 import type { ColumnType, Generated } from "kysely";
+import type {
+  AssignmentTable,
+  HandoffTable,
+  InvitationTable,
+  PasswordResetTable,
+  SecurityEventTable,
+  SignInThrottleTable,
+} from "./schema-accounts.js";
 
 /** Timestamps come back as Date and go in as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -328,50 +336,6 @@ export interface DB {
   security_event: SecurityEventTable;
 }
 
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-
-/** An invitation to join a trust's team (migration 0011); the one-time token is kept as a hash. */
-export interface InvitationTable {
-  id: string;
-  token_hash: string;
-  email: string;
-  ods_code: string;
-  role: Role;
-  invited_by: string;
-  created_at: Timestamp;
-  expires_at: Timestamp;
-  accepted_at: NullableTimestamp;
-  user_id: string | null;
-}
-
-/** A password reset link (migration 0011), by the hash of its token; single-use, expiring. */
-export interface PasswordResetTable {
-  token_hash: string;
-  user_id: string;
-  created_at: Timestamp;
-  expires_at: Timestamp;
-  used_at: NullableTimestamp;
-}
-
-/** Who a tier, functionality, benefit line or plan item of a trust is assigned to (migration 0011). */
-export interface AssignmentTable {
-  ods_code: string;
-  subject_kind: string;
-  subject_key: string;
-  assignee_user_id: string;
-  assigned_by: string;
-  assigned_at: Timestamp;
-}
-
-/** A tier (or the whole trust, tier 0) an editor marked ready for approval for a period (migration 0011). */
-export interface HandoffTable {
-  ods_code: string;
-  period: string;
-  tier: number;
-  marked_by: string;
-  marked_at: Timestamp;
-}
-
 /** A trust's own system that sends MeasureReports (migration 0009); the secret is kept as a hash. */
 export interface SystemClientTable {
   id: string;
@@ -430,24 +394,4 @@ export interface PeerGroupMemberTable {
 export interface OrganisationLevelsTable {
   ods_code: string;
   levels: ColumnType<Record<string, number>, string | undefined, string>;
-}
-
-/** Failed sign-ins per (account, address) pair and per address (migration 0010). */
-export interface SignInThrottleTable {
-  scope: "account_address" | "address";
-  key: string;
-  failures: ColumnType<number, number | undefined, number>;
-  first_failed_at: ColumnType<Date, Date | string | undefined, Date | string>;
-  last_failed_at: ColumnType<Date, Date | string | undefined, Date | string>;
-  blocked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-}
-
-/** Security events the national team reviews: throttling, accounts under attack (migration 0010). */
-export interface SecurityEventTable {
-  id: Generated<string>;
-  at: ColumnType<Date, Date | string | undefined, never>;
-  event: string;
-  account: string | null;
-  address: string | null;
-  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
 }

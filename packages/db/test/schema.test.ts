@@ -23,7 +23,10 @@ import { createScratchDatabase, testEngines } from "../src/testing.js";
  * every CHECK-constrained value list with the domain union the column is typed as.
  */
 
-const SCHEMA_SOURCE = readFileSync(new URL("../src/schema.ts", import.meta.url), "utf8");
+// schema.ts and the files it is split into by what they hold (schema-*.ts), read as one source.
+const SCHEMA_SOURCE = ["schema.ts", "schema-accounts.ts"]
+  .map((file) => readFileSync(new URL(`../src/${file}`, import.meta.url), "utf8"))
+  .join("\n");
 
 /** Tables the types describe that our migrations do not create. */
 const CREATED_ELSEWHERE: Record<string, string> = {
