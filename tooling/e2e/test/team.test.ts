@@ -1,0 +1,91 @@
+import { seriousAxeFindings, signIn } from "../src/browser.js";
+import { expect, test } from "../src/fixtures.js";
+import { mutate, query } from "../src/helpers.js";
+import { startSmtpServer } from "../../../packages/api/test/support/smtp.js";
+
+const APPROVER = "approver.rgt@demo.realise";
+const COLLEAGUE = "new.pharmacist@test.realise";
+const PASSWORD = "violet-harbour-lantern-42";
+
+// Started as the file loads: the file's server is started before any hook and reads SMTP_URL then.
+const smtp = await startSmtpServer();
+process.env.SMTP_URL = smtp.url;
+test.afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await smtp?.close();
+});
+
+test.describe("a trust's team in Chromium", () => {
+  test("an approver invites a colleague, who accepts from the emailed link, signs in, works on their own trust only and sees assigned work", async ({
+    newPage,
+    realise,
+  }) => {
+    const approver = await newPage();
+    await signIn(approver.page, APPROVER);
+    await approver.page.goto("/trusts/RGT/team");
+    await approver.page.getByRole("heading", { level: 1, name: /Team/ }).waitFor();
+    expect(await seriousAxeFindings(approver.page)).toEqual([]);
+
+    // An existing account's address is refused, naming the field.
+    await approver.page.getByLabel("Email address").fill("editor.rgt@demo.realise");
+    await approver.page.getByRole("button", { name: "Send invitation" }).click();
+    await approver.page.getByText("An account already uses editor.rgt@demo.realise").first().waitFor();
+
+    await approver.page.getByLabel("Email address").fill(COLLEAGUE);
+    await approver.page.getByLabel("Role", { exact: true }).selectOption("trust_editor");
+    await approver.page.getByRole("button", { name: "Send invitation" }).click();
+    await approver.page.getByText(`Invitation sent to ${COLLEAGUE}`).waitFor();
+    await approver.page.getByRole("button", { name: `Send again to ${COLLEAGUE}` }).waitFor();
+
+    // The email arrives at the real SMTP server with its one-time link.
+    await expect
+      .poll(() => smtp.received.filter((m) => m.to.includes(COLLEAGUE)).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const mail = smtp.received.find((m) => m.to.includes(COLLEAGUE))!;
+    const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
+    expect(link, mail.text).toBeDefined();
+    expect(link!.startsWith(realise.url)).toBe(true);
+
+    const colleague = await newPage();
+    await colleague.page.goto(new URL(link!).pathname);
+    await colleague.page.getByRole("heading", { level: 1, name: "Accept your invitation" }).waitFor();
+    expect(await seriousAxeFindings(colleague.page)).toEqual([]);
+    // A weak password is refused, naming the field.
+    await colleague.page.getByLabel("Your name").fill("New Pharmacist");
+    await colleague.page.getByLabel("Password").fill("password1234");
+    await colleague.page.getByRole("button", { name: "Create my account" }).click();
+    await colleague.page
+      .getByText(/Password is too easy to guess/)
+      .first()
+      .waitFor();
+    await colleague.page.getByLabel("Password").fill(PASSWORD);
+    await colleague.page.getByRole("button", { name: "Create my account" }).click();
+    await colleague.page.getByRole("heading", { level: 1, name: "Your account is ready" }).waitFor();
+
+    await signIn(colleague.page, COLLEAGUE, PASSWORD);
+    expect(new URL(colleague.page.url()).pathname).toBe("/trusts/RGT/dashboard");
+    await expect(
+      query(colleague.context, realise.url, "adoption.forOrganisation", { odsCode: "RR8" }),
+    ).rejects.toThrow(/FORBIDDEN|cannot/);
+
+    // Work assigned to the new colleague shows in their list.
+    const members = await query<{ members: Array<{ userId: string; email: string }> }>(
+      approver.context,
+      realise.url,
+      "team.list",
+      { odsCode: "RGT" },
+    );
+    const newcomer = members.members.find((m) => m.email === COLLEAGUE)!;
+    await mutate(approver.context, realise.url, "assignments.assign", {
+      odsCode: "RGT",
+      functionalityCode: "F13",
+      assigneeUserId: newcomer.userId,
+    });
+    await colleague.page.getByRole("link", { name: "My work" }).click();
+    await colleague.page.getByRole("heading", { level: 1, name: "My work" }).waitFor();
+    await colleague.page.getByRole("link", { name: /\(F13\)/ }).waitFor();
+    expect(await seriousAxeFindings(colleague.page)).toEqual([]);
+    expect(colleague.errors).toEqual([]);
+    expect(approver.errors).toEqual([]);
+  });
+});
