@@ -57,7 +57,10 @@ export function AppLayout() {
           current: !inMyTrust && (pathname === "/" || pathname.startsWith("/trusts")),
         },
         ...(myTrust ? [{ href: `/trusts/${myTrust}/dashboard`, text: "My trust", current: inMyTrust }] : []),
-        { href: "/admin/", text: "National view" },
+        // Trust staff may not use the national app: it is offered only to accounts with no trust of their own.
+        ...(me && !myTrust && (isNational(me) || !me.odsCode)
+          ? [{ href: "/admin/", text: "National view" }]
+          : []),
         { href: "/help", text: "Help", current: pathname === "/help" },
       ]}
     >

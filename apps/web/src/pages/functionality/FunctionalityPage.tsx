@@ -8,6 +8,7 @@ import { formatDateTime } from "../../format";
 import { canEdit, useMe } from "../../session";
 import { AdoptionForm } from "./AdoptionForm";
 import { RecordHistory } from "./RecordHistory";
+import { RecordValues } from "./RecordValues";
 
 /** One functionality of one trust: its form and its history. */
 export default function FunctionalityPage() {
@@ -81,13 +82,20 @@ export default function FunctionalityPage() {
           Your account can see this record but not change it. Your trust's editors change records.
         </InsetText>
       )}
-      <AdoptionForm
-        key={`${odsCode}/${functionality.code}`}
-        odsCode={odsCode}
-        functionality={functionality}
-        record={record}
-        readOnly={readOnly}
-      />
+      {readOnly ? (
+        <>
+          <h2>Recorded values</h2>
+          <RecordValues functionality={functionality} record={record} />
+        </>
+      ) : (
+        <AdoptionForm
+          key={`${odsCode}/${functionality.code}`}
+          odsCode={odsCode}
+          functionality={functionality}
+          record={record}
+          readOnly={false}
+        />
+      )}
       <RecordHistory odsCode={odsCode} code={functionality.code} />
     </>
   );
