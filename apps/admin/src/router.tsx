@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
+import { RouteError } from "@realise/ui";
 import { AppLayout } from "./AppLayout";
 import { nationalIndex, nationalRoutes } from "./pages/national/routes";
 import { NotFound } from "./pages/NotFound";
@@ -13,6 +14,7 @@ export const routes: RouteObject[] = [
   {
     path: "/",
     element: <AppLayout />,
+    errorElement: <RouteError serviceName="Realise national view" home="/admin/" />,
     children: [
       nationalIndex,
       ...nationalRoutes,

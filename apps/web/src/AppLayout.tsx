@@ -59,7 +59,10 @@ export function AppLayout() {
         },
         ...(myTrust ? [{ href: `/trusts/${myTrust}/dashboard`, text: "My trust", current: inMyTrust }] : []),
         ...(myTrust ? [{ href: "/my-work", text: "My work", current: pathname === "/my-work" }] : []),
-        { href: "/admin/", text: "National view" },
+        // Trust staff may not use the national app: it is offered only to accounts with no trust of their own.
+        ...(me && !myTrust && (isNational(me) || !me.odsCode)
+          ? [{ href: "/admin/", text: "National view" }]
+          : []),
         { href: "/help", text: "Help", current: pathname === "/help" },
       ]}
     >

@@ -1,3 +1,4 @@
+import { type AuditEntry, type AuditNames, describeAuditEntry, functionalityInWords } from "@realise/domain";
 import { LEVEL_LABELS, label, VALIDATION_LABELS } from "@realise/ui";
 import { pct } from "./format";
 
@@ -65,25 +66,29 @@ export function describeChanges(before: unknown, after: unknown): Change[] {
   });
 }
 
-/** One line for an audit action, naming the functionality or period it was about. */
-export function describeAction(action: string, entityKey: string, nameOf: (code: string) => string): string {
-  const [, key = entityKey] = entityKey.split("/");
-  switch (action) {
-    case "adoption.create":
-      return `Recorded ${nameOf(key)}`;
-    case "adoption.update":
-      return `Updated ${nameOf(key)}`;
-    case "adoption.confirm_unchanged":
-      return `Confirmed ${nameOf(key)} unchanged`;
-    case "return.submit":
-      return `Submitted the return for ${key}`;
-    case "return.accept":
-      return `Return for ${key} accepted`;
-    case "return.sendBack":
-      return `Return for ${key} sent back`;
-    case "return.unlock":
-      return `Return for ${key} unlocked`;
-    default:
-      return `${action} ${entityKey}`;
+const RETURN_VERBS: Record<string, string> = {
+  "return.submit": "Submitted",
+  "return.accept": "Accepted",
+  "return.sendBack": "Sent back",
+  "return.unlock": "Unlocked",
+  "return.withdraw": "Withdrew",
+};
+
+/**
+ * One line for an audit entry in words, naming the functionality (name and code) or the whole period it
+ * was about; never an action code or a record id.
+ */
+export function describeEntry(entry: AuditEntry, names: AuditNames): string {
+  const slash = entry.entityKey.indexOf("/");
+  const key = slash < 0 ? entry.entityKey : entry.entityKey.slice(slash + 1);
+  const returnVerb = RETURN_VERBS[entry.action];
+  if (returnVerb) return `${returnVerb} the return for ${key}`;
+  if (entry.action === "adoption.update" || entry.action === "adoption.create") {
+    const fields = describeChanges(entry.before, entry.after);
+    const lead = `${entry.action === "adoption.create" ? "Recorded" : "Updated"} ${functionalityInWords(key, names)}`;
+    return fields.length > 0
+      ? `${lead}: ${fields.map((f) => `${f.label} ${f.before} → ${f.after}`).join("; ")}`
+      : lead;
   }
+  return describeAuditEntry(entry, names).summary;
 }

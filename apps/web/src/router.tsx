@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject, type Params } from "react-router";
+import { RouteError } from "@realise/ui";
 import { AppLayout } from "./AppLayout";
 import { lazyPage } from "./components/Lazy";
 import { HelpPage } from "./pages/HelpPage";
@@ -13,6 +14,7 @@ export const routes: RouteObject[] = [
   {
     path: "/",
     element: <AppLayout />,
+    errorElement: <RouteError serviceName="Realise" home="/" />,
     children: [
       { index: true, element: <TrustList />, handle: { title: "Trusts" } },
       { path: "sign-in", element: <SignIn />, handle: { title: "Sign in" } },

@@ -13,3 +13,5 @@ export {
   usePageTitle,
   useRouteTitle,
 } from "./page-title";
+export { NETWORK_PROBLEM, readableMessage, SERVER_PROBLEM } from "./messages";
+export { RouteError } from "./RouteError";

@@ -1,4 +1,5 @@
 import { ErrorSummary, InsetText } from "nhsuk-react-components";
+import { readableMessage } from "./messages";
 
 /** Shown while data loads; announced politely to screen readers. */
 export function Loading({ what }: { what: string }) {
@@ -9,13 +10,13 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-/** A failed load, in the NHS error-summary pattern, with the server's message. */
+/** A failed load, in the NHS error-summary pattern: the server's message, or what to do when it has none. */
 export function LoadError({ error }: { error: { message: string } }) {
   return (
     <ErrorSummary>
       <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
       <ErrorSummary.List>
-        <li>{error.message}</li>
+        <li>{readableMessage(error)}</li>
       </ErrorSummary.List>
     </ErrorSummary>
   );

@@ -117,4 +117,78 @@ test.describe("the trust app is readable: titles and focus", () => {
     await axeClean(page);
     expect(errors).toEqual([]);
   });
+
+  test("a viewer sees no control they cannot use; trust staff see no national link; evidence is clickable", async ({
+    newPage,
+  }) => {
+    const editor = await newPage();
+    await signIn(editor.page, EDITOR);
+    await editor.page.getByRole("heading", { level: 1, name: new RegExp(TRUST) }).waitFor();
+    expect(await editor.page.getByRole("link", { name: "National view" }).count()).toBe(0);
+    // The editor links a piece of evidence to a record.
+    await editor.page.getByRole("link", { name: "Inpatient e-prescribing" }).first().click();
+    await editor.page.getByLabel("Coverage (%)").waitFor();
+    await editor.page.getByRole("button", { name: "Add an evidence link" }).click();
+    await editor.page.getByLabel("Evidence 1 label").fill("ePMA audit, November");
+    await editor.page.getByLabel("Evidence 1 web address").fill("https://intranet.example.nhs.uk/epma-audit");
+    await editor.page.getByRole("button", { name: "Save" }).click();
+    await editor.page.getByRole("heading", { name: "Inpatient e-prescribing saved" }).waitFor();
+    expect(editor.errors).toEqual([]);
+
+    const { page, errors } = await newPage();
+    await signIn(page, "viewer.rgt@demo.realise");
+    await page.getByRole("heading", { level: 1, name: new RegExp(TRUST) }).waitFor();
+    await page.getByRole("heading", { name: "Recent changes" }).waitFor();
+    for (const name of [/^Confirm tier/, /^Submit/, /^Withdraw/])
+      expect(await page.getByRole("button", { name }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "National view" }).count()).toBe(0);
+    // Recent changes read in words, with the functionality's name and code, never an action code.
+    const recent = await page.locator("table", { hasText: "Latest changes" }).textContent();
+    expect(recent).toMatch(/Updated Inpatient e-prescribing \(F\d+\): Evidence links none → 1 link/);
+    expect(recent).not.toMatch(/adoption\.|return\.|benefit\./);
+    await axeClean(page);
+
+    // The record reads as values, not as a disabled form; the evidence opens.
+    await page.getByRole("link", { name: "Inpatient e-prescribing" }).first().click();
+    await page.getByRole("heading", { name: "Recorded values" }).waitFor();
+    expect(await page.getByRole("textbox").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Save" }).count()).toBe(0);
+    const evidence = page.getByRole("link", { name: /ePMA audit, November/ });
+    expect(await evidence.getAttribute("href")).toBe("https://intranet.example.nhs.uk/epma-audit");
+    await axeClean(page);
+    expect(errors).toEqual([]);
+  });
+
+  test("burden: one functionality update takes 3 interactions, a tier confirmed unchanged 2", async ({
+    newPage,
+  }) => {
+    const { page, errors } = await newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole("heading", { level: 1, name: new RegExp(TRUST) }).waitFor();
+    let update = 0;
+    const act = async (step: () => Promise<unknown>) => {
+      update += 1;
+      await step();
+    };
+    // From the dashboard: open the record, change the value, save.
+    await act(() => page.getByRole("link", { name: "Inpatient e-prescribing" }).first().click());
+    await page.getByLabel("Coverage (%)").waitFor();
+    await act(() => page.getByLabel("Coverage (%)").fill("97"));
+    await act(() => page.getByRole("button", { name: "Save" }).click());
+    await page.getByRole("heading", { name: "Inpatient e-prescribing saved" }).waitFor();
+    console.log(`Interactions for one functionality update: ${update}`);
+    expect(update).toBeLessThanOrEqual(3);
+
+    let confirm = 0;
+    const tap = async (name: string) => {
+      confirm += 1;
+      await page.getByRole("button", { name }).click();
+    };
+    await tap("Confirm tier 1 unchanged");
+    await tap("Yes, confirm tier 1 unchanged");
+    await page.getByText(/^Confirmed \d+ records of tier 1 as unchanged\.$/).waitFor();
+    console.log(`Interactions for a tier confirmed unchanged: ${confirm}`);
+    expect(confirm).toBe(2);
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { LoadError } from "@realise/ui";
+import { LoadError, readableMessage } from "@realise/ui";
 import { TRPCClientError } from "@trpc/client";
 import { Link, useLocation } from "react-router";
 import { homeOf, useMe } from "../session";
@@ -32,7 +32,7 @@ export function Problem({ error, what }: { error: { message: string }; what: str
     return (
       <>
         <h1>Your account cannot see this trust</h1>
-        <p>{error.message}.</p>
+        <p>{readableMessage(error)}.</p>
         <p>Staff can see and change only their own trust's records.</p>
         {me.data && (
           <p>
@@ -56,8 +56,11 @@ export function Problem({ error, what }: { error: { message: string }; what: str
   return (
     <>
       <h1>Sorry, there is a problem</h1>
-      <LoadError error={error} />
-      <p>Try again later. If it keeps happening, contact your system administrator.</p>
+      <p>{readableMessage(error)}</p>
+      <p>
+        <a href={pathname}>Reload this page</a> or <Link to="/">go to the list of trusts</Link>. If it keeps
+        happening, tell your trust's Realise approver or the national team.
+      </p>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import {
   EPR_STATUS_LABELS,
+  formatDate,
   LoadError,
   Loading,
   label,
@@ -95,8 +96,8 @@ export function TrustPage() {
               <Table.Cell>
                 {m.icbName} ({m.icbCode})
               </Table.Cell>
-              <Table.Cell>{m.validFrom}</Table.Cell>
-              <Table.Cell>{m.validTo ?? "Current"}</Table.Cell>
+              <Table.Cell>{formatDate(m.validFrom)}</Table.Cell>
+              <Table.Cell>{m.validTo ? formatDate(m.validTo) : "Current"}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

@@ -13,6 +13,28 @@ export interface LevelDerivation {
 
 type Thresholds = Functionality["thresholds"]["l3"];
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2026-09-30" → "30 September 2026", the NHS style; anything else as written. */
+function dateInWords(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
 function meets(t: Thresholds, coverage: number, usage: number | null): boolean {
   // Unmeasured usage counts as 0%, so it passes only a 0% threshold and reporting usage never lowers a level.
   return coverage >= t.coveragePct && (usage ?? 0) >= t.usagePct;
@@ -44,7 +66,7 @@ export function deriveAdoptionLevel(
       return {
         level: 1,
         rule: "l1.planned",
-        reason: `Planned: go-live planned for ${measures.plannedGoLive}; not yet live in any service.`,
+        reason: `Planned: go-live planned for ${dateInWords(measures.plannedGoLive)}; not yet live in any service.`,
       };
     }
     return {

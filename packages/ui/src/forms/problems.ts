@@ -1,5 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import type { FieldErrors } from "react-hook-form";
+import { readableMessage } from "../messages";
 
 /** The element id of a form field: its name with dots as dashes ("thresholds.l4.coveragePct" → "thresholds-l4-coveragePct"). */
 export const fieldIdOf = (name: string) => name.replace(/\./g, "-");
@@ -45,8 +46,7 @@ export function serverProblemsOf(
     if (name === undefined) general.push(message);
     else fields[name] ??= message;
   }
-  if (Object.keys(fields).length === 0 && general.length === 0)
-    general.push(error instanceof Error ? error.message : String(error));
+  if (Object.keys(fields).length === 0 && general.length === 0) general.push(readableMessage(error));
   return { fields, general, conflict: null };
 }
 

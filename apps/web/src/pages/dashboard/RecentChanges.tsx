@@ -1,7 +1,7 @@
 import { Empty, LoadError, Loading, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Table } from "nhsuk-react-components";
-import { describeAction, describeChanges } from "../../changes";
+import { describeEntry } from "../../changes";
 import { formatDateTime } from "../../format";
 import type { DashboardData } from "../../types";
 
@@ -9,8 +9,11 @@ import type { DashboardData } from "../../types";
 export function RecentChanges({ data, odsCode }: { data: DashboardData; odsCode: string }) {
   const trpc = useTRPC();
   const changes = useQuery(trpc.adoption.recentChanges.queryOptions({ odsCode, limit: 15 }));
-  const names = new Map(data.framework.functionalities.map((f) => [f.code, f.shortName ?? f.name]));
-  const nameOf = (code: string) => names.get(code) ?? code;
+  const fnNames = new Map(data.framework.functionalities.map((f) => [f.code, f.name]));
+  const names = {
+    functionality: (code: string) => fnNames.get(code),
+    organisation: (ods: string) => (ods === data.organisation.odsCode ? data.organisation.name : undefined),
+  };
   return (
     <section aria-labelledby="changes-heading">
       <h2 id="changes-heading">Recent changes</h2>
@@ -27,21 +30,13 @@ export function RecentChanges({ data, odsCode }: { data: DashboardData; odsCode:
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {changes.data.map((c) => {
-              const fields = c.action === "adoption.update" ? describeChanges(c.before, c.after) : [];
-              return (
-                <Table.Row key={c.id}>
-                  <Table.Cell>{formatDateTime(c.at)}</Table.Cell>
-                  <Table.Cell>{c.actorEmail ?? "System"}</Table.Cell>
-                  <Table.Cell>
-                    {describeAction(c.action, c.entityKey, nameOf)}
-                    {fields.length > 0
-                      ? `: ${fields.map((f) => `${f.label} ${f.before} → ${f.after}`).join("; ")}`
-                      : ""}
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
+            {changes.data.map((c) => (
+              <Table.Row key={c.id}>
+                <Table.Cell>{formatDateTime(c.at)}</Table.Cell>
+                <Table.Cell>{c.actorEmail ?? "System"}</Table.Cell>
+                <Table.Cell>{describeEntry(c, names)}</Table.Cell>
+              </Table.Row>
+            ))}
           </Table.Body>
         </Table>
       )}

@@ -9,6 +9,7 @@ import { canEdit, useMe } from "../../session";
 import { AdoptionForm } from "./AdoptionForm";
 import { Provenance } from "./Provenance";
 import { RecordHistory } from "./RecordHistory";
+import { RecordValues } from "./RecordValues";
 
 /** One functionality of one trust: its form and its history. */
 export default function FunctionalityPage() {
@@ -83,13 +84,20 @@ export default function FunctionalityPage() {
           Your account can see this record but not change it. Your trust's editors change records.
         </InsetText>
       )}
-      <AdoptionForm
-        key={`${odsCode}/${functionality.code}`}
-        odsCode={odsCode}
-        functionality={functionality}
-        record={record}
-        readOnly={readOnly}
-      />
+      {readOnly ? (
+        <>
+          <h2>Recorded values</h2>
+          <RecordValues functionality={functionality} record={record} />
+        </>
+      ) : (
+        <AdoptionForm
+          key={`${odsCode}/${functionality.code}`}
+          odsCode={odsCode}
+          functionality={functionality}
+          record={record}
+          readOnly={false}
+        />
+      )}
       <RecordHistory odsCode={odsCode} code={functionality.code} />
     </>
   );

@@ -1,6 +1,7 @@
 import { Empty, LoadError, Loading, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Table } from "nhsuk-react-components";
+import { describeAuditEntry } from "@realise/domain";
 import { describeChanges } from "../../changes";
 import { formatDateTime } from "../../format";
 
@@ -37,7 +38,7 @@ export function RecordHistory({ odsCode, code }: { odsCode: string; code: string
                   <Table.Cell>{formatDateTime(row.at)}</Table.Cell>
                   <Table.Cell>{row.actorEmail ?? "System"}</Table.Cell>
                   <Table.Cell>
-                    {ACTIONS[row.action] ?? row.action}
+                    {ACTIONS[row.action] ?? describeAuditEntry(row).summary}
                     {row.action !== "adoption.confirm_unchanged" &&
                       changes.length === 0 &&
                       ": no value changed"}
