@@ -129,6 +129,12 @@ test.describe("undo and history for benefits and plans in Chromium", () => {
     expect(await page.getByRole("link", { name: "Add a benefit" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: /Import actuals/ }).count()).toBe(0);
     await axeClean(page);
+    // Reached by its address, the add form says who may use it instead of offering a form that is refused.
+    await page.goto("/trusts/RGT/benefits/new");
+    await page.getByRole("heading", { level: 1, name: "You cannot change this register" }).waitFor();
+    expect(await page.getByRole("button", { name: "Add the benefit" }).count()).toBe(0);
+    await page.goto("/trusts/RGT/benefits");
+    await page.locator("table tbody tr").first().waitFor();
 
     await page.getByRole("table", { name: "Benefit lines" }).getByRole("link").first().click();
     await page.getByRole("heading", { level: 2, name: "History" }).waitFor();
