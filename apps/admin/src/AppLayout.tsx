@@ -41,6 +41,8 @@ export function AppLayout() {
   ];
   return (
     <Layout
+      // The header's script rearranges the menu's items, so a different menu is a new header, not an update.
+      key={oversees ? "oversight" : "national"}
       serviceName="Realise national view"
       serviceHref="/admin/"
       nav={oversees ? nav.filter((n) => OVERSIGHT_PAGES.has(n.href)) : nav}
