@@ -11,7 +11,7 @@ export default defineConfig({
   plugins: [react(), compression({ algorithms: ["brotliCompress", "gzip"], threshold: 1024 })],
   // nhsuk-frontend's prebuilt CSS is already minified and trips the minifier on an old IE hack.
   build: { cssMinify: false, chunkSizeWarningLimit: 900 },
-  server: { proxy: { "/trpc": api, "/api": api, "/reports": api } },
+  server: { proxy: { "/trpc": api, "/api": api, "/reports": api, "/exports": api } },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     reporters: process.env.VITEST_REPORT_DIR ? ["default", "json"] : ["default"],

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import Papa from "papaparse";
 import { expect, test } from "../src/fixtures.js";
 import { axeClean, query, signInAs } from "../src/helpers.js";
 
@@ -62,6 +64,34 @@ test.describe("the national team's tools in Chromium", () => {
     await page.getByText("A read-only view of the trust's live records").waitFor();
     await page.locator("table", { hasText: "Tier 1:" }).first().waitFor();
     expect(await page.locator("main").getByRole("button").count()).toBe(0);
+    await axeClean(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("downloads an overview table as CSV with the page's filters, read by a CSV library", async ({
+    newPage,
+    realise,
+  }) => {
+    const { page, errors, context } = await newPage();
+    await signInAs(context, realise.url, "analyst@demo.realise");
+    await page.goto("/admin/?trustType=ambulance");
+    await page.getByText(/10 trusts in view/).waitFor();
+    const link = page.getByRole("link", {
+      name: "Download as CSV: every trust in view, with its EPR status and tier",
+    });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^trusts-live-\d{4}-\d{2}-\d{2}-framework-v\d+\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<Record<string, string>>(bytes.subarray(3).toString("utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(10);
+    expect(parsed.data.every((r) => r["Trust type"] === "ambulance")).toBe(true);
+    expect(await page.getByRole("link", { name: /^Download as CSV/ }).count()).toBeGreaterThanOrEqual(6);
     await axeClean(page);
     expect(errors).toEqual([]);
     await context.close();

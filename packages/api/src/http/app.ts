@@ -16,6 +16,7 @@ import { createFhirApp } from "./fhir/index.js";
 import { createOAuthApp } from "./fhir/oauth.js";
 import { createOpenDataApp } from "./open-data/index.js";
 import { createReportsApp } from "./reports/index.js";
+import { createExportsApp } from "./exports/index.js";
 import { methodNotAllowed, singlePageApp } from "./static.js";
 import { forwardedRequest, trpcHandler } from "./trpc.js";
 
@@ -177,6 +178,9 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
     "/reports",
     createReportsApp({ database, auth: options.auth, suppressBelow: options.suppressBelow }),
   );
+
+  app.use("/exports/*", compressed);
+  app.route("/exports", createExportsApp({ database, auth: options.auth }));
 
   // FHIR R4 (Measures, MeasureReports from a trust's own systems) and the token endpoint those systems use.
   app.use("/fhir/*", limit);

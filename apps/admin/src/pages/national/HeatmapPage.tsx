@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Select } from "nhsuk-react-components";
 import { useCallback } from "react";
 import { Link, useNavigate } from "react-router";
+import { CsvLink } from "./CsvLink";
 import { Heatmap, LEVEL_COLOURS } from "./Heatmap";
 import { HeatmapTable } from "./HeatmapTable";
 import { LeagueTableCaveat } from "./LeagueTableCaveat";
@@ -143,6 +144,7 @@ export default function HeatmapPage() {
             framework version {heatmap.data.frameworkVersion}.
           </p>
           <Legend />
+          <CsvLink table="heatmap" what="the levels of every trust in view" />
           {view === "table" ? (
             <HeatmapTable data={heatmap.data} page={page} pageHref={pageHref} />
           ) : (

@@ -11,6 +11,7 @@ import { pct, progressPct, useNationalFilter } from "./filters";
 import "./national.css";
 import type { GroupRow, Milestone, Overview, TrendPoint, TrustBrief } from "./types";
 import { ViewError } from "./ViewError";
+import { CsvLink } from "./CsvLink";
 
 const GROUPINGS = {
   region: { title: "Region", plural: "regions" },
@@ -113,6 +114,8 @@ function OverviewBody({
           height={260}
         />
         <CountTable caption="Trusts by EPR status" heading="EPR status" rows={eprRows} />
+        <CsvLink table="epr-status" what="trusts by EPR status" />
+        <CsvLink table="trusts" what="every trust in view, with its EPR status and tier" />
         <WithoutEpr trusts={o.withoutLiveEpr} />
       </section>
 
@@ -125,6 +128,7 @@ function OverviewBody({
           height={280}
         />
         <CountTable caption="Trusts by attained tier" heading="Attained tier" rows={tierRows} />
+        <CsvLink table="tiers" what="trusts by attained tier" />
         {o.progress && (
           <p className="nhsuk-body">
             Progress towards each trust's next tier: a quarter of trusts are below{" "}
@@ -149,6 +153,11 @@ function OverviewBody({
           ))}
         </Select>
         <GroupSection o={o} grouping={grouping} />
+        <CsvLink
+          table="groups"
+          what={`trusts by ${GROUPINGS[grouping].title}`}
+          extra={{ groupBy: grouping }}
+        />
       </section>
 
       <section aria-labelledby="h-milestones">
@@ -156,13 +165,17 @@ function OverviewBody({
         {o.milestones.length === 0 ? (
           <Empty>The framework has no roadmap milestones.</Empty>
         ) : (
-          <Milestones o={o} />
+          <>
+            <Milestones o={o} />
+            <CsvLink table="milestones" what="roadmap milestones" />
+          </>
         )}
       </section>
 
       <section aria-labelledby="h-trends">
         <h2 id="h-trends">Trends across periods</h2>
         <Trends o={o} trends={trends} />
+        <CsvLink table="trends" what="trends across periods" />
       </section>
     </>
   );

@@ -2,3 +2,4 @@
 export { type NationalHeatmap, nationalHeatmap } from "./heatmap.js";
 export { nationalOverview } from "./overview.js";
 export { nationalTrends } from "./trends.js";
+export { type ExportTable, NATIONAL_EXPORTS, type NationalExport, nationalExport } from "./exports.js";
