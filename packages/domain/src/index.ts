@@ -317,3 +317,4 @@ export {
   type ThrottlePolicy,
   type ThrottleScope,
 } from "./security/sign-in-throttle.js";
+export { safeNextPath } from "./security/safe-next.js";
