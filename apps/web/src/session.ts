@@ -1,3 +1,4 @@
+import { safeNextPath } from "@realise/domain";
 import { useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import type { Me } from "./types";
@@ -37,7 +38,10 @@ const ROLE_LABELS: Record<string, string> = {
 };
 export const roleLabel = (role: string) => ROLE_LABELS[role] ?? role;
 
-/** A same-site path to return to after signing in; anything else is ignored (no open redirect). */
+/**
+ * A same-origin path to return to after signing in, decoded and normalised first; anything else is ignored
+ * (no open redirect), so the caller sends the person to their dashboard.
+ */
 export function safeNext(next: string | null): string | null {
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/sign-in") ? next : null;
+  return safeNextPath(next);
 }

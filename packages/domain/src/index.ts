@@ -363,3 +363,4 @@ export {
   type ThrottlePolicy,
   type ThrottleScope,
 } from "./security/sign-in-throttle.js";
+export { safeNextPath } from "./security/safe-next.js";
