@@ -10,6 +10,7 @@ import {
   TRUST_TYPE_LABELS,
   label,
   useTRPC,
+  usePageTitle,
 } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Select, SummaryList, Table, TextInput } from "nhsuk-react-components";
@@ -22,6 +23,7 @@ export function OrganisationEdit() {
   const trpc = useTRPC();
   const { odsCode = "" } = useParams();
   const org = useQuery(trpc.registryAdmin.organisation.queryOptions({ odsCode }));
+  usePageTitle(org.data && `${org.data.organisation.name} (${odsCode.toUpperCase()})`);
   const lists = useQuery(trpc.organisations.referenceLists.queryOptions());
   const icbs = useQuery(trpc.registryAdmin.icbs.queryOptions());
   const error = org.error ?? lists.error ?? icbs.error;

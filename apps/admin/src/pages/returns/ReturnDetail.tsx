@@ -7,7 +7,7 @@ import { periodFromSlug } from "../national/filters";
 import "../national/national.css";
 import { ViewError } from "../national/ViewError";
 import { useIsOverseer } from "../../session";
-import { formatDateTime } from "@realise/ui";
+import { formatDateTime, usePageTitle } from "@realise/ui";
 
 const STATE_TEXT: Record<string, string> = {
   submitted: "Awaiting validation",
@@ -28,6 +28,7 @@ export default function ReturnDetail() {
   const client = useQueryClient();
   const key = { odsCode, period };
   const compare = useQuery(trpc.returns.compare.queryOptions(key));
+  usePageTitle(compare.data && `Return for ${period}: ${compare.data.organisation.name}`);
   // contract: returns.accept / returns.sendBack / returns.unlock. The return comes from the page; the
   // comment is checked by the server: sending back and unlocking need one.
   const form = useSchemaForm({ defaultValues: { comment: "" } });
