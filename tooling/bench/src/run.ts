@@ -7,6 +7,7 @@ import { type ColdStart, measureColdStart } from "./cold-start.js";
 import type { BenchConfig } from "./config.js";
 import { signIn, trpcBody, trpcGetPath, trpcMutation, trpcQuery } from "./http.js";
 import { type LoadResult, runLoad } from "./load.js";
+import { measureNationalReport, type NationalReportTiming } from "./national-report.js";
 import { startRemoteTarget } from "./remote.js";
 import { type Scenario, scenarios } from "./scenarios.js";
 import { round, summarise } from "./stats.js";
@@ -63,6 +64,8 @@ export interface BenchResult {
   freshnessReads: number | null;
   coldStartMs: number | null;
   coldStartProbe: string | null;
+  /** The national quarterly report PDF at this scale (issue 16 target: ≤ 10 s). */
+  nationalReport: NationalReportTiming | null;
   bundleGzipBytes: { web: number | null; admin: number | null };
   commit: string;
   dirty: boolean;
@@ -360,6 +363,11 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
       .find((s) => s !== undefined);
     log(`  freshness via ${freshnessView?.name ?? "nothing"}`);
     const freshness = freshnessView ? await measureFreshness(freshnessView, target, info, sessions) : null;
+    log("  national quarterly report: GET /reports/national.pdf");
+    const nationalReport = await measureNationalReport(info.appUrl, sessions.analyst);
+    log(
+      `  national quarterly report built in ${nationalReport.ms} ms (${(nationalReport.bytes / 1024).toFixed(0)} kB)`,
+    );
     await target.close();
     target = undefined;
 
@@ -385,6 +393,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
       freshnessReads: freshness?.reads ?? null,
       coldStartMs: cold?.ms ?? null,
       coldStartProbe: cold?.probe ?? null,
+      nationalReport,
       bundleGzipBytes: bundleSizes(config.repoRoot),
       commit,
       dirty,

@@ -76,6 +76,9 @@ describe.each(testEngines())("pnpm bench at small scale on $engine", ({ engine, 
     if (engine === "pglite") expect(result.coldStartMs).toBeGreaterThan(0);
     const report = formatReport(result);
     expect(report).toContain("national overview p95 ≤ 20 ms");
+    // The national quarterly report PDF is built from the generated published periods.
+    expect(result.nationalReport?.bytes).toBeGreaterThan(10_000);
+    expect(report).toContain("national quarterly report at 30 trusts ≤ 10 s");
     expect(targetChecks(result).length).toBeGreaterThanOrEqual(8);
   });
 });
