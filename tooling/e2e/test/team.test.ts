@@ -88,4 +88,39 @@ test.describe("a trust's team in Chromium", () => {
     expect(colleague.errors).toEqual([]);
     expect(approver.errors).toEqual([]);
   });
+
+  test("a forgotten password is reset from the emailed link, once", async ({ newPage }) => {
+    const { page, errors } = await newPage();
+    await page.goto("/sign-in");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByRole("heading", { level: 1, name: "Reset your password" }).waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.getByLabel("Email address").fill("viewer.rr8@demo.realise");
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await page.getByText("If an account uses that address").waitFor();
+
+    await expect
+      .poll(() => smtp.received.filter((m) => m.to.includes("viewer.rr8@demo.realise")).length, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
+    const mail = smtp.received.find((m) => m.to.includes("viewer.rr8@demo.realise"))!;
+    const link = /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
+    expect(link, mail.text).toBeDefined();
+    await page.goto(new URL(link!).pathname);
+    await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.getByLabel("New password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your password has been changed" }).waitFor();
+    await signIn(page, "viewer.rr8@demo.realise", PASSWORD);
+    expect(new URL(page.url()).pathname).toBe("/trusts/RR8/dashboard");
+
+    // The link works once.
+    await page.goto(new URL(link!).pathname);
+    await page.getByLabel("New password").fill(`${PASSWORD}-again`);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("This password reset link has already been used").first().waitFor();
+    expect(errors).toEqual([]);
+  });
 });
