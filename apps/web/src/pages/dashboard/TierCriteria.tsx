@@ -1,5 +1,6 @@
 import { LEVEL_LABELS } from "@realise/ui";
 import { Table, Tag } from "nhsuk-react-components";
+import { useState } from "react";
 import { Link } from "react-router";
 import type { DashboardData } from "../../types";
 
@@ -27,60 +28,69 @@ export function TierCriteria({
   odsCode: string;
   open?: boolean;
 }) {
+  // The table is drawn when the reader opens it, so the dashboard stays light with five tiers.
+  const [shown, setShown] = useState(open);
   if (tier.criteria.length === 0) return null;
   const formOf = (code: string) => `/trusts/${odsCode}/functionalities/${code}`;
   return (
-    <details className="nhsuk-details" open={open} data-tier={tier.tier}>
+    <details
+      className="nhsuk-details"
+      open={open}
+      data-tier={tier.tier}
+      onToggle={(e) => setShown(e.currentTarget.open)}
+    >
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">Every criterion of tier {tier.tier}, met or not</span>
       </summary>
       <div className="nhsuk-details__text">
-        <Table caption={`Tier ${tier.tier} criteria`} responsive>
-          <Table.Head>
-            <Table.Row>
-              <Table.Cell>Criterion</Table.Cell>
-              <Table.Cell>Kind</Table.Cell>
-              <Table.Cell>Level needed</Table.Cell>
-              <Table.Cell>Status</Table.Cell>
-              <Table.Cell>What is missing</Table.Cell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {tier.criteria.map((c) => (
-              <Table.Row key={c.criterionId}>
-                <Table.Cell>
-                  <CriterionName criterion={c} />
-                </Table.Cell>
-                <Table.Cell>
-                  {c.kind === "mandatory" ? "Mandatory" : `Menu: any ${c.k} of ${c.m}`}
-                  {c.carried ? ` (carried from tier ${c.fromTier})` : ""}
-                </Table.Cell>
-                <Table.Cell>{LEVEL_LABELS[c.requiredLevel]}</Table.Cell>
-                <Table.Cell>
-                  {c.met ? <Tag modifier="green">Met</Tag> : <Tag modifier="grey">Not met</Tag>}
-                  {c.kind === "menu" ? ` ${c.metUnits} of ${c.required}` : ""}
-                </Table.Cell>
-                <Table.Cell>
-                  {c.met ? (
-                    "Nothing"
-                  ) : (
-                    <ul className="nhsuk-list">
-                      {c.options.flatMap((o) =>
-                        o.gap ? (
-                          <li key={o.code}>
-                            <Link to={formOf(o.code)}>{o.gap.text}</Link>
-                          </li>
-                        ) : (
-                          []
-                        ),
-                      )}
-                    </ul>
-                  )}
-                </Table.Cell>
+        {shown && (
+          <Table caption={`Tier ${tier.tier} criteria`} responsive>
+            <Table.Head>
+              <Table.Row>
+                <Table.Cell>Criterion</Table.Cell>
+                <Table.Cell>Kind</Table.Cell>
+                <Table.Cell>Level needed</Table.Cell>
+                <Table.Cell>Status</Table.Cell>
+                <Table.Cell>What is missing</Table.Cell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {tier.criteria.map((c) => (
+                <Table.Row key={c.criterionId}>
+                  <Table.Cell>
+                    <CriterionName criterion={c} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    {c.kind === "mandatory" ? "Mandatory" : `Menu: any ${c.k} of ${c.m}`}
+                    {c.carried ? ` (carried from tier ${c.fromTier})` : ""}
+                  </Table.Cell>
+                  <Table.Cell>{LEVEL_LABELS[c.requiredLevel]}</Table.Cell>
+                  <Table.Cell>
+                    {c.met ? <Tag modifier="green">Met</Tag> : <Tag modifier="grey">Not met</Tag>}
+                    {c.kind === "menu" ? ` ${c.metUnits} of ${c.required}` : ""}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {c.met ? (
+                      "Nothing"
+                    ) : (
+                      <ul className="nhsuk-list">
+                        {c.options.flatMap((o) =>
+                          o.gap ? (
+                            <li key={o.code}>
+                              <Link to={formOf(o.code)}>{o.gap.text}</Link>
+                            </li>
+                          ) : (
+                            []
+                          ),
+                        )}
+                      </ul>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
       </div>
     </details>
   );
