@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@realise/api";
 import { formatDateTime } from "@realise/ui";
-import { Details, Table } from "nhsuk-react-components";
+import { Table } from "nhsuk-react-components";
+import { useState } from "react";
 
 type Entry = RouterOutputs["plans"]["history"]["entries"][number];
 
@@ -17,13 +18,17 @@ export function History({
   title: string;
   empty: string;
 }) {
+  // The table is drawn only once opened, so a closed history adds nothing to the page's tables.
+  const [open, setOpen] = useState(false);
   return (
-    <Details>
-      <Details.Summary>
-        {title} ({entries.length})
-      </Details.Summary>
-      <Details.Text>
-        {entries.length === 0 ? (
+    <details className="nhsuk-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">
+          {title} ({entries.length})
+        </span>
+      </summary>
+      <div className="nhsuk-details__text">
+        {!open ? null : entries.length === 0 ? (
           <p>{empty}</p>
         ) : (
           <Table caption={title} responsive>
@@ -56,7 +61,7 @@ export function History({
             </Table.Body>
           </Table>
         )}
-      </Details.Text>
-    </Details>
+      </div>
+    </details>
   );
 }

@@ -15,6 +15,21 @@ interface ActualValues {
   source: string | null;
 }
 
+/** The actual already recorded for the period, when the server refused to replace it unconfirmed. */
+function replacedActual(error: unknown): { period: string; value: number } | null {
+  const data = (error as { data?: { code?: string; conflict?: { current?: unknown } } }).data;
+  const current =
+    data?.code === "CONFLICT" ? (data.conflict?.current as Record<string, unknown> | null) : null;
+  if (
+    !current ||
+    typeof current.value !== "number" ||
+    typeof current.period !== "string" ||
+    "title" in current
+  )
+    return null;
+  return { period: current.period, value: current.value };
+}
+
 /** Record (or correct) the actual for a period, at the version read. */
 export function RecordActual({ odsCode, line }: { odsCode: string; line: RegisterLine }) {
   const trpc = useTRPC();
@@ -45,8 +60,20 @@ export function RecordActual({ odsCode, line }: { odsCode: string; line: Registe
         form.form.reset(empty);
         await queryClient.invalidateQueries();
       },
-      onError: (error) => {
+      onError: (error, input) => {
         setReplacing(null);
+        // The period already has an actual: the server says so (after its lock and version checks), and the
+        // person confirms before it is replaced.
+        const current = replacedActual(error);
+        if (current && current.period === input.period && !input.replace) {
+          setReplacing({
+            period: input.period,
+            value: input.value,
+            source: input.source ?? null,
+            old: current.value,
+          });
+          return;
+        }
         form.failed(error);
         // The page then shows their change, to enter the actual against.
         void queryClient.invalidateQueries();
@@ -56,11 +83,6 @@ export function RecordActual({ odsCode, line }: { odsCode: string; line: Registe
   const onSubmit = form.onSubmit(({ period, value }) => {
     setSaved(null);
     const source = form.form.getValues("source")?.trim() || null;
-    const existing = line.actuals.find((a) => a.period === period.trim());
-    if (existing) {
-      setReplacing({ period: period.trim(), value, source, old: existing.value });
-      return;
-    }
     record.mutate({ odsCode, id: line.id, expectedVersion: line.version, period, value, source });
   });
   const confirmReplace = () => {
