@@ -205,6 +205,7 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
                       label={`${f === "validFrom" ? "Start" : "End"} date of membership ${i + 1}`}
                       labelProps={{ className: "nhsuk-u-visually-hidden" }}
                       width={10}
+                      style={{ minWidth: "11em" }}
                     />
                   </Table.Cell>
                 ))}
