@@ -171,6 +171,17 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
       <FormErrorSummary {...form.summary} />
       {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <SavedNotice saved={saved}>ICB membership saved.</SavedNotice>
+      {saved &&
+        save.data?.warnings.map((w) => (
+          <div key={w} className="nhsuk-warning-callout">
+            <h3 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>No ICB today
+              </span>
+            </h3>
+            <p>{w}</p>
+          </div>
+        ))}
       <form onSubmit={onSubmit} noValidate>
         <Table caption="ICB membership history">
           <Table.Head>
