@@ -175,9 +175,7 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
         save.data?.warnings.map((w) => (
           <div key={w} className="nhsuk-warning-callout">
             <h3 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>No ICB today
-              </span>
+              <span className="nhsuk-u-visually-hidden">Important: </span>No ICB today
             </h3>
             <p>{w}</p>
           </div>
