@@ -1,6 +1,7 @@
 import { Layout, type NavItem } from "@realise/ui";
 import { InsetText } from "nhsuk-react-components";
 import { Outlet, useLocation } from "react-router";
+import { accountArea, isTrustRole, NotForTrustStaff, useSignOut } from "./Account";
 import { useMe } from "./session";
 
 /** The pages an ICB or region viewer may use: the national views, narrowed to their trusts, read-only. */
@@ -23,7 +24,10 @@ function oversightOf(
 
 export function AppLayout() {
   const { pathname } = useLocation();
-  const me = useMe().data;
+  const session = useMe();
+  const me = session.data;
+  const signOut = useSignOut();
+  const trustStaff = me != null && isTrustRole(me.role);
   const oversees = oversightOf(me);
   const nav: NavItem[] = [
     { href: "/admin/", text: "Overview", current: pathname === "/" },
@@ -40,19 +44,26 @@ export function AppLayout() {
     { href: "/", text: "Trust app" },
   ];
   return (
+    // The header's script rearranges the menu's items, so a different menu is a new header, not an update.
     <Layout
-      // The header's script rearranges the menu's items, so a different menu is a new header, not an update.
-      key={oversees ? "oversight" : "national"}
+      key={trustStaff ? "trust-staff" : oversees ? "oversight" : "national"}
       serviceName="Realise national view"
       serviceHref="/admin/"
-      nav={oversees ? nav.filter((n) => OVERSIGHT_PAGES.has(n.href)) : nav}
+      account={accountArea(me, session.isPending, signOut)}
+      nav={
+        trustStaff
+          ? [{ href: "/", text: "Trust app" }]
+          : oversees
+            ? nav.filter((n) => OVERSIGHT_PAGES.has(n.href))
+            : nav
+      }
     >
       {oversees ? (
         <InsetText className="realise-no-print">
           <p>You see {oversees}, as at today's ICB membership, read-only.</p>
         </InsetText>
       ) : null}
-      <Outlet />
+      {trustStaff ? <NotForTrustStaff odsCode={me.odsCode} /> : <Outlet />}
     </Layout>
   );
 }

@@ -158,6 +158,29 @@ describe.each(engines)("registry and accounts administration on %s", (engine) =>
         }),
       ),
     ).toEqual([expect.stringMatching(/^memberships\.0\.validTo: .* ended on /)]);
+    expect(saved.warnings).toEqual([]);
+    // Saved, but the trust is left in no ICB today: the answer says so.
+    const orphaned = await admin().registryAdmin.setIcbMemberships({
+      odsCode: "RGT",
+      expectedVersion: saved.version,
+      memberships: [{ icbCode: ended.code, validFrom: ended.validFrom, validTo: ended.validTo }],
+    });
+    expect(orphaned.warnings).toEqual([expect.stringContaining("RGT is now in no ICB")]);
+  });
+
+  it("refuses a live EPR with no supplier, naming the field", async () => {
+    const { organisation: org } = await admin().registryAdmin.organisation({ odsCode: "RR8" });
+    expect(
+      await badRequest(
+        admin().registryAdmin.updateEpr({
+          odsCode: "RR8",
+          expectedVersion: org.version,
+          eprStatus: "live",
+          eprSupplier: null,
+          eprProduct: null,
+        }),
+      ),
+    ).toEqual(["eprSupplier: A live EPR needs its supplier; choose the supplier, or another status"]);
   });
 
   it("keeps peer groups exclusive within a set, in the API and in the database", async () => {

@@ -4,7 +4,7 @@
  */
 
 // organisation
-export { icbOn, membershipIssues, overlappingMemberships } from "./organisation/icb.js";
+export { icbOn, membershipIssues, noIcbWarning, overlappingMemberships } from "./organisation/icb.js";
 export type { IcbValidity, MembershipEntry } from "./organisation/icb.js";
 export { eprIssues, supplierNameIssues } from "./organisation/epr.js";
 export type { EprDetails } from "./organisation/epr.js";

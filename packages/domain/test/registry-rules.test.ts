@@ -3,6 +3,7 @@ import {
   bindingIssues,
   bindingNeedsTrust,
   checkBindingChange,
+  noIcbWarning,
   eprIssues,
   membershipIssues,
   newAccountIssues,
@@ -106,5 +107,25 @@ describe("account bindings", () => {
     expect(() => checkBindingChange(admin, admin, analyst, 1)).toThrow(/last national admin/);
     expect(() => checkBindingChange(admin, admin, admin, 1)).not.toThrow();
     expect(() => checkBindingChange(admin, analyst, analyst, 2)).toThrow(/Someone else changed/);
+  });
+});
+
+describe("a live EPR and ICB cover", () => {
+  it("refuses a live EPR with no supplier, naming the field", () => {
+    expect(eprIssues({ eprStatus: "live", eprSupplier: null, eprProduct: null }, true)).toEqual([
+      {
+        path: ["eprSupplier"],
+        message: "A live EPR needs its supplier; choose the supplier, or another status",
+      },
+    ]);
+    expect(eprIssues({ eprStatus: "procuring", eprSupplier: null, eprProduct: null }, true)).toEqual([]);
+  });
+  it("warns when no membership covers today, and not when one does", () => {
+    const ended = [{ validFrom: "2022-07-01", validTo: "2026-03-31" }];
+    expect(noIcbWarning("RGT", ended, "2026-12-02")).toContain("RGT is now in no ICB");
+    expect(noIcbWarning("RGT", [], "2026-12-02")).toContain("no ICB");
+    expect(
+      noIcbWarning("RGT", [...ended, { validFrom: "2026-04-01", validTo: null }], "2026-12-02"),
+    ).toBeNull();
   });
 });

@@ -96,4 +96,50 @@ test.describe("the national team's tools in Chromium", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test("clears an ICB the new region does not contain, shows who is signed in, and turns trust staff away", async ({
+    newPage,
+    realise,
+  }) => {
+    const { page, errors, context } = await newPage();
+    await signInAs(context, realise.url, "analyst@demo.realise");
+    const lists = await query<{ icbs: { code: string; name: string; region: string }[] }>(
+      context,
+      realise.url,
+      "organisations.referenceLists",
+      {},
+    );
+    const icb = lists.icbs.find((i) => i.region === "London")!;
+    await page.goto(`/admin/?region=London&icbCode=${icb.code}`);
+    await page.getByText(/trusts in view/).waitFor();
+    await page.getByLabel("Region", { exact: true }).selectOption("North West");
+    await expect.poll(() => new URL(page.url()).searchParams.get("icbCode")).toBeNull();
+    expect(new URL(page.url()).searchParams.get("region")).toBe("North West");
+    await page.getByText(/trusts in view/).waitFor();
+    expect(await page.getByText("No trusts match").count()).toBe(0);
+    // A link whose ICB is not in its region is corrected on arrival.
+    await page.goto(`/admin/heatmap?region=North+West&icbCode=${icb.code}`);
+    await expect.poll(() => new URL(page.url()).searchParams.get("icbCode")).toBeNull();
+    await page.getByText(/trusts ×/).waitFor();
+
+    const account = page.getByRole("navigation", { name: "Your account" });
+    await expect(account).toContainText("national analyst");
+    await account.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    expect((await context.request.get(`${realise.url}/exports/trusts.csv`)).status()).toBe(401);
+
+    const trust = await newPage();
+    await signInAs(trust.context, realise.url, "editor.rgt@demo.realise");
+    await trust.page.goto("/admin/heatmap");
+    await trust.page
+      .getByRole("heading", { level: 1, name: "The national view is for the national team" })
+      .waitFor();
+    await trust.page.getByRole("link", { name: "Go to your trust's dashboard" }).waitFor();
+    expect(await trust.page.getByRole("link", { name: "Heatmap" }).count()).toBe(0);
+    await axeClean(trust.page);
+    expect(errors).toEqual([]);
+    expect(trust.errors).toEqual([]);
+    await context.close();
+    await trust.context.close();
+  });
 });

@@ -12,7 +12,7 @@ export interface EprDetails {
  * Problems with a trust's EPR details, given whether the supplier is on the registry's list.
  *
  * Why: the national views group trusts by supplier, so a supplier must be one the registry knows, and a
- * trust with no EPR cannot have one.
+ * trust with no EPR cannot have one, and a live EPR always has one.
  */
 export function eprIssues(epr: EprDetails, supplierKnown: boolean): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -20,6 +20,11 @@ export function eprIssues(epr: EprDetails, supplierKnown: boolean): FieldIssue[]
     issues.push({
       path: ["eprSupplier"],
       message: "A trust with no EPR has no EPR supplier or product; clear them or choose another status",
+    });
+  if (epr.eprStatus === "live" && !epr.eprSupplier)
+    issues.push({
+      path: ["eprSupplier"],
+      message: "A live EPR needs its supplier; choose the supplier, or another status",
     });
   if (epr.eprSupplier && !supplierKnown)
     issues.push({

@@ -99,3 +99,19 @@ export function membershipIssues(
   }
   return issues;
 }
+
+/**
+ * A warning (not a refusal) when a trust's memberships leave it in no ICB on `today`: ICB views would then
+ * count it under "Not recorded". Why not refused: between an ICB's end and the merged ICB's start the
+ * registry may briefly be incomplete while the national team enters the new membership.
+ */
+export function noIcbWarning(
+  odsCode: string,
+  memberships: readonly { validFrom: string; validTo: string | null }[],
+  today: string,
+): string | null {
+  const covered = memberships.some((m) => m.validFrom <= today && (m.validTo === null || m.validTo >= today));
+  return covered
+    ? null
+    : `${odsCode} is now in no ICB: ICB views will count it under "Not recorded" until a membership covers today`;
+}

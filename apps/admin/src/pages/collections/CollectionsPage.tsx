@@ -146,6 +146,7 @@ function OpenCollection({ taken }: { taken: string[] }) {
           label="Opening date"
           hint="From when trusts can submit, on or after the quarter starts"
           width={10}
+          style={{ minWidth: "11em" }}
         />
         <TextInput
           {...form.field("dueOn")}
@@ -153,6 +154,7 @@ function OpenCollection({ taken }: { taken: string[] }) {
           label="Due date"
           hint="On or after the quarter ends; trusts are reminded 7 days before and once it is past"
           width={10}
+          style={{ minWidth: "11em" }}
         />
         <p className="nhsuk-body">
           Returns are assessed against the framework version in force when it opens.

@@ -1,6 +1,7 @@
 import { TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Select } from "nhsuk-react-components";
+import { useEffect } from "react";
 import { Link } from "react-router";
 import { type FilterKey, useNationalFilter } from "./filters";
 
@@ -8,13 +9,13 @@ import { type FilterKey, useNationalFilter } from "./filters";
 export function NationalFilters({ children }: { children?: React.ReactNode }) {
   const trpc = useTRPC();
   const lists = useQuery(trpc.organisations.referenceLists.queryOptions());
-  const { filter, set, params } = useNationalFilter();
+  const { filter, set, update, params } = useNationalFilter();
   const select = (key: FilterKey, text: string, all: string, options: { value: string; text: string }[]) => (
     <Select
       id={`filter-${key}`}
       label={text}
       value={filter[key] ?? ""}
-      onChange={(e) => set(key, e.currentTarget.value)}
+      onChange={(e) => (key === "region" ? onRegion(e.currentTarget.value) : set(key, e.currentTarget.value))}
     >
       <Select.Option value="">{all}</Select.Option>
       {options.map((o) => (
@@ -24,7 +25,18 @@ export function NationalFilters({ children }: { children?: React.ReactNode }) {
       ))}
     </Select>
   );
-  const icbs = (lists.data?.icbs ?? []).filter((i) => !filter.region || i.region === filter.region);
+  const allIcbs = lists.data?.icbs ?? [];
+  const icbs = allIcbs.filter((i) => !filter.region || i.region === filter.region);
+  const inRegion = (icbCode: string | undefined, region: string) =>
+    !icbCode || !region || allIcbs.some((i) => i.code === icbCode && i.region === region);
+  // A new region keeps the ICB only if the region contains it; otherwise the view would match no trust.
+  const onRegion = (region: string) =>
+    update(inRegion(filter.icbCode, region) ? { region } : { region, icbCode: "" });
+  // A shared or bookmarked link whose ICB is not in its region is corrected once the ICBs are known.
+  const stale = lists.data !== undefined && !inRegion(filter.icbCode, filter.region ?? "");
+  useEffect(() => {
+    if (stale) update({ icbCode: "" }, { replace: true });
+  }, [stale, update]);
   const cleared = new URLSearchParams(params);
   for (const k of ["region", "icbCode", "trustType", "eprSupplier"]) cleared.delete(k);
   const anyFilter = Object.keys(filter).length > 0;

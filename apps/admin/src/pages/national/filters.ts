@@ -16,7 +16,16 @@ export function useNationalFilter() {
     else next.delete(key);
     setParams(next);
   };
-  return { filter, params, set, query: params.toString() };
+  /** Several keys at once (an empty value removes its key), as one history entry or in place of the current one. */
+  const update = (changes: Record<string, string>, options: { replace?: boolean } = {}) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: options.replace ?? false });
+  };
+  return { filter, params, set, update, query: params.toString() };
 }
 
 /** Percent with no decimals, for shares of trusts. */

@@ -173,6 +173,15 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
       <FormErrorSummary {...form.summary} />
       {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <SavedNotice saved={saved}>ICB membership saved.</SavedNotice>
+      {saved &&
+        save.data?.warnings.map((w) => (
+          <div key={w} className="nhsuk-warning-callout">
+            <h3 className="nhsuk-warning-callout__label">
+              <span className="nhsuk-u-visually-hidden">Important: </span>No ICB today
+            </h3>
+            <p>{w}</p>
+          </div>
+        ))}
       <form onSubmit={onSubmit} noValidate>
         <Table caption="ICB membership history">
           <Table.Head>
@@ -207,6 +216,7 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
                       label={`${f === "validFrom" ? "Start" : "End"} date of membership ${i + 1}`}
                       labelProps={{ className: "nhsuk-u-visually-hidden" }}
                       width={10}
+                      style={{ minWidth: "11em" }}
                     />
                   </Table.Cell>
                 ))}

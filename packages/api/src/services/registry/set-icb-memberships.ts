@@ -6,14 +6,16 @@ import {
   replaceMemberships,
   writeAudit,
 } from "@realise/db";
-import { AppError, membershipIssues, type Principal } from "@realise/domain";
+import { AppError, membershipIssues, noIcbWarning, type Principal } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { RegistryAdminSetIcbMemberships } from "../../contracts/registry.js";
+import { today } from "../clock.js";
 import { lockOrganisationAt } from "./lock-organisation.js";
 
 /**
  * Replace a trust's ICB membership history (e.g. end one membership the day before a merger and start the
- * merged ICB's). Memberships must not overlap and must sit inside the ICB's own validity.
+ * merged ICB's). Memberships must not overlap and must sit inside the ICB's own validity; a history that
+ * leaves the trust in no ICB today is saved with a warning saying so.
  */
 export async function setIcbMemberships(
   db: Kysely<DB>,
@@ -38,6 +40,7 @@ export async function setIcbMemberships(
       before,
       after: [...input.memberships].sort((a, b) => a.validFrom.localeCompare(b.validFrom)),
     });
-    return { odsCode: input.odsCode, version };
+    const warning = noIcbWarning(input.odsCode, input.memberships, today());
+    return { odsCode: input.odsCode, version, warnings: warning ? [warning] : [] };
   });
 }
