@@ -13,7 +13,7 @@ const focused = (page: Page) =>
     return { tag: el?.tagName ?? "", text: el?.textContent ?? "", inMain: !!el?.closest("main") };
   });
 
-test.describe("the trust app is readable: titles and focus", () => {
+test.describe("the trust app is readable and honest", () => {
   test("every page has its own title, and navigation moves focus to the main heading", async ({
     newPage,
   }) => {
@@ -189,6 +189,27 @@ test.describe("the trust app is readable: titles and focus", () => {
     await page.getByText(/^Confirmed \d+ records of tier 1 as unchanged\.$/).waitFor();
     console.log(`Interactions for a tier confirmed unchanged: ${confirm}`);
     expect(confirm).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  test("a garbled or failed answer says what to do, never the parser's text", async ({ newPage }) => {
+    const { page, errors } = await newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole("heading", { level: 1, name: new RegExp(TRUST) }).waitFor();
+    // A proxy answers with its own HTML page where the API's JSON was expected.
+    await page.route(
+      (url) => url.pathname.startsWith("/trpc/") && url.pathname.includes("adoption.forOrganisation"),
+      (route) =>
+        route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><p>Proxy</p>" }),
+    );
+    await page.goto("/trusts/RGT/dashboard");
+    await page.getByRole("heading", { level: 1, name: "Sorry, there is a problem" }).waitFor();
+    const main = (await page.locator("main").textContent()) ?? "";
+    expect(main).toContain("Check your connection");
+    expect(main).not.toMatch(/DOCTYPE|JSON|Unexpected token/);
+    await page.getByRole("link", { name: "Reload this page" }).waitFor();
+    await expect(page).toHaveTitle(/– Realise$/);
+    await axeClean(page);
     expect(errors).toEqual([]);
   });
 });
