@@ -4,9 +4,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { engines, useHarness } from "./support/harness.js";
 import { callByPath, procedures, SAMPLES } from "./safety/samples.js";
 
+/** Who does the work is not part of the return: assigning it stays open while the return is submitted. */
+const NOT_RECORDS = new Set(["assignments.assign", "assignments.unassign"]);
+
 /** Every procedure that changes a trust's records: the trust-write mutations, found from the router. */
 const writePaths = procedures()
-  .filter((p) => p.type === "mutation" && p.ruleName === "trustWrite")
+  .filter((p) => p.type === "mutation" && p.ruleName === "trustWrite" && !NOT_RECORDS.has(p.path))
   .map((p) => p.path)
   .sort();
 

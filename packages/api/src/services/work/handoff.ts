@@ -10,6 +10,7 @@ import {
 import { AppError, handoffState, type Principal, WHOLE_TRUST } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { HandoffMark } from "../../contracts/work.js";
+import { trustWrite } from "../guards/trust-write.js";
 
 async function checkTarget(trx: Kysely<DB>, input: HandoffMark) {
   if (!(await organisationExists(trx, input.odsCode)))
@@ -22,9 +23,12 @@ async function checkTarget(trx: Kysely<DB>, input: HandoffMark) {
   return input.tier ?? WHOLE_TRUST;
 }
 
-/** An editor marks a tier, or the whole trust, ready for the approver for a period. */
+/**
+ * An editor marks a tier, or the whole trust, ready for the approver for a period. Through the records
+ * guard: once the return is submitted there is nothing left to hand over.
+ */
 export async function markReady(db: Kysely<DB>, input: HandoffMark, actor: Principal) {
-  return db.transaction().execute(async (trx) => {
+  return trustWrite(db, input.odsCode, async (trx) => {
     const tier = await checkTarget(trx, input);
     const added = await saveHandoff(trx, {
       odsCode: input.odsCode,
@@ -46,7 +50,7 @@ export async function markReady(db: Kysely<DB>, input: HandoffMark, actor: Princ
 
 /** Take a "ready for approval" mark back (more work to do). */
 export async function unmarkReady(db: Kysely<DB>, input: HandoffMark, actor: Principal) {
-  return db.transaction().execute(async (trx) => {
+  return trustWrite(db, input.odsCode, async (trx) => {
     const tier = await checkTarget(trx, input);
     const removed = await deleteHandoff(trx, input.odsCode, input.period, tier);
     if (removed)
