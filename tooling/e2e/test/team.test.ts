@@ -1,6 +1,6 @@
 import { seriousAxeFindings, signIn } from "../src/browser.js";
 import { expect, test } from "../src/fixtures.js";
-import { mutate, query } from "../src/helpers.js";
+import { query } from "../src/helpers.js";
 import { startSmtpServer } from "../../../packages/api/test/support/smtp.js";
 
 const APPROVER = "approver.rgt@demo.realise";
@@ -68,19 +68,14 @@ test.describe("a trust's team in Chromium", () => {
       query(colleague.context, realise.url, "adoption.forOrganisation", { odsCode: "RR8" }),
     ).rejects.toThrow(/FORBIDDEN|cannot/);
 
-    // Work assigned to the new colleague shows in their list.
-    const members = await query<{ members: Array<{ userId: string; email: string }> }>(
-      approver.context,
-      realise.url,
-      "team.list",
-      { odsCode: "RGT" },
-    );
-    const newcomer = members.members.find((m) => m.email === COLLEAGUE)!;
-    await mutate(approver.context, realise.url, "assignments.assign", {
-      odsCode: "RGT",
-      functionalityCode: "F13",
-      assigneeUserId: newcomer.userId,
-    });
+    // The approver assigns ePMA to the new colleague on the Team page; it shows in their list.
+    await approver.page.reload();
+    await approver.page.getByRole("heading", { name: "Assign work" }).waitFor();
+    await approver.page.getByLabel("What", { exact: true }).selectOption("F13");
+    await approver.page.getByLabel("Colleague", { exact: true }).selectOption({ label: "New Pharmacist" });
+    await approver.page.getByRole("button", { name: "Assign", exact: true }).click();
+    await approver.page.getByText(/Assigned .*\(F13\)\. They have been emailed/).waitFor();
+    expect(await seriousAxeFindings(approver.page)).toEqual([]);
     await colleague.page.getByRole("link", { name: "My work" }).click();
     await colleague.page.getByRole("heading", { level: 1, name: "My work" }).waitFor();
     await colleague.page.getByRole("link", { name: /\(F13\)/ }).waitFor();

@@ -5,7 +5,8 @@ import { Button, Select, Table, Tag, TextInput } from "nhsuk-react-components";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { Problem } from "../../components/Problem";
-import { roleLabel, useMe } from "../../session";
+import { canEdit, roleLabel, useMe } from "../../session";
+import { AssignWork } from "./AssignWork";
 
 const ROLES = ["trust_viewer", "trust_editor", "trust_approver"] as const;
 
@@ -198,6 +199,7 @@ export default function TeamPage() {
           </Table.Body>
         </Table>
       )}
+      <AssignWork odsCode={odsCode} colleagues={team.data.members} canAssign={canEdit(me, odsCode)} />
       {canManage && (
         <InviteForm
           odsCode={odsCode}
