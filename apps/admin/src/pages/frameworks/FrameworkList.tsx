@@ -12,6 +12,7 @@ import { Button, Table, Tag } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { VersionSelect } from "./shared/VersionRows";
+import { AdminOnly } from "../../AdminOnly";
 
 export const STATUS_TAG = {
   draft: { text: "Draft", modifier: "yellow" },
@@ -110,11 +111,13 @@ export function FrameworkList() {
             A draft starts as a copy of version {published?.version ?? "in force"}. Trusts keep being assessed
             against the published version until the draft is published.
           </p>
-          <form onSubmit={form.onSubmit(() => create.mutate(undefined))} noValidate>
-            <Button type="submit" disabled={create.isPending}>
-              Create draft
-            </Button>
-          </form>
+          <AdminOnly what="create a draft">
+            <form onSubmit={form.onSubmit(() => create.mutate(undefined))} noValidate>
+              <Button type="submit" disabled={create.isPending}>
+                Create draft
+              </Button>
+            </form>
+          </AdminOnly>
         </>
       )}
       {list.length >= 2 && (

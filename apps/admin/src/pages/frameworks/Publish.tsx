@@ -4,6 +4,7 @@ import { Button, Panel, SummaryList, WarningCallout } from "nhsuk-react-componen
 import { Link } from "react-router";
 import { VersionRows } from "./shared/VersionRows";
 import { useVersion } from "./useVersion";
+import { AdminOnly } from "../../AdminOnly";
 
 /** Confirm and publish a draft; afterwards the version never changes. */
 export function Publish() {
@@ -99,11 +100,13 @@ export function Publish() {
           forward by the crosswalk and every trust reassessed. Version {version} will never change again.
         </p>
       </WarningCallout>
-      <form onSubmit={onSubmit} noValidate>
-        <Button type="submit" disabled={publish.isPending}>
-          Publish version {version}
-        </Button>
-      </form>
+      <AdminOnly what="publish a framework version">
+        <form onSubmit={onSubmit} noValidate>
+          <Button type="submit" disabled={publish.isPending}>
+            Publish version {version}
+          </Button>
+        </form>
+      </AdminOnly>
     </>
   );
 }

@@ -8,6 +8,7 @@ import "../national/national.css";
 import { ViewError } from "../national/ViewError";
 import { useIsOverseer } from "../../session";
 import { formatDateTime, usePageTitle } from "@realise/ui";
+import { AdminOnly } from "../../AdminOnly";
 
 const STATE_TEXT: Record<string, string> = {
   submitted: "Awaiting validation",
@@ -137,33 +138,35 @@ export default function ReturnDetail() {
           returns.
         </p>
       ) : unlockable ? (
-        <form onSubmit={onDecide} noValidate>
-          <Textarea
-            {...form.field("comment")}
-            label="Comment for the trust"
-            hint={
-              submitted
-                ? "Required to send the return back or unlock it: say what the trust should check or change, or why it is reopened. Optional when accepting."
-                : "Required to unlock the return: say why it is being reopened for the trust to edit."
-            }
-            rows={3}
-          />
-          <div>
-            {submitted && (
-              <>
-                <Button type="submit" name="decision" value="accept" disabled={busy}>
-                  Accept return
-                </Button>{" "}
-                <Button type="submit" name="decision" value="sendBack" secondary disabled={busy}>
-                  Send back to the trust
-                </Button>{" "}
-              </>
-            )}
-            <Button type="submit" name="decision" value="unlock" warning disabled={busy}>
-              Unlock for the trust to edit
-            </Button>
-          </div>
-        </form>
+        <AdminOnly what="accept, send back or unlock a return">
+          <form onSubmit={onDecide} noValidate>
+            <Textarea
+              {...form.field("comment")}
+              label="Comment for the trust"
+              hint={
+                submitted
+                  ? "Required to send the return back or unlock it: say what the trust should check or change, or why it is reopened. Optional when accepting."
+                  : "Required to unlock the return: say why it is being reopened for the trust to edit."
+              }
+              rows={3}
+            />
+            <div>
+              {submitted && (
+                <>
+                  <Button type="submit" name="decision" value="accept" disabled={busy}>
+                    Accept return
+                  </Button>{" "}
+                  <Button type="submit" name="decision" value="sendBack" secondary disabled={busy}>
+                    Send back to the trust
+                  </Button>{" "}
+                </>
+              )}
+              <Button type="submit" name="decision" value="unlock" warning disabled={busy}>
+                Unlock for the trust to edit
+              </Button>
+            </div>
+          </form>
+        </AdminOnly>
       ) : (
         <p className="nhsuk-body">This return is {(STATE_TEXT[r.status] ?? r.status).toLowerCase()}.</p>
       )}
