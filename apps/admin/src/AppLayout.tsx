@@ -18,6 +18,7 @@ export function AppLayout() {
         { href: "/admin/frameworks", text: "Framework", current: pathname.startsWith("/frameworks") },
         { href: "/admin/registry", text: "Registry", current: pathname.startsWith("/registry") },
         { href: "/admin/accounts", text: "Accounts", current: pathname.startsWith("/accounts") },
+        { href: "/admin/security", text: "Security", current: pathname.startsWith("/security") },
         { href: "/", text: "Trust app" },
       ]}
     >

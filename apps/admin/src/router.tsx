@@ -7,6 +7,7 @@ import { registryRoutes } from "./pages/registry/routes";
 import { accountRoutes } from "./pages/accounts/routes";
 import { benefitsRoutes } from "./pages/benefits/routes";
 import { collectionRoutes } from "./pages/collections/routes";
+import { securityRoutes } from "./pages/security/routes";
 
 export const routes: RouteObject[] = [
   {
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
       ...accountRoutes,
       ...benefitsRoutes,
       ...collectionRoutes,
+      ...securityRoutes,
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -13,6 +13,8 @@ import { registryRouter } from "./routers/registry.js";
 import { organisationsRouter } from "./routers/organisations.js";
 import { sessionRouter } from "./routers/session.js";
 import { systemClientsRouter } from "./routers/system-clients.js";
+import { auditChainProcedures } from "./routers/audit-chain.js";
+import { securityRouter } from "./routers/security.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -31,6 +33,8 @@ export const appRouter = router({
   registry: registryRouter,
   session: sessionRouter,
   systemClients: systemClientsRouter,
+  audit: router({ ...auditChainProcedures }),
+  security: securityRouter,
 });
 
 /** The API's type: the apps import this (type only) and get end-to-end types. */

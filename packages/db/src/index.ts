@@ -33,3 +33,4 @@ export * from "./repositories/report-snapshots.js";
 export { backdateTrustChanges } from "./seed/backdate.js";
 export * from "./repositories/system-clients.js";
 export * from "./repositories/sign-in-throttle.js";
+export * from "./repositories/audit-chain.js";

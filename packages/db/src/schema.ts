@@ -120,6 +120,10 @@ export interface AuditLogTable {
   ods_code: string | null;
   before: ColumnType<unknown | null, string | null | undefined, never>;
   after: ColumnType<unknown | null, string | null | undefined, never>;
+  /** The audit chain (migration 0010): set by the database's trigger, never by the application. */
+  chain_seq: ColumnType<string, never, never>;
+  prev_hash: ColumnType<string | null, never, never>;
+  row_hash: ColumnType<string, never, never>;
 }
 
 export interface TrustReturnTable {
@@ -312,6 +316,8 @@ export interface DB {
   measure_report_receipt: MeasureReportReceiptTable;
   sign_in_throttle: SignInThrottleTable;
   security_event: SecurityEventTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_verification: AuditVerificationTable;
 }
 
 /** A trust's own system that sends MeasureReports (migration 0009); the secret is kept as a hash. */
@@ -390,4 +396,23 @@ export interface SecurityEventTable {
   account: string | null;
   address: string | null;
   detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+/** The head of the audit chain: its last sequence number and hash (migration 0010). */
+export interface AuditChainHeadTable {
+  id: number;
+  seq: string;
+  hash: string;
+}
+
+/** Each run of `pnpm audit:verify` and what it found (migration 0010). */
+export interface AuditVerificationTable {
+  id: Generated<string>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  ok: boolean;
+  rows_checked: ColumnType<string, number | string, never>;
+  head_seq: ColumnType<string | null, number | string | null, never>;
+  head_hash: string | null;
+  first_bad_id: string | null;
+  problem: string | null;
 }

@@ -14,3 +14,4 @@ export * from "./registry.js";
 export * from "./returns.js";
 export * from "./snapshots.js";
 export * from "./system-clients.js";
+export * from "./security.js";

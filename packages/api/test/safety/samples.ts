@@ -79,6 +79,8 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "national.heatmap": () => ({ tier: 2 }),
   "national.trends": () => ({}),
   "collections.list": () => undefined,
+  "audit.chainStatus": () => undefined,
+  "security.events": () => ({ limit: 50 }),
   "collections.status": () => ({ period: "2024/25 Q4" }),
   "collections.open": () => ({ period: "2026/27 Q4", opensOn: "2027-01-01", dueOn: "2027-04-30" }),
   "snapshots.list": () => undefined,
