@@ -41,6 +41,7 @@ export function AppLayout() {
     { href: "/admin/registry", text: "Registry", current: pathname.startsWith("/registry") },
     { href: "/admin/accounts", text: "Accounts", current: pathname.startsWith("/accounts") },
     { href: "/admin/audit", text: "Audit log", current: pathname === "/audit" },
+    { href: "/admin/security", text: "Security", current: pathname.startsWith("/security") },
     { href: "/", text: "Trust app" },
   ];
   return (

@@ -9,6 +9,7 @@ import { accountRoutes } from "./pages/accounts/routes";
 import { benefitsRoutes } from "./pages/benefits/routes";
 import { collectionRoutes } from "./pages/collections/routes";
 import { auditRoutes } from "./pages/audit/routes";
+import { securityRoutes } from "./pages/security/routes";
 
 export const routes: RouteObject[] = [
   {
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
       ...benefitsRoutes,
       ...collectionRoutes,
       ...auditRoutes,
+      ...securityRoutes,
       { path: "*", element: <NotFound />, handle: { title: "Page not found" } },
     ],
   },

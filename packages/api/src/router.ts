@@ -17,6 +17,8 @@ import { accountRouter } from "./routers/account.js";
 import { teamRouter } from "./routers/team.js";
 import { auditRouter } from "./routers/audit.js";
 import { assignmentsRouter, handoffRouter } from "./routers/work.js";
+import { auditChainProcedures } from "./routers/audit-chain.js";
+import { securityRouter } from "./routers/security.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -40,6 +42,8 @@ export const appRouter = router({
   audit: auditRouter,
   assignments: assignmentsRouter,
   handoff: handoffRouter,
+  audit: router({ ...auditChainProcedures }),
+  security: securityRouter,
 });
 
 /** The API's type: the apps import this (type only) and get end-to-end types. */

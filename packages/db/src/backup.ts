@@ -20,6 +20,8 @@ export const NOT_BACKED_UP = [
   "system_token",
   // Password reset links live an hour; a restored server's users ask for a new one.
   "password_reset",
+  // The audit chain's head is derived from the restored audit rows.
+  "audit_chain_head",
 ];
 
 /** Criteria every trust's data refers to without a foreign key; a trust's export carries them. */
@@ -228,6 +230,8 @@ export async function importData(db: Db, backup: BackupFile): Promise<{ tables: 
         if (found.rows.length > 0) throw new Error(`The target database is not empty: ${table} has rows`);
       }
       let rows = 0;
+      // Audit rows arrive already chained: the chain trigger keeps their hashes, the head is set after.
+      await sql`select set_config('realise.restoring', 'on', true)`.execute(trx);
       // A published snapshot refuses new rows, so snapshots are restored as previews, filled, then given
       // back their published state (the one change the database allows a preview).
       const published: Record<string, unknown>[] = [];
@@ -260,6 +264,12 @@ export async function importData(db: Db, backup: BackupFile): Promise<{ tables: 
           );
         }
       }
+      if (backup.tables.audit_log?.length) {
+        await sql`update audit_chain_head h set seq = a.chain_seq, hash = a.row_hash
+          from (select chain_seq, row_hash from audit_log order by chain_seq desc limit 1) a
+          where h.id = 1`.execute(trx);
+      }
+      await sql`select set_config('realise.restoring', 'off', true)`.execute(trx);
       for (const snapshot of published) {
         await sql`update snapshot set status = 'published', published_at = ${snapshot.published_at as string}
           where period = ${snapshot.period as string}`.execute(trx);

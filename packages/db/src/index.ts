@@ -39,3 +39,4 @@ export * from "./repositories/work.js";
 export * from "./repositories/official-trend.js";
 export * from "./repositories/oversight.js";
 export * from "./repositories/sign-in-throttle.js";
+export * from "./repositories/audit-chain.js";

@@ -1,4 +1,4 @@
-// Types of the tables behind teams, sign-in and security (migrations 0010 and 0011), split from schema.ts
+// Types of the tables behind teams, sign-in, security and the audit chain (migrations 0010 and 0011), split from schema.ts
 // by what they hold; schema.test.ts reads both files.
 import type { Role } from "@realise/domain";
 import type { ColumnType, Generated } from "kysely";
@@ -66,4 +66,23 @@ export interface SecurityEventTable {
   account: string | null;
   address: string | null;
   detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+/** The head of the audit chain: its last sequence number and hash (migration 0010). */
+export interface AuditChainHeadTable {
+  id: number;
+  seq: string;
+  hash: string;
+}
+
+/** Each run of `pnpm audit:verify` and what it found (migration 0010). */
+export interface AuditVerificationTable {
+  id: Generated<string>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  ok: boolean;
+  rows_checked: ColumnType<string, number | string, never>;
+  head_seq: ColumnType<string | null, number | string | null, never>;
+  head_hash: string | null;
+  first_bad_id: string | null;
+  problem: string | null;
 }

@@ -14,6 +14,8 @@ import type {
 import type { ColumnType, Generated } from "kysely";
 import type {
   AssignmentTable,
+  AuditChainHeadTable,
+  AuditVerificationTable,
   HandoffTable,
   InvitationTable,
   PasswordResetTable,
@@ -128,6 +130,10 @@ export interface AuditLogTable {
   ods_code: string | null;
   before: ColumnType<unknown | null, string | null | undefined, never>;
   after: ColumnType<unknown | null, string | null | undefined, never>;
+  /** The audit chain (migration 0010): set by the database's trigger, never by the application. */
+  chain_seq: ColumnType<string, never, never>;
+  prev_hash: ColumnType<string | null, never, never>;
+  row_hash: ColumnType<string, never, never>;
 }
 
 export interface TrustReturnTable {
@@ -334,6 +340,8 @@ export interface DB {
   handoff: HandoffTable;
   sign_in_throttle: SignInThrottleTable;
   security_event: SecurityEventTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_verification: AuditVerificationTable;
 }
 
 /** A trust's own system that sends MeasureReports (migration 0009); the secret is kept as a hash. */

@@ -17,3 +17,4 @@ export * from "./system-clients.js";
 export * from "./team.js";
 export * from "./audit.js";
 export * from "./work.js";
+export * from "./security.js";

@@ -7,6 +7,7 @@ import { appRouter } from "../router.js";
 import type { EdgeEnv } from "./env.js";
 import { classifyFailure } from "./errors.js";
 import { isTrustedWrite } from "./guard.js";
+import { securityEvent } from "../security/events.js";
 import type { Logger } from "./logger.js";
 import { methodNotAllowed } from "./static.js";
 
@@ -42,6 +43,11 @@ export function trpcHandler(options: {
       );
     }
     if (method === "POST" && !isTrustedWrite(c.req.raw.headers, options.trustedOrigins)) {
+      securityEvent(options.logger, "csrf.refused", {
+        requestId: c.get("requestId"),
+        address: c.env?.incoming?.socket.remoteAddress,
+        origin: (c.req.header("origin") ?? "").slice(0, 200) || null,
+      });
       return c.json({ error: { message: "Cross-site request refused: Origin is not trusted" } }, 403);
     }
     const request = await forwardedRequest(c);
@@ -62,7 +68,14 @@ export function trpcHandler(options: {
         if (context.principal) c.set("userId", context.principal.userId);
         return context;
       },
-      onError: ({ error, path }) => {
+      onError: ({ error, path, ctx }) => {
+        if (error.code === "FORBIDDEN")
+          securityEvent(options.logger, "access.denied", {
+            requestId,
+            procedure: path,
+            userId: ctx?.principal?.userId ?? null,
+            address: c.env?.incoming?.socket.remoteAddress,
+          });
         // The formatter (trpc.ts) already chose the answer from the same mapping; only bugs are logged.
         if (error.code === "INTERNAL_SERVER_ERROR" && classifyFailure(error.cause).kind === "bug")
           options.logger.error({ err: error.cause ?? error, requestId, procedure: path }, "procedure failed");

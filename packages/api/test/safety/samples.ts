@@ -81,6 +81,8 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "national.trends": () => ({}),
   "audit.search": (odsCode) => ({ odsCode, action: "adoption", from: "2024-01-01", pageSize: 10 }),
   "collections.list": () => undefined,
+  "audit.chainStatus": () => undefined,
+  "security.events": () => ({ limit: 50 }),
   "collections.status": () => ({ period: "2024/25 Q4" }),
   "collections.open": () => ({ period: "2026/27 Q4", opensOn: "2027-01-01", dueOn: "2027-04-30" }),
   "snapshots.list": () => undefined,
