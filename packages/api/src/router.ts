@@ -17,7 +17,6 @@ import { accountRouter } from "./routers/account.js";
 import { teamRouter } from "./routers/team.js";
 import { auditRouter } from "./routers/audit.js";
 import { assignmentsRouter, handoffRouter } from "./routers/work.js";
-import { auditChainProcedures } from "./routers/audit-chain.js";
 import { securityRouter } from "./routers/security.js";
 import { router } from "./trpc.js";
 
@@ -42,7 +41,6 @@ export const appRouter = router({
   audit: auditRouter,
   assignments: assignmentsRouter,
   handoff: handoffRouter,
-  audit: router({ ...auditChainProcedures }),
   security: securityRouter,
 });
 

@@ -5,6 +5,7 @@ import { Button, Select, Table, TextInput } from "nhsuk-react-components";
 import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ViewError } from "../national/ViewError";
+import { ChainStatus } from "./ChainStatus";
 
 const FILTERS = ["odsCode", "actor", "action", "from", "to"] as const;
 const PAGE_SIZE = 25;
@@ -64,7 +65,7 @@ export default function AuditLog() {
         Every change made in Realise, in every trust and in the national administration, newest first: who
         made it, when, and the values before and after.
       </p>
-      {/* Chain status: the security team's panel (ChainStatus.tsx, last verification of the audit chain) goes here. */}
+      <ChainStatus />
       <form className="realise-filters" aria-label="Filter the audit log" onSubmit={onSubmit}>
         <TextInput
           id="odsCode"
