@@ -48,7 +48,7 @@ describe.each(engines)("backup and restore on %s", (engine) => {
     } finally {
       await target.drop();
     }
-    // The whole nation (46,000 rows, each audit row re-chained on the way in) on one shared core can pass a minute.
+    // The whole nation (46,000 rows, audit rows through the chain trigger) can pass a minute on two busy cores.
   }, 180_000);
 
   it("re-imports one trust's export (with what it refers to) into an empty database, identically", async () => {
