@@ -277,6 +277,8 @@ export type {
 
 // snapshots
 export { assertFreezable, isSuppressed, membershipDate } from "./snapshots/freeze.js";
+export { OPEN_DATA_DIMENSIONS, openDataGroups, withheldTrusts } from "./snapshots/open-data.js";
+export type { OpenDataDimension, OpenDataGroup, OpenDataTrust } from "./snapshots/open-data.js";
 
 // crosswalk
 export { carryForward } from "./crosswalk/carry-forward.js";

@@ -1,4 +1,10 @@
-import { comparePeriods, isSuppressed } from "@realise/domain";
+import {
+  comparePeriods,
+  type OpenDataDimension,
+  type OpenDataTrust,
+  openDataGroups,
+  withheldTrusts,
+} from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../schema.js";
 import { currentFramework } from "./frameworks.js";
@@ -283,58 +289,66 @@ export interface OpenGroupRow {
   frameworkVersion: number;
   group: string | null;
   trusts: number;
+  /** Trusts of the group whose figures are withheld because they also sit in a small group. */
+  withheldTrusts: number;
   /** True when the group has fewer trusts than the threshold: its breakdown is withheld. */
   suppressed: boolean;
   eprLive: number | null;
   tierCounts: number[] | null;
 }
 
-const GROUP_COLUMNS = {
-  region: "region",
-  icb: "icb_code",
-  trustType: "trust_type",
-  supplier: "epr_supplier",
-} as const;
-
-/**
- * A published snapshot counted by group, with the domain's small-number suppression: a group of fewer
- * than `suppressBelow` trusts shows only how many trusts it has.
- */
-export async function snapshotGroups(
-  db: Kysely<DB>,
-  period: string,
-  dimension: keyof typeof GROUP_COLUMNS,
-  suppressBelow: number,
-): Promise<OpenGroupRow[]> {
-  const framework = await currentFramework(db);
-  const tiers = framework.tiers.length;
-  const column = `so.${GROUP_COLUMNS[dimension]}` as const;
+/** A published snapshot's trusts with the groups open data counts them by. */
+async function openDataTrusts(db: Kysely<DB>, period: string): Promise<OpenDataTrust[]> {
   const rows = await db
     .selectFrom("snapshot_organisation as so")
     .innerJoin("snapshot as s", "s.period", "so.period")
     .select([
-      sql<string | null>`${sql.ref(column)}`.as("group"),
-      sql<number>`max(s.framework_version)`.as("frameworkVersion"),
-      sql<number>`count(*)::int`.as("trusts"),
-      sql<number>`(count(*) filter (where so.epr_status = 'live'))::int`.as("eprLive"),
-      ...tierColumns(tiers, "so.attained_tier"),
+      "so.ods_code as odsCode",
+      "so.region",
+      "so.icb_code as icb",
+      "so.trust_type as trustType",
+      "so.epr_supplier as supplier",
+      "so.epr_status as eprStatus",
+      "so.attained_tier as attainedTier",
     ])
     .where("so.period", "=", period)
     .where("s.status", "=", "published")
-    .groupBy(sql.ref(column))
-    .orderBy(sql.ref(column))
     .execute();
-  return rows.map((r) => {
-    const trusts = Number(r.trusts);
-    const suppressed = isSuppressed(trusts, suppressBelow);
-    return {
-      period,
-      frameworkVersion: Number(r.frameworkVersion),
-      group: r.group,
-      trusts,
-      suppressed,
-      eprLive: suppressed ? null : Number(r.eprLive),
-      tierCounts: suppressed ? null : tierCounts(r, tiers),
-    };
-  });
+  return rows.map((r) => ({
+    odsCode: r.odsCode,
+    groups: { region: r.region, icb: r.icb, trustType: r.trustType, supplier: r.supplier },
+    attainedTier: Number(r.attainedTier ?? 0),
+    eprLive: r.eprStatus === "live",
+  }));
+}
+
+/** The ODS codes whose per-trust rows a published snapshot withholds (see the domain's `withheldTrusts`). */
+export async function snapshotWithheldTrusts(
+  db: Kysely<DB>,
+  period: string,
+  suppressBelow: number,
+): Promise<Set<string>> {
+  return withheldTrusts(await openDataTrusts(db, period), suppressBelow);
+}
+
+/**
+ * A published snapshot counted by group, with the domain's small-number suppression: a group of fewer
+ * than `suppressBelow` trusts shows only how many trusts it has, and other groups count only the trusts
+ * whose own rows are published, so no small group's figures can be recovered by differencing.
+ */
+export async function snapshotGroups(
+  db: Kysely<DB>,
+  period: string,
+  dimension: OpenDataDimension,
+  suppressBelow: number,
+): Promise<OpenGroupRow[]> {
+  const framework = await currentFramework(db);
+  const header = await publishedSnapshot(db, period);
+  if (!header) return [];
+  const trusts = await openDataTrusts(db, period);
+  return openDataGroups(trusts, dimension, suppressBelow, framework.tiers.length).map((g) => ({
+    period,
+    frameworkVersion: header.frameworkVersion,
+    ...g,
+  }));
 }

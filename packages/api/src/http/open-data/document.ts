@@ -32,7 +32,10 @@ export function documentRoute(app: OpenAPIHono, origin: string, suppressBelow: n
           "Read-only open data on NHS trusts' adoption of electronic patient record (EPR) functionality in England: " +
           "the organisation registry, the national framework, and official period snapshots frozen by the national " +
           "team. Published snapshots never change. Figures describe adoption, not quality of care: they are not a " +
-          `league table. Where a group has fewer than ${suppressBelow} trusts, its breakdown is withheld. ` +
+          `league table. Where a group has fewer than ${suppressBelow} trusts, its breakdown is withheld, and so are ` +
+          "the figures of each of its trusts everywhere else: their per-trust rows are not published and other " +
+          "groups' counts leave them out (withheldTrusts), so no published total or row, nor the difference of " +
+          "two, reveals a withheld group. " +
           "Every list is also served as CSV with the same columns: append .csv to its path.",
         license: {
           name: "Open Government Licence v3.0",

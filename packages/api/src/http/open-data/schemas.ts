@@ -149,12 +149,16 @@ export const GroupRow = z
       .nullable()
       .meta({ description: "The group's value; null for trusts with none recorded" }),
     trusts: count,
+    withheldTrusts: count.meta({
+      description:
+        "Trusts of the group whose figures are withheld because they also belong to a small group in another grouping; eprLive and tierCounts leave them out",
+    }),
     suppressed: z.boolean().meta({ description: "True when the group is too small to show its breakdown" }),
     eprLive: count.nullable(),
-    tierCounts: z
-      .array(count)
-      .nullable()
-      .meta({ description: "Trusts per attained tier, from 0 (none yet) upwards; null when suppressed" }),
+    tierCounts: z.array(count).nullable().meta({
+      description:
+        "Published trusts per attained tier, from 0 (none yet) upwards; sums to trusts minus withheldTrusts; null when suppressed",
+    }),
   })
   .meta({ id: "GroupRow" });
 
@@ -185,7 +189,12 @@ const adoptionMeta = {
 
 export const AdoptionBody = z.strictObject({
   data: z.array(AdoptionRow),
-  meta: z.strictObject(adoptionMeta),
+  meta: z.strictObject({
+    ...adoptionMeta,
+    withheldTrusts: count.meta({
+      description: "Trusts of the snapshot whose rows are withheld because they belong to a small group",
+    }),
+  }),
 });
 
 export const GroupsBody = z.strictObject({

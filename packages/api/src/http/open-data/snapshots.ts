@@ -1,5 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
-import { listSnapshots, publishedSnapshot, snapshotAdoptionRows, snapshotGroups } from "@realise/db";
+import {
+  listSnapshots,
+  publishedSnapshot,
+  snapshotAdoptionRows,
+  snapshotGroups,
+  snapshotWithheldTrusts,
+} from "@realise/db";
 import { AppError } from "@realise/domain";
 import { z } from "zod";
 import type { OpenDataRoutes } from "./context.js";
@@ -22,6 +28,14 @@ import {
 
 const CAVEAT =
   "Adoption levels describe how EPR functionality is used, not the quality of care; do not rank trusts by them.";
+
+/** The small-number rule, stated where the rows are served (the document's description states it too). */
+const SUPPRESSION_RULE =
+  "Small-number suppression: a group (region, ICB, trust type or EPR supplier) with fewer trusts than the " +
+  "threshold shows only its trust count. Every trust that belongs to such a group, in any grouping, is withheld " +
+  "everywhere: its per-trust rows are not published, and other groups' eprLive and tierCounts leave it out " +
+  "(withheldTrusts says how many). So every published figure is a sum of published per-trust rows, and no " +
+  "small group's figures can be recovered by summing rows or by differencing two published totals.";
 
 const list = createRoute({
   method: "get",
@@ -52,6 +66,7 @@ const adoption = createRoute({
   operationId: "getSnapshotAdoption",
   summary:
     "A published snapshot's adoption levels per trust and functionality, or counts by group with small-number suppression",
+  description: SUPPRESSION_RULE,
   request: { params: PeriodParams, query: AdoptionQuery },
   responses: {
     200: {
@@ -67,6 +82,7 @@ const adoptionCsv = createRoute({
   path: "/snapshots/{period}/adoption.csv",
   operationId: "getSnapshotAdoptionCsv",
   summary: "The same as CSV",
+  description: SUPPRESSION_RULE,
   request: { params: PeriodParams, query: AdoptionQuery },
   responses: {
     200: csvResponse(
@@ -116,10 +132,14 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
       return { body, columns: columnsOf(GroupRow), filename: `adoption-${slug}-by-${query.groupBy}` };
     }
     const filter = { odsCode: query.odsCode, functionalityCode: query.functionalityCode };
-    const rows = (await snapshotAdoptionRows(db, period, filter)).map((r) =>
-      pick(AdoptionRow, { ...r, systemReported: r.validationState === "system_reported" }),
-    );
-    const body: z.output<typeof AdoptionBody> = { data: rows, meta: { ...meta, count: rows.length } };
+    const withheld = await snapshotWithheldTrusts(db, period, suppressBelow);
+    const rows = (await snapshotAdoptionRows(db, period, filter))
+      .filter((r) => !withheld.has(r.odsCode))
+      .map((r) => pick(AdoptionRow, { ...r, systemReported: r.validationState === "system_reported" }));
+    const body: z.output<typeof AdoptionBody> = {
+      data: rows,
+      meta: { ...meta, count: rows.length, withheldTrusts: withheld.size },
+    };
     return { body, columns: columnsOf(AdoptionRow), filename: `adoption-${slug}` };
   };
 
