@@ -26,6 +26,11 @@ export const nationalRoutes: RouteObject[] = [
     handle: { title: "Heatmap" },
   },
   {
+    path: "drill",
+    element: page(() => import("./drill/DrillDown"), "the drill-down"),
+    handle: { title: "Drill-down by region and ICB" },
+  },
+  {
     path: "trusts/:odsCode",
     element: page(() => import("../trusts/TrustRecord"), "the trust's record"),
     handle: { title: ({ odsCode }: Params) => `Trust record: ${odsCode ?? ""}` },
