@@ -65,6 +65,8 @@ export function NationalOverview() {
         {" · "}
         <Link to="/drill">Drill down by region and ICB</Link>
         {" · "}
+        <Link to="/compare">Compare two official periods</Link>
+        {" · "}
         <Link to="/summary">Registry summary</Link>
       </p>
       <QuarterlyReportLink />

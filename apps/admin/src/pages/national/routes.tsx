@@ -31,6 +31,11 @@ export const nationalRoutes: RouteObject[] = [
     handle: { title: "Drill-down by region and ICB" },
   },
   {
+    path: "compare",
+    element: page(() => import("./drill/ComparePeriods"), "the period comparison"),
+    handle: { title: "Compare two official periods" },
+  },
+  {
     path: "trusts/:odsCode",
     element: page(() => import("../trusts/TrustRecord"), "the trust's record"),
     handle: { title: ({ odsCode }: Params) => `Trust record: ${odsCode ?? ""}` },
