@@ -58,6 +58,11 @@ export default function ComparePeriods() {
         only: a preview is not counted.
       </p>
       <p className="nhsuk-body">
+        {place.icbCode
+          ? `Trusts in ICB ${place.icbCode}. `
+          : place.region
+            ? `Trusts in ${place.region}. `
+            : "Every trust in your view. "}
         <Link to="/">Back to the national overview</Link>
       </p>
       {trends.isPending ? (

@@ -83,6 +83,8 @@ export default function DrillDown() {
             ? "ICB to see its trusts"
             : "trust to open its record"}
         . From each trust's latest figures. <Link to="/">Back to the national overview</Link>
+        {" · "}
+        <Link to={drillHref(place).replace("/drill", "/compare")}>Compare two official periods here</Link>
       </p>
       {overview.isPending ? (
         <Loading what="the drill-down" />
