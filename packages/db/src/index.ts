@@ -30,6 +30,7 @@ export * from "./repositories/collections.js";
 export * from "./repositories/submissions.js";
 export * from "./repositories/official-snapshots.js";
 export * from "./repositories/report-snapshots.js";
+export * from "./repositories/snapshot-compare.js";
 export { backdateTrustChanges } from "./seed/backdate.js";
 export * from "./repositories/system-clients.js";
 export * from "./repositories/team.js";

@@ -1,5 +1,5 @@
 // Inputs of the national procedures: zod only, importable by the browser (no server code).
-import { EprStatusSchema, HEATMAP_SORTS, RegionSchema, TrustTypeSchema } from "@realise/domain";
+import { EprStatusSchema, HEATMAP_SORTS, PeriodSchema, RegionSchema, TrustTypeSchema } from "@realise/domain";
 import { z } from "zod";
 
 /** The slice of the nation a view covers; the admin app keeps it in the URL so a view can be shared. */
@@ -50,3 +50,14 @@ export type NationalHeatmapInput = z.infer<typeof NationalHeatmapInput>;
 /** Trends read frozen periods, each with its own ICB membership, so there is no as-at date. */
 export const NationalTrendsInput = NationalFilterSchema.omit({ asOf: true }).strict();
 export type NationalTrendsInput = z.infer<typeof NationalTrendsInput>;
+
+/** Two published periods compared: `from` the earlier view, `to` the later, over the same slice. */
+export const ComparePeriodsInput = z
+  .object({
+    from: PeriodSchema,
+    to: PeriodSchema,
+    region: NationalFilterSchema.shape.region,
+    icbCode: NationalFilterSchema.shape.icbCode,
+  })
+  .strict();
+export type ComparePeriodsInput = z.infer<typeof ComparePeriodsInput>;

@@ -1,7 +1,13 @@
 import { access } from "@realise/domain";
-import { NationalHeatmapInput, NationalOverviewInput, NationalTrendsInput } from "../contracts/national.js";
+import {
+  ComparePeriodsInput,
+  NationalHeatmapInput,
+  NationalOverviewInput,
+  NationalTrendsInput,
+} from "../contracts/national.js";
 import { nationalHeatmap, nationalOverview, nationalTrends } from "../services/national/index.js";
 import { scopedFilter } from "../services/guards/oversight-scope.js";
+import { comparePublishedPeriods } from "../services/snapshots/index.js";
 import { procedure, router } from "../trpc.js";
 
 export const nationalRouter = router({
@@ -19,4 +25,9 @@ export const nationalRouter = router({
   trends: procedure(access.oversightRead)
     .input(NationalTrendsInput.optional())
     .query(({ ctx, input }) => nationalTrends(ctx.database.db, scopedFilter(ctx.scope, input))),
+
+  /** Two published periods side by side: tiers in each, a from × to tier movement table, the trusts that moved. */
+  comparePeriods: procedure(access.oversightRead)
+    .input(ComparePeriodsInput)
+    .query(({ ctx, input }) => comparePublishedPeriods(ctx.database.db, scopedFilter(ctx.scope, input)!)),
 });

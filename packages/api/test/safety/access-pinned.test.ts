@@ -59,6 +59,7 @@ const PINNED: Record<string, string> = {
   "national.heatmap": "oversightRead",
   "national.overview": "oversightRead",
   "national.trends": "oversightRead",
+  "national.comparePeriods": "oversightRead",
   "organisations.byOdsCode": "public",
   "organisations.list": "public",
   "organisations.referenceLists": "public",

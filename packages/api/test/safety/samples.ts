@@ -79,6 +79,7 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   "national.overview": () => ({ asOf: "2025-06-01" }),
   "national.heatmap": () => ({ tier: 2 }),
   "national.trends": () => ({}),
+  "national.comparePeriods": () => ({ from: "2025/26 Q1", to: "2025/26 Q2" }),
   "audit.search": (odsCode) => ({ odsCode, action: "adoption", from: "2024-01-01", pageSize: 10 }),
   "collections.list": () => undefined,
   "audit.chainStatus": () => undefined,

@@ -63,6 +63,10 @@ export function NationalOverview() {
       <p className="nhsuk-body">
         <Link to={{ pathname: "/heatmap", search: query }}>See trusts by functionality (heatmap)</Link>
         {" · "}
+        <Link to="/drill">Drill down by region and ICB</Link>
+        {" · "}
+        <Link to="/compare">Compare two official periods</Link>
+        {" · "}
         <Link to="/summary">Registry summary</Link>
       </p>
       <QuarterlyReportLink />

@@ -26,6 +26,16 @@ export const nationalRoutes: RouteObject[] = [
     handle: { title: "Heatmap" },
   },
   {
+    path: "drill",
+    element: page(() => import("./drill/DrillDown"), "the drill-down"),
+    handle: { title: "Drill-down by region and ICB" },
+  },
+  {
+    path: "compare",
+    element: page(() => import("./drill/ComparePeriods"), "the period comparison"),
+    handle: { title: "Compare two official periods" },
+  },
+  {
     path: "trusts/:odsCode",
     element: page(() => import("../trusts/TrustRecord"), "the trust's record"),
     handle: { title: ({ odsCode }: Params) => `Trust record: ${odsCode ?? ""}` },

@@ -3,11 +3,13 @@ import { AppError } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import {
+  ComparePeriodsInput,
   NationalHeatmapInput,
   NationalOverviewInput,
   NationalTrendsInput,
 } from "../../contracts/national.js";
 import { today } from "../clock.js";
+import { comparePublishedPeriods } from "../snapshots/compare.js";
 import { nationalHeatmap } from "./heatmap.js";
 import { nationalOverview } from "./overview.js";
 import { nationalTrends } from "./trends.js";
@@ -21,6 +23,7 @@ export const NATIONAL_EXPORTS = [
   "trusts",
   "trends",
   "heatmap",
+  "tier-movement",
 ] as const;
 export type NationalExport = (typeof NATIONAL_EXPORTS)[number];
 
@@ -98,6 +101,22 @@ export async function nationalExport(
         ),
       })),
       filename: `heatmap-live-${input.asOf ?? today()}-framework-v${map.frameworkVersion}`,
+    };
+  }
+  if (table === "tier-movement") {
+    const input = parse(ComparePeriodsInput, query, ["from", "to"]);
+    const c = await comparePublishedPeriods(db, input);
+    const name = (n: number) => (n === 0 ? "No tier yet" : `Tier ${n} ${c.tiers[n - 1]?.name ?? ""}`.trim());
+    const toCols = c.movement.map((_, n) => `To ${name(n)}`);
+    const slug = (p: string) => p.replaceAll("/", "-").replaceAll(" ", "-");
+    return {
+      columns: [`Tier in ${c.from.period}`, ...toCols, "Trusts"],
+      rows: c.movement.map((row, n) => ({
+        [`Tier in ${c.from.period}`]: name(n),
+        ...Object.fromEntries(toCols.map((col, m) => [col, row[m] ?? 0])),
+        Trusts: row.reduce((a, b) => a + b, 0),
+      })),
+      filename: `tier-movement-${slug(c.from.period)}-to-${slug(c.to.period)}-framework-v${c.from.frameworkVersion}-${c.to.frameworkVersion}`,
     };
   }
   if (table === "trends") {

@@ -4,3 +4,4 @@ export type { SnapshotFigures } from "./figures.js";
 export { freezeSnapshot } from "./freeze.js";
 export { frozenSnapshots } from "./list.js";
 export { previewSnapshot } from "./preview.js";
+export { comparePublishedPeriods, type PeriodComparison } from "./compare.js";
