@@ -15,7 +15,8 @@ if ((command !== "export" && command !== "import") || !file) {
   process.exit(2);
 }
 const database = await createDatabase({
-  databaseUrl: process.env.DATABASE_URL || undefined,
+  // A restore writes history rows and chain heads the runtime role may not: the owner's URL when there is one.
+  databaseUrl: process.env.DATABASE_ADMIN_URL || process.env.DATABASE_URL || undefined,
   dataDir: process.env.REALISE_DATA_DIR ?? "./.realise-data",
 });
 try {

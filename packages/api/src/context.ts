@@ -1,6 +1,7 @@
 import type { Database } from "@realise/db";
 import type { Principal } from "@realise/domain";
 import type { Auth } from "./auth/auth.js";
+import type { Logger } from "./http/logger.js";
 import { sessionFromHeaders } from "./auth/principal.js";
 
 /** What every procedure sees: the database, the auth instance and who is calling. */
@@ -14,6 +15,8 @@ export interface Context {
   appUrl?: string | undefined;
   /** The caller's session token (absent in-process): changing a password keeps this session only. */
   sessionToken?: string | undefined;
+  /** Where security events of the call go (absent in-process: not logged). */
+  logger?: Logger | undefined;
 }
 
 /** Build a call's context from request headers (the session cookie). */

@@ -14,6 +14,7 @@ const running = await startRealise({
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? "127.0.0.1",
   databaseUrl: process.env.DATABASE_URL || undefined,
+  databaseAdminUrl: process.env.DATABASE_ADMIN_URL || undefined,
   dataDir: process.env.REALISE_DATA_DIR ?? "./.realise-data",
   demo: process.env.REALISE_DEMO ? process.env.REALISE_DEMO !== "0" : undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,

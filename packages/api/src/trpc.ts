@@ -12,6 +12,7 @@ import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
 import type { Context } from "./context.js";
 import { classifyFailure } from "./http/errors.js";
+import { logProcedureEvent } from "./security/procedure-events.js";
 import { oversightScopeOf } from "./services/guards/oversight-scope.js";
 
 export interface Meta {
@@ -121,6 +122,13 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Password, role, binding and account changes are security events: logged once the call succeeded. */
+const logSecurityEvents = t.middleware(async ({ ctx, path, next, getRawInput }) => {
+  const result = await next();
+  if (result.ok) logProcedureEvent(ctx.logger, path, await getRawInput(), ctx.principal, result.data);
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
@@ -145,6 +153,7 @@ export function procedure<R extends Access>(rule: R) {
   const builder = t.procedure
     .meta({ access: rule })
     .use(mapAppErrors)
+    .use(logSecurityEvents)
     .use(async ({ ctx, next, getRawInput }) => {
       const odsCode = rule.kind === "trust" ? await rawOdsCode(getRawInput) : undefined;
       // An ICB or region viewer's trusts, as at today's membership: one lookup serves the rule and the view.

@@ -41,3 +41,4 @@ export * from "./repositories/official-trend.js";
 export * from "./repositories/oversight.js";
 export * from "./repositories/sign-in-throttle.js";
 export * from "./repositories/audit-chain.js";
+export { currentRole, grantRuntimeRole } from "./roles.js";

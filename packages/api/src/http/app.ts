@@ -187,7 +187,7 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
   app.use("/fhir", limit);
   app.use("/oauth/*", limit);
   app.route("/fhir", createFhirApp({ database, origin: options.origin }));
-  app.route("/oauth", createOAuthApp(database));
+  app.route("/oauth", createOAuthApp(database, options.logger));
 
   // Anything else under /api is an unknown API route, never an app page.
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));

@@ -9,6 +9,7 @@ import { type Auth, createAuth, migrateAuth } from "../auth/auth.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoReturns } from "../seed/demo-returns.js";
 import { startMail } from "./mail.js";
+import { migrateAsOwner, warnSingleRole } from "./db-roles.js";
 import { createApp, createStartingApp } from "./app.js";
 import type { EdgeEnv } from "./env.js";
 import { edgeHeaders } from "./headers.js";
@@ -18,6 +19,8 @@ export interface BootOptions {
   port?: number;
   host?: string;
   databaseUrl?: string | undefined;
+  /** The owner's URL: migrations run as it, then grant `databaseUrl`'s role what the server needs. */
+  databaseAdminUrl?: string | undefined;
   dataDir?: string | undefined;
   /** Demo accounts and adoption data; on unless production. */
   demo?: boolean;
@@ -85,7 +88,11 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
       // A request's database work is bounded; migrations and seeding run well within it.
       statementTimeoutMs: STATEMENT_TIMEOUT_MS,
     }));
-  const applied = await migrateToLatest(database.db);
+  const adminUrl = database.engine === "postgres" ? options.databaseAdminUrl : undefined;
+  if (!adminUrl) warnSingleRole(logger, database.engine);
+  const applied = adminUrl
+    ? await migrateAsOwner(adminUrl, database, logger)
+    : await migrateToLatest(database.db);
   const seed = await seedIfEmpty(database.db, { demo });
 
   // Listening comes first (the origin needs the port); until the app is ready every request gets a 503
@@ -136,7 +143,7 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
     originCheck: options.originCheck,
     logger,
   });
-  await migrateAuth(auth);
+  if (!adminUrl) await migrateAuth(auth);
   const accounts = demo ? await seedDemoAccounts(database, auth) : 0;
   const history = demo ? await seedDemoReturns(database) : { returns: 0, snapshots: 0 };
   current = createApp({

@@ -66,7 +66,7 @@ export function trpcHandler(options: {
           options.origin,
         );
         if (context.principal) c.set("userId", context.principal.userId);
-        return context;
+        return { ...context, logger: options.logger };
       },
       onError: ({ error, path, ctx }) => {
         if (error.code === "FORBIDDEN")

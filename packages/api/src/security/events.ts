@@ -16,7 +16,11 @@ export type SecurityEventName =
   | "account.created"
   | "account.binding_changed"
   | "account.password_changed"
+  | "account.password_reset"
+  | "account.password_reset_sent"
+  | "account.role_changed"
   | "account.disabled"
+  | "account.enabled"
   | "system_client.token_issued"
   | "system_client.token_refused";
 

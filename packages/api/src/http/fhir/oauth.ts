@@ -1,5 +1,7 @@
 import type { Database } from "@realise/db";
 import { type Context, Hono } from "hono";
+import type { Logger } from "pino";
+import { securityEvent } from "../../security/events.js";
 import { issueSystemToken, MEASURE_REPORT_SCOPE } from "../../services/system-clients/index.js";
 
 type OAuthError = "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope";
@@ -29,7 +31,7 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
 }
 
 /** The token endpoint, mounted at /oauth: client credentials for a trust's system clients. */
-export function createOAuthApp(database: Database): Hono {
+export function createOAuthApp(database: Database, logger?: Logger): Hono {
   const app = new Hono();
   app.post("/token", async (c) => {
     if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header("content-type") ?? "")) {
@@ -57,6 +59,20 @@ export function createOAuthApp(database: Database): Hono {
       return oauthError(c, "invalid_client", "Authenticate with HTTP Basic: the client id and secret");
     }
     const answer = await issueSystemToken(database.db, credentials.id, credentials.secret);
+    // The client id a caller gave is logged either way (never the secret): refusals show a guessing client.
+    const address = (c.env as { incoming?: { socket: { remoteAddress?: string } } } | undefined)?.incoming
+      ?.socket.remoteAddress;
+    if (answer.ok)
+      securityEvent(logger, "system_client.token_issued", {
+        clientId: credentials.id.slice(0, 100),
+        address,
+      });
+    else
+      securityEvent(logger, "system_client.token_refused", {
+        clientId: credentials.id.slice(0, 100),
+        address,
+        reason: answer.paused ? "paused" : "unknown client, wrong secret or revoked",
+      });
     if (!answer.ok && answer.paused) {
       return oauthError(
         c,
