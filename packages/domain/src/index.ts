@@ -280,6 +280,7 @@ export { assertFreezable, isSuppressed, membershipDate } from "./snapshots/freez
 
 // crosswalk
 export { carryForward } from "./crosswalk/carry-forward.js";
+export { crosswalkContradictions } from "./crosswalk/contradictions.js";
 export type { CarriedRecord, CarryForwardResult } from "./crosswalk/carry-forward.js";
 export { CrosswalkEntrySchema, CrosswalkSchema } from "./crosswalk/schema.js";
 export type { Crosswalk, CrosswalkEntry } from "./crosswalk/schema.js";
