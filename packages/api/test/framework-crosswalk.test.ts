@@ -73,7 +73,11 @@ describe.each(engines)("crosswalk contradictions refused on %s", (engine) => {
       .where("version", "=", d.version)
       .execute();
     await expect(
-      admin().frameworks.publish({ version: d.version, expectedRowVersion: d.rowVersion }),
+      admin().frameworks.publish({
+        version: d.version,
+        expectedRowVersion: d.rowVersion,
+        confirmed: { carried: 0, changed: 0, dropped: 0 },
+      }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("F04 receives records from"),

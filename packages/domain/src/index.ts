@@ -112,8 +112,19 @@ export {
   crosswalkIssues,
 } from "./framework/draft-checks.js";
 export type { VersionState } from "./framework/draft-checks.js";
-export { draftEffect, rederiveLevel } from "./framework/draft-effect.js";
-export type { CarriedSource, DraftEffect, EffectByType, TrustToday } from "./framework/draft-effect.js";
+export {
+  carriedChanges,
+  describeRecordCounts,
+  draftEffect,
+  rederiveLevel,
+} from "./framework/draft-effect.js";
+export type {
+  CarriedSource,
+  DraftEffect,
+  EffectByType,
+  RecordCounts,
+  TrustToday,
+} from "./framework/draft-effect.js";
 
 // tiers
 export { applicableCriteria, applicableOptions, requiredUnits } from "./tiers/applicable.js";
