@@ -268,8 +268,26 @@ describe.each(engines)("framework administration on %s", (engine) => {
     expect(d2.document.criteria.some((c) => c.functionalityCodes.includes("F13a"))).toBe(true);
 
     const diff = await h.as(h.role("national_analyst")).frameworks.diff({ from: 1, to: 2 });
-    expect(diff.diff.added.map((a) => a.code)).toEqual(["F13a"]);
-    expect(diff.diff.removed.map((a) => a.code)).toEqual(["F13"]);
+    // Matched by the crosswalk: a rename, not one added and one removed, with its values before → after.
+    expect(diff.diff.added).toEqual([]);
+    expect(diff.diff.removed).toEqual([]);
+    expect(diff.diff.renamed).toEqual([
+      {
+        from: "F13",
+        to: "F13a",
+        fromName: f13.name,
+        toName: `${f13.name} (renamed)`,
+        values: [
+          { path: "code", before: "F13", after: "F13a" },
+          { path: "name", before: f13.name, after: `${f13.name} (renamed)` },
+        ],
+      },
+    ]);
+    expect(diff.diff.criteriaChanged.changed[0]?.values[0]).toMatchObject({
+      path: "functionalityCodes",
+      before: expect.stringContaining("F13"),
+      after: expect.stringContaining("F13a"),
+    });
     expect(diff.crosswalk?.entries.find((e) => e.kind === "renamed")?.to).toEqual(["F13a"]);
 
     // The admin confirms the record counts the publish page showed; counts that differ publish nothing.

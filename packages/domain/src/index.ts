@@ -70,8 +70,8 @@ export { formatPct, usagePct } from "./adoption/usage.js";
 
 // framework
 export { defaultFramework } from "./framework/default-framework.js";
-export { diffFrameworks } from "./framework/diff.js";
-export type { FrameworkDiff } from "./framework/diff.js";
+export { diffFrameworks, valueChanges } from "./framework/diff.js";
+export type { FrameworkDiff, ValueChange } from "./framework/diff.js";
 export {
   BenefitClassSchema,
   BenefitTypeSchema,
