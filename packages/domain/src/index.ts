@@ -376,3 +376,6 @@ export {
   type ThrottleScope,
 } from "./security/sign-in-throttle.js";
 export { safeNextPath } from "./security/safe-next.js";
+// milestone status: one vocabulary on every page
+export { MILESTONE_STATUS_LABELS, milestoneStatus } from "./plans/milestone-status.js";
+export type { MilestoneStatus } from "./plans/milestone-status.js";
