@@ -24,7 +24,13 @@ describe.each(engines)("framework administration on %s", (engine) => {
     ];
     for (const p of principals) {
       await expect(h.as(p).frameworks.createDraft()).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(h.as(p).frameworks.publish({ version: 2, expectedRowVersion: 1 })).rejects.toMatchObject({
+      await expect(
+        h.as(p).frameworks.publish({
+          version: 2,
+          expectedRowVersion: 1,
+          confirmed: { carried: 0, changed: 0, dropped: 0 },
+        }),
+      ).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
       await expect(
@@ -220,7 +226,11 @@ describe.each(engines)("framework administration on %s", (engine) => {
     });
     const d2 = await draft();
     await expect(
-      admin().frameworks.publish({ version: d2.version, expectedRowVersion: d2.rowVersion }),
+      admin().frameworks.publish({
+        version: d2.version,
+        expectedRowVersion: d2.rowVersion,
+        confirmed: { carried: 0, changed: 0, dropped: 0 },
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("F07") });
     expect((await admin().frameworks.get({ version: 1 })).status).toBe("published");
     await admin().frameworks.updateCrosswalk({
@@ -258,15 +268,41 @@ describe.each(engines)("framework administration on %s", (engine) => {
     expect(d2.document.criteria.some((c) => c.functionalityCodes.includes("F13a"))).toBe(true);
 
     const diff = await h.as(h.role("national_analyst")).frameworks.diff({ from: 1, to: 2 });
-    expect(diff.diff.added.map((a) => a.code)).toEqual(["F13a"]);
-    expect(diff.diff.removed.map((a) => a.code)).toEqual(["F13"]);
+    // Matched by the crosswalk: a rename, not one added and one removed, with its values before → after.
+    expect(diff.diff.added).toEqual([]);
+    expect(diff.diff.removed).toEqual([]);
+    expect(diff.diff.renamed).toEqual([
+      {
+        from: "F13",
+        to: "F13a",
+        fromName: f13.name,
+        toName: `${f13.name} (renamed)`,
+        values: [
+          { path: "code", before: "F13", after: "F13a" },
+          { path: "name", before: f13.name, after: `${f13.name} (renamed)` },
+        ],
+      },
+    ]);
+    expect(diff.diff.criteriaChanged.changed[0]?.values[0]).toMatchObject({
+      path: "functionalityCodes",
+      before: expect.stringContaining("F13"),
+      after: expect.stringContaining("F13a"),
+    });
     expect(diff.crosswalk?.entries.find((e) => e.kind === "renamed")?.to).toEqual(["F13a"]);
 
-    const result = await admin().frameworks.publish({
-      version: d2.version,
-      expectedRowVersion: renamed.rowVersion,
-    });
+    // The admin confirms the record counts the publish page showed; counts that differ publish nothing.
+    const { records } = await admin().frameworks.effect({ version: d2.version });
+    expect(records.changed).toBeGreaterThan(0);
+    expect(records.dropped).toBe(0);
+    const ref = { version: d2.version, expectedRowVersion: renamed.rowVersion };
+    await expect(
+      admin().frameworks.publish({ ...ref, confirmed: { ...records, changed: records.changed - 1 } }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("you confirmed") });
+    expect((await admin().frameworks.get({ version: 1 })).status).toBe("published");
+    const result = await admin().frameworks.publish({ ...ref, confirmed: records });
     expect(result).toMatchObject({ version: 2, retiredVersion: 1, trustsRefreshed: 202 });
+    expect([result.carried, result.changed]).toEqual([records.carried, records.changed]);
+    expect(result.carried).toBe(Number(countBefore.n));
     expect(result.notCarried).toEqual([]);
 
     const carried = await db
@@ -319,7 +355,11 @@ describe.each(engines)("framework administration on %s", (engine) => {
       message: expect.stringContaining("a published version never changes"),
     });
     await expect(
-      admin().frameworks.publish({ version: 2, expectedRowVersion: published.rowVersion }),
+      admin().frameworks.publish({
+        version: 2,
+        expectedRowVersion: published.rowVersion,
+        confirmed: { carried: 0, changed: 0, dropped: 0 },
+      }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     // …and the database refuses too.
     await expect(

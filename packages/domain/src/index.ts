@@ -70,8 +70,8 @@ export { formatPct, usagePct } from "./adoption/usage.js";
 
 // framework
 export { defaultFramework } from "./framework/default-framework.js";
-export { diffFrameworks } from "./framework/diff.js";
-export type { FrameworkDiff } from "./framework/diff.js";
+export { diffFrameworks, valueChanges } from "./framework/diff.js";
+export type { FrameworkDiff, ValueChange } from "./framework/diff.js";
 export {
   BenefitClassSchema,
   BenefitTypeSchema,
@@ -112,8 +112,19 @@ export {
   crosswalkIssues,
 } from "./framework/draft-checks.js";
 export type { VersionState } from "./framework/draft-checks.js";
-export { draftEffect, rederiveLevel } from "./framework/draft-effect.js";
-export type { CarriedSource, DraftEffect, EffectByType, TrustToday } from "./framework/draft-effect.js";
+export {
+  carriedChanges,
+  describeRecordCounts,
+  draftEffect,
+  rederiveLevel,
+} from "./framework/draft-effect.js";
+export type {
+  CarriedSource,
+  DraftEffect,
+  EffectByType,
+  RecordCounts,
+  TrustToday,
+} from "./framework/draft-effect.js";
 
 // tiers
 export { applicableCriteria, applicableOptions, requiredUnits } from "./tiers/applicable.js";
@@ -282,6 +293,7 @@ export type { OpenDataDimension, OpenDataGroup, OpenDataTrust } from "./snapshot
 
 // crosswalk
 export { carryForward } from "./crosswalk/carry-forward.js";
+export { crosswalkContradictions } from "./crosswalk/contradictions.js";
 export type { CarriedRecord, CarryForwardResult } from "./crosswalk/carry-forward.js";
 export { CrosswalkEntrySchema, CrosswalkSchema } from "./crosswalk/schema.js";
 export type { Crosswalk, CrosswalkEntry } from "./crosswalk/schema.js";
@@ -366,3 +378,6 @@ export {
   type ThrottleScope,
 } from "./security/sign-in-throttle.js";
 export { safeNextPath } from "./security/safe-next.js";
+// milestone status: one vocabulary on every page
+export { MILESTONE_STATUS_LABELS, milestoneStatus } from "./plans/milestone-status.js";
+export type { MilestoneStatus } from "./plans/milestone-status.js";

@@ -54,7 +54,7 @@ describe("carryForward", () => {
     });
     expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual([
       "A split entry maps one code to two or more",
-      "Functionality F01 appears in more than one crosswalk entry",
+      "F01 is both split into F02 (entry 1) and kept (entry 2); an old code's records can go only one way",
     ]);
   });
 

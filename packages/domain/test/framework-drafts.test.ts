@@ -11,6 +11,7 @@ import {
   crosswalkIssues,
   defaultCrosswalk,
   defaultFramework,
+  describeRecordCounts,
   draftEffect,
   draftNextVersion,
   type Framework,
@@ -204,6 +205,30 @@ describe("draft effect", () => {
     expect(effect.notCarried).toEqual([
       { functionalityCode: "F01", records: 1, reason: "F01 is not in the crosswalk from version 1 to 2" },
     ]);
+  });
+
+  it("counts the records carried, changed (a new code or level) and dropped, as the publish page shows", () => {
+    const d = draft();
+    const trusts = [{ odsCode: "RGT", name: "Trust", trustType: "acute", tier: 0 }];
+    const records = [record("RGT", 3), record("RBS", 4)];
+    const kept = draftEffect({ draft: d, previous: fw, crosswalk: defaultCrosswalk(fw, d), trusts, records });
+    expect(kept.records).toEqual({ carried: 2, changed: 0, dropped: 0 });
+    expect(describeRecordCounts(kept.records)).toBe("2 carried (0 changed), 0 dropped");
+    const moved: Crosswalk = {
+      ...defaultCrosswalk(fw, d),
+      entries: [{ kind: "renamed", from: ["F01"], to: ["F02"] }],
+    };
+    expect(draftEffect({ draft: d, previous: fw, crosswalk: moved, trusts, records }).records).toEqual({
+      carried: 2,
+      changed: 2,
+      dropped: 0,
+    });
+    const none: Crosswalk = { ...defaultCrosswalk(fw, d), entries: [] };
+    expect(draftEffect({ draft: d, previous: fw, crosswalk: none, trusts, records }).records).toEqual({
+      carried: 0,
+      changed: 0,
+      dropped: 2,
+    });
   });
 
   it("moves a trust down when its tier today is above what the draft gives", () => {

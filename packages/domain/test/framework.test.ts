@@ -175,8 +175,24 @@ describe("versions and diff", () => {
     const d = diffFrameworks(defaultFramework, next);
     expect(d.added).toEqual([{ code: "F47", name: "Digital twin" }]);
     expect(d.removed.map((x) => x.code)).toEqual(["F46"]);
-    expect(d.changed).toEqual([{ code: "F13", fields: ["name"] }]);
-    expect(d.criteriaChanged.changed).toEqual([{ id: "T5-MENU", fields: ["functionalityCodes"] }]);
+    const oldName = defaultFramework.functionalities.find((f) => f.code === "F13")!.name;
+    expect(d.changed).toEqual([
+      {
+        code: "F13",
+        fields: ["name"],
+        values: [{ path: "name", before: oldName, after: "Electronic prescribing (all settings)" }],
+      },
+    ]);
+    const menu = (fw: Framework) =>
+      fw.criteria.find((c) => c.id === "T5-MENU")!.functionalityCodes.join(", ");
+    expect(d.criteriaChanged.changed).toEqual([
+      {
+        id: "T5-MENU",
+        fields: ["functionalityCodes"],
+        values: [{ path: "functionalityCodes", before: menu(defaultFramework), after: menu(next) }],
+      },
+    ]);
+    expect(menu(defaultFramework)).toContain("F46");
 
     const cw = defaultCrosswalk(defaultFramework, next);
     expect(cw.entries.find((e) => e.kind === "retired")).toEqual({ kind: "retired", from: ["F46"], to: [] });

@@ -73,7 +73,7 @@ describe("national roll-ups", () => {
       eligible: 4,
       metNow: 1,
       shareNow: 0.25,
-      status: "not_met_yet",
+      status: "off_track",
       atRiskTotal: 3,
     });
     expect(before.atRisk.map((t) => t.odsCode)).toEqual(["C", "B"]);

@@ -4,7 +4,9 @@ import {
   PlanItemSchema,
   defaultFramework,
   forecastTiers,
+  MILESTONE_STATUS_LABELS,
   milestoneSlippage,
+  milestoneStatus,
   trustMilestoneInput,
 } from "../src/index.js";
 import { allAt } from "./helpers.js";
@@ -65,7 +67,7 @@ describe("milestoneSlippage", () => {
       { odsCode: "A04", trustType: "community" as const, attainedNow: false, forecastDate: "2026-02-28" },
       { odsCode: "A05", trustType: "ambulance" as const, attainedNow: false, forecastDate: null },
     ];
-    const s = milestoneSlippage(core, trusts);
+    const s = milestoneSlippage(core, trusts, "2026-01-01");
     expect(s).toMatchObject({
       eligible: 5,
       requiredCount: 4,
@@ -73,24 +75,37 @@ describe("milestoneSlippage", () => {
       metByTarget: 3,
       forecastDate: "2026-06-30",
       slippageDays: 91,
-      status: "slipping",
+      status: "off_track",
     });
     expect(s.trusts.find((t) => t.odsCode === "A04")).toMatchObject({ slippageDays: -31, late: false });
     expect(s.trusts.find((t) => t.odsCode === "A05")).toMatchObject({ slippageDays: null, late: true });
   });
 
-  it("reports met, on track and no forecast", () => {
+  it("reports met, on track, off track (no forecast) and missed, in the one vocabulary", () => {
     const live = { odsCode: "A", trustType: "acute" as const, attainedNow: true, forecastDate: null };
-    expect(milestoneSlippage(epr, [live]).status).toBe("met");
-    expect(
-      milestoneSlippage(epr, [
-        live,
-        { ...live, odsCode: "B", attainedNow: false, forecastDate: "2026-03-01" },
-      ]),
-    ).toMatchObject({ status: "on_track", slippageDays: -30 });
-    expect(
-      milestoneSlippage(epr, [live, { ...live, odsCode: "B", attainedNow: false, forecastDate: null }]),
-    ).toMatchObject({ status: "no_forecast", slippageDays: null });
+    const early = { ...live, odsCode: "B", attainedNow: false, forecastDate: "2026-03-01" };
+    expect(milestoneSlippage(epr, [live], "2026-01-01").status).toBe("met");
+    expect(milestoneSlippage(epr, [live, early], "2026-01-01")).toMatchObject({
+      status: "on_track",
+      slippageDays: -30,
+    });
+    expect(milestoneSlippage(epr, [live, { ...early, forecastDate: null }], "2026-01-01")).toMatchObject({
+      status: "off_track",
+      slippageDays: null,
+    });
+    // Once the target date has passed unmet, it is missed, whatever the forecast said.
+    const target = epr.targetDate;
+    const dayAfter = new Date(Date.parse(`${target}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(milestoneSlippage(epr, [live, early], dayAfter).status).toBe("missed");
+    expect(MILESTONE_STATUS_LABELS).toEqual({
+      met: "Met",
+      on_track: "On track",
+      off_track: "Off track",
+      missed: "Missed",
+    });
+    expect(milestoneStatus({ metNow: false, targetDate: target, today: target, forecastDate: target })).toBe(
+      "on_track",
+    );
   });
 
   it("builds a trust's input from its EPR status or tier forecasts", () => {

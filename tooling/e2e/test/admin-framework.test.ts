@@ -82,9 +82,20 @@ test.describe("national admin administers the framework in Chromium", () => {
     await page.goto("/admin/frameworks/2/publish");
     await page.getByRole("heading", { level: 1, name: "Publish version 2" }).waitFor();
     await page.getByText(`${down} down`).waitFor();
+    // The page says how many records will be carried, changed and dropped, and asks to confirm them.
+    const counts = page.getByTestId("record-counts");
+    await counts.getByText(/^\d+ carried forward$/).waitFor();
+    await expect(counts.getByText(/^0 dropped/)).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Publish version 2" }).click();
+    await page
+      .getByRole("link", { name: "Confirm the records that will be carried, changed and dropped" })
+      .waitFor();
+    await expectAccessible(page);
+    await page.getByLabel(/^I have checked: \d+ records carried \(\d+ changed\), 0 dropped$/).check();
+    await page.getByRole("button", { name: "Publish version 2" }).click();
     await page.getByText("Version 2 published").waitFor();
+    await page.getByText(/\d+ records carried forward \(\d+ with a new code or level\), 0 dropped/).waitFor();
     await expectAccessible(page);
 
     await page.goto("/admin/frameworks");
@@ -97,7 +108,10 @@ test.describe("national admin administers the framework in Chromium", () => {
 
     await page.goto("/admin/frameworks/diff?from=1&to=2");
     await page.getByRole("heading", { level: 1, name: "Changes from version 1 to version 2" }).waitFor();
-    await page.locator("tr", { hasText: "F01" }).getByText("Changed: thresholds").waitFor();
+    await page
+      .locator("tr", { hasText: "F01" })
+      .getByText(/thresholds\.l3\.coveragePct: \d+ → 100; thresholds\.l3\.usagePct: \d+ → 100/)
+      .waitFor();
     await expectAccessible(page);
 
     expect(errors).toEqual([]);

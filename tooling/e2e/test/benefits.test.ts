@@ -28,7 +28,12 @@ test.describe("benefits and plans in Chromium", () => {
     const before = await nationalExpected(admin.page);
     expect(before).toBeGreaterThan(0);
     await admin.page.getByRole("heading", { name: "Plans against the national roadmap" }).waitFor();
-    await admin.page.getByText("Slipping").or(admin.page.getByText("On track")).first().waitFor();
+    // One milestone vocabulary: met, on track, off track or missed; never "No forecast" or "Slipping".
+    await admin.page
+      .locator("strong.nhsuk-tag", { hasText: /^(Met|On track|Off track|Missed)$/ })
+      .first()
+      .waitFor();
+    expect(await admin.page.getByText(/^(No forecast|Slipping|Not met yet)$/).count()).toBe(0);
     expect(await admin.page.locator("figure.realise-chart svg").count()).toBeGreaterThanOrEqual(1);
     expect(await seriousAxeFindings(admin.page)).toEqual([]);
 

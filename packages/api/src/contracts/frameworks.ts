@@ -61,12 +61,29 @@ export const FrameworksRemoveMilestoneInput = draftEdit({ id: Id });
 export const FrameworksUpdateCrosswalkInput = draftEdit({ crosswalk: CrosswalkSchema });
 export const FrameworksDiscardDraftInput = z.object(draftRef).strict();
 export const FrameworksEffectInput = z.object({ version: FrameworkVersionNumberSchema }).strict();
-export const FrameworksPublishInput = z.object(draftRef).strict();
+const RecordCount = (what: string) =>
+  z
+    .number({ error: `Records ${what} must be a number` })
+    .int(`Records ${what} must be a whole number`)
+    .min(0, `Records ${what} cannot be negative`)
+    .max(1_000_000_000, `Records ${what} must be at most 1,000,000,000`);
+/** The record counts the admin saw and confirmed on the publish page; publishing refuses if they changed. */
+export const ConfirmedRecordCountsSchema = z
+  .object({
+    carried: RecordCount("carried"),
+    changed: RecordCount("changed"),
+    dropped: RecordCount("dropped"),
+  })
+  .strict();
+export const FrameworksPublishInput = z
+  .object({ ...draftRef, confirmed: ConfirmedRecordCountsSchema })
+  .strict();
 export const FrameworksRetireInput = z.object(draftRef).strict();
 export const FrameworksDiffInput = z
   .object({ from: FrameworkVersionNumberSchema, to: FrameworkVersionNumberSchema })
   .strict();
 
+export type FrameworksPublish = z.infer<typeof FrameworksPublishInput>;
 /** A draft and the revision the editor read. */
 export type DraftRef = z.infer<typeof FrameworksDiscardDraftInput>;
 export type FrameworksCreateDraft = z.infer<typeof FrameworksCreateDraftInput>;

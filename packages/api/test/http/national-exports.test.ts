@@ -81,6 +81,9 @@ describe.each(engines)("national CSV downloads on %s", (engine) => {
       await get(server, "/exports/milestones.csv", cookies["analyst@demo.realise"]),
     );
     expect(milestones.data.length).toBeGreaterThan(0);
+    // The milestone status in the same words as every page: met, on track, off track or missed.
+    for (const row of milestones.data)
+      expect(["Met", "On track", "Off track", "Missed"]).toContain(row.Status);
     const trends = await get(server, "/exports/trends.csv", cookies["analyst@demo.realise"]);
     expect(trends.headers.get("content-disposition")).toMatch(
       /filename="trends-\d{4}-\d{2}-Q\d-to-\d{4}-\d{2}-Q\d-framework-v1\.csv"/,

@@ -181,7 +181,11 @@ export const SAMPLES: Record<string, (odsCode: string) => unknown> = {
   }),
   "frameworks.discardDraft": () => ({ version: 99, expectedRowVersion: 1 }),
   "frameworks.effect": () => ({ version: 1 }),
-  "frameworks.publish": () => ({ version: 99, expectedRowVersion: 1 }),
+  "frameworks.publish": () => ({
+    version: 99,
+    expectedRowVersion: 1,
+    confirmed: { carried: 0, changed: 0, dropped: 0 },
+  }),
   "frameworks.retire": () => ({ version: 99, expectedRowVersion: 1 }),
   "frameworks.diff": () => ({ from: 1, to: 1 }),
   "registryAdmin.organisation": (odsCode) => ({ odsCode }),

@@ -28,6 +28,20 @@ export const CrosswalkEntrySchema = z
 /** A crosswalk entry. */
 export type CrosswalkEntry = z.infer<typeof CrosswalkEntrySchema>;
 
+const verbOf: Record<CrosswalkEntry["kind"], string> = {
+  kept: "kept",
+  renamed: "renamed to",
+  split: "split into",
+  merged: "merged into",
+  retired: "retired",
+};
+
+/** How an entry treats its old codes, in words: "kept", "renamed to F52", "merged into F60", "retired". */
+export function crosswalkTreatment(e: Pick<CrosswalkEntry, "kind" | "to">): string {
+  if (e.kind === "retired" || e.kind === "kept") return e.kind;
+  return `${verbOf[e.kind]} ${e.to.join(" and ")}`;
+}
+
 /** The mapping from one framework version to the next, so that trends survive criteria changes. */
 export const CrosswalkSchema = z
   .object({
@@ -52,16 +66,19 @@ export const CrosswalkSchema = z
       });
     }
     // Each old code maps one way only, or a record would be carried twice.
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     c.entries.forEach((e, i) => {
       for (const code of e.from) {
-        if (seen.has(code))
+        const earlier = seen.get(code);
+        if (earlier !== undefined && earlier !== i) {
+          const a = c.entries[earlier]!;
           ctx.addIssue({
             code: "custom",
             path: ["entries", i, "from"],
-            message: `Functionality ${code} appears in more than one crosswalk entry`,
+            message: `${code} is both ${crosswalkTreatment(a)} (entry ${earlier + 1}) and ${crosswalkTreatment(e)} (entry ${i + 1}); an old code's records can go only one way`,
           });
-        seen.add(code);
+        }
+        if (earlier === undefined) seen.set(code, i);
       }
     });
   });

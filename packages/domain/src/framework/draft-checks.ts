@@ -1,3 +1,4 @@
+import { crosswalkContradictions } from "../crosswalk/contradictions.js";
 import type { Crosswalk } from "../crosswalk/schema.js";
 import { AppError, type FieldIssue } from "../errors/app-error.js";
 import type { Framework, FrameworkStatus } from "./schema.js";
@@ -72,7 +73,8 @@ export function checkRetirable(row: VersionState, expectedRowVersion: number, in
 
 /**
  * Crosswalk problems against the two versions, with paths inside the crosswalk: unknown codes, a wrong
- * version pair and, when publishing, previous codes with no entry.
+ * version pair, contradictions between entries (`crosswalkContradictions`) and, when publishing, previous
+ * codes with no entry.
  *
  * Why: every old code must say where its records go, or publishing would lose a trust's adoption silently.
  */
@@ -96,7 +98,6 @@ export function crosswalkIssues(
   if (crosswalk.toVersion !== draft.version)
     issues.push({ path: ["toVersion"], message: `The crosswalk must lead to version ${draft.version}` });
   const oldCodes = new Set(previous.functionalities.map((f) => f.code));
-  const newCodes = new Set(draft.functionalities.map((f) => f.code));
   const covered = new Set<string>();
   crosswalk.entries.forEach((e, i) => {
     e.from.forEach((code, j) => {
@@ -107,14 +108,8 @@ export function crosswalkIssues(
           message: `${code} is not a functionality of version ${previous.version}`,
         });
     });
-    e.to.forEach((code, j) => {
-      if (!newCodes.has(code))
-        issues.push({
-          path: ["entries", i, "to", j],
-          message: `${code} is not a functionality of draft version ${draft.version}`,
-        });
-    });
   });
+  issues.push(...crosswalkContradictions(crosswalk, draft));
   if (requireComplete) {
     const missing = previous.functionalities.filter((f) => !covered.has(f.code)).map((f) => f.code);
     if (missing.length > 0)

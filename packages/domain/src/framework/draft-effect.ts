@@ -68,8 +68,34 @@ export interface DraftEffect {
   byTrustType: EffectByType[];
   /** Trusts whose tier would change, largest change first. */
   changes: Array<{ odsCode: string; name: string; trustType: string; from: number; to: number }>;
+  /** How many adoption records publishing would carry (of them, how many change code or level) and drop. */
+  records: RecordCounts;
   /** Records the crosswalk would not carry, by old code. */
   notCarried: Array<{ functionalityCode: string; records: number; reason: string }>;
+}
+
+/**
+ * Adoption records a publish moves: `carried` records in the new version (a split counts each copy), of
+ * which `changed` take a new code or level, and `dropped` old records the crosswalk does not carry.
+ */
+export interface RecordCounts {
+  carried: number;
+  changed: number;
+  dropped: number;
+}
+
+/** Whether a carried record changes code or level on the way. */
+export function carriedChanges(
+  r: { functionalityCode: string; carriedFrom: readonly string[] },
+  levelBefore: number,
+  levelAfter: number,
+): boolean {
+  return r.carriedFrom.length !== 1 || r.carriedFrom[0] !== r.functionalityCode || levelBefore !== levelAfter;
+}
+
+/** "12 carried (3 changed), 1 dropped": the counts an admin confirms before publishing. */
+export function describeRecordCounts(c: RecordCounts): string {
+  return `${c.carried} carried (${c.changed} changed), ${c.dropped} dropped`;
 }
 
 /** A trust with the tier it holds today (null when never assessed). */
@@ -97,9 +123,11 @@ export function draftEffect(input: {
   const { carried, notCarried } = carryForward(crosswalk, input.records);
   const fns = new Map(draft.functionalities.map((f) => [f.code, f]));
   const byOds = new Map<string, Array<CarriedSource & { derivedLevel: number }>>();
+  let changed = 0;
   for (const r of carried) {
     const d = rederiveLevel(fns, r);
     if (!d) continue;
+    if (carriedChanges(r, r.level, d.level)) changed += 1;
     const list = byOds.get(r.odsCode) ?? [];
     list.push({ ...r, level: d.level, derivedLevel: d.derivedLevel });
     byOds.set(r.odsCode, list);
@@ -145,6 +173,7 @@ export function draftEffect(input: {
     down: sum("down"),
     byTrustType,
     changes,
+    records: { carried: carried.length, changed, dropped: notCarried.length },
     notCarried: [...notCarriedByCode.values()].sort((a, b) =>
       a.functionalityCode.localeCompare(b.functionalityCode),
     ),

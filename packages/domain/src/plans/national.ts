@@ -63,13 +63,13 @@ export function nationalPlanRollUp(input: {
       }
       return [...groups.entries()]
         .map(([key, g]) => {
-          const { trusts: _trusts, ...s } = milestoneSlippage(m, g.inputs);
+          const { trusts: _trusts, ...s } = milestoneSlippage(m, g.inputs, today);
           return { ...s, key, label: g.label };
         })
         .filter((g) => g.eligible > 0)
         .sort((a, b) => a.shareByTarget - b.shareByTarget || a.label.localeCompare(b.label));
     };
-    const { trusts: nationTrusts, ...summary } = milestoneSlippage(m, inputs);
+    const { trusts: nationTrusts, ...summary } = milestoneSlippage(m, inputs, today);
     return {
       ...summary,
       measure: m.measure,

@@ -2,6 +2,7 @@ import { daysBetween } from "../common/schema.js";
 import type { RoadmapMilestone } from "../framework/schema.js";
 import type { TrustType } from "../organisation/schema.js";
 import type { TierForecast } from "./schema.js";
+import { type MilestoneStatus, milestoneStatus } from "./milestone-status.js";
 
 /** One trust's position against a milestone. */
 export interface MilestoneTrustInput {
@@ -31,7 +32,7 @@ export interface MilestoneSlippage {
   forecastDate: string | null;
   /** Days after the target date the share is reached (negative: early; 0 when met now; null: never). */
   slippageDays: number | null;
-  status: "met" | "on_track" | "slipping" | "no_forecast";
+  status: MilestoneStatus;
   trusts: Array<{ odsCode: string; forecastDate: string | null; slippageDays: number | null; late: boolean }>;
 }
 
@@ -68,6 +69,7 @@ export function trustMilestoneInput(
 export function milestoneSlippage(
   milestone: RoadmapMilestone,
   trusts: readonly MilestoneTrustInput[],
+  today: string = new Date().toISOString().slice(0, 10),
 ): MilestoneSlippage {
   const eligible = trusts.filter((t) => milestone.trustTypes.includes(t.trustType));
   const requiredCount = Math.ceil(milestone.shareOfTrusts * eligible.length - 1e-9);
@@ -104,7 +106,7 @@ export function milestoneSlippage(
     const needed = requiredCount - metNow;
     forecastDate = dates[needed - 1] ?? null;
     slippageDays = forecastDate === null ? null : daysBetween(milestone.targetDate, forecastDate);
-    status = slippageDays === null ? "no_forecast" : slippageDays <= 0 ? "on_track" : "slipping";
+    status = milestoneStatus({ metNow: false, targetDate: milestone.targetDate, today, forecastDate });
   }
   return {
     milestoneId: milestone.id,

@@ -2,6 +2,7 @@ import type { Framework, RoadmapMilestone } from "../framework/schema.js";
 import { EprStatusSchema } from "../organisation/schema.js";
 import { quantiles } from "./quantiles.js";
 import type { Quantiles } from "./schema.js";
+import { type MilestoneStatus, milestoneStatus } from "../plans/milestone-status.js";
 
 /** A five-number summary of progress to the next tier (R type 7 quantiles, as `quantiles`). */
 export type ProgressQuartiles = Quantiles;
@@ -50,7 +51,7 @@ export interface MilestoneProgress {
   eligible: number;
   metNow: number;
   shareNow: number;
-  status: "met" | "not_met_yet" | "missed";
+  status: MilestoneStatus;
   /** Eligible trusts not meeting the milestone (closest first), up to the limit. */
   atRisk: TrustBrief[];
   atRiskTotal: number;
@@ -137,12 +138,13 @@ export function milestoneProgress(
     .sort((a, b) => b.attainedTier - a.attainedTier || (b.progressToNext ?? 0) - (a.progressToNext ?? 0));
   const metNow = eligible.length - notMet.length;
   const shareNow = eligible.length === 0 ? 1 : metNow / eligible.length;
-  const status =
-    shareNow + 1e-9 >= milestone.shareOfTrusts
-      ? "met"
-      : milestone.targetDate < today
-        ? "missed"
-        : "not_met_yet";
+  // The overview has no forecasts: a milestone not met yet and not yet due is off track until one says otherwise.
+  const status = milestoneStatus({
+    metNow: shareNow + 1e-9 >= milestone.shareOfTrusts,
+    targetDate: milestone.targetDate,
+    today,
+    forecastDate: null,
+  });
   return {
     id: milestone.id,
     title: milestone.title,

@@ -14,6 +14,7 @@ import { Button, Select, Table, TextInput } from "nhsuk-react-components";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { SavedNotice } from "../frameworks/shared/SavedNotice";
+import { AdminOnly } from "../../AdminOnly";
 import { AccountActions } from "./AccountActions";
 import { OVERSIGHT_ROLE_LABELS, OversightFields } from "./OversightFields";
 
@@ -37,8 +38,16 @@ function AllAccounts() {
 const odsCodeFor = (role: string, odsCode: string) =>
   role.startsWith("trust_") ? odsCode.trim().toUpperCase() || null : null;
 
-/** Every account with its role and trust. */
+/** Every account with its role and trust; for national administrators only (an analyst is told so). */
 export function Accounts() {
+  return (
+    <AdminOnly what="see and manage accounts">
+      <AccountList />
+    </AdminOnly>
+  );
+}
+
+function AccountList() {
   const trpc = useTRPC();
   const accounts = useQuery(trpc.accounts.list.queryOptions());
   if (accounts.isPending) return <Loading what="accounts" />;
@@ -185,9 +194,11 @@ export function CreateAccount() {
           autoComplete="new-password"
           width={20}
         />
-        <Button type="submit" disabled={create.isPending}>
-          Create account
-        </Button>
+        <AdminOnly what="create an account">
+          <Button type="submit" disabled={create.isPending}>
+            Create account
+          </Button>
+        </AdminOnly>
       </form>
     </>
   );
@@ -244,9 +255,11 @@ function BindingForm({ account }: { account: RouterOutputs["accounts"]["list"][n
       <SavedNotice saved={saved}>Role saved.</SavedNotice>
       <form onSubmit={onSubmit} noValidate>
         <RoleFields form={form} />
-        <Button type="submit" disabled={change.isPending}>
-          Save role
-        </Button>
+        <AdminOnly what="change an account's role">
+          <Button type="submit" disabled={change.isPending}>
+            Save role
+          </Button>
+        </AdminOnly>
       </form>
     </>
   );

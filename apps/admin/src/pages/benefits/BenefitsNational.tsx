@@ -1,7 +1,9 @@
 import type { RouterOutputs } from "@realise/api";
+import { MILESTONE_STATUS_LABELS } from "@realise/domain";
 import { BarChart, LoadError, Loading, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
-import { SummaryList, Table, Tag } from "nhsuk-react-components";
+import { SummaryList, Table } from "nhsuk-react-components";
+import { MilestoneStatusTag } from "../../MilestoneStatusTag";
 
 type RollUpRow = RouterOutputs["benefits"]["national"]["byRegion"][number];
 type Milestone = RouterOutputs["plans"]["national"]["milestones"][number];
@@ -16,12 +18,6 @@ const CLASS_LABELS: Record<string, string> = {
   quantitative_non_monetised: "Quantitative, not monetised",
   qualitative: "Qualitative",
   wider_societal: "Wider societal",
-};
-const MILESTONE_STATUS: Record<string, { text: string; color: "green" | "blue" | "red" | "grey" }> = {
-  met: { text: "Met", color: "green" },
-  on_track: { text: "On track", color: "blue" },
-  slipping: { text: "Slipping", color: "red" },
-  no_forecast: { text: "No forecast", color: "grey" },
 };
 
 function RollUpTable({ caption, heading, rows }: { caption: string; heading: string; rows: RollUpRow[] }) {
@@ -72,7 +68,7 @@ function GroupTable({ caption, heading, rows }: { caption: string; heading: stri
             <Table.Cell format="numeric">{r.metNow}</Table.Cell>
             <Table.Cell format="numeric">{r.metByTarget}</Table.Cell>
             <Table.Cell format="numeric">{share(r.shareByTarget)}</Table.Cell>
-            <Table.Cell>{MILESTONE_STATUS[r.status]?.text ?? r.status}</Table.Cell>
+            <Table.Cell>{MILESTONE_STATUS_LABELS[r.status]}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
@@ -81,7 +77,6 @@ function GroupTable({ caption, heading, rows }: { caption: string; heading: stri
 }
 
 function MilestoneSection({ m, index }: { m: Milestone; index: number }) {
-  const status = MILESTONE_STATUS[m.status] ?? { text: m.status, color: "grey" as const };
   return (
     <section aria-labelledby={`h-m-${index}`}>
       <h3 id={`h-m-${index}`}>{m.title}</h3>
@@ -89,7 +84,7 @@ function MilestoneSection({ m, index }: { m: Milestone; index: number }) {
         <SummaryList.Row>
           <SummaryList.Key>Status</SummaryList.Key>
           <SummaryList.Value>
-            <Tag color={status.color}>{status.text}</Tag>
+            <MilestoneStatusTag status={m.status} />
             {m.forecastDate && ` Required share forecast for ${m.forecastDate}`}
             {m.slippageDays !== null &&
               m.slippageDays > 0 &&

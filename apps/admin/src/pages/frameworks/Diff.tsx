@@ -15,6 +15,10 @@ export function Diff() {
   if (diff.isPending) return <Loading what="the comparison" />;
   if (diff.error) return <LoadError error={diff.error} />;
   const { diff: d, crosswalk } = diff.data;
+  const values = (c: { fields: string[]; values: Array<{ path: string; before: string; after: string }> }) =>
+    c.values.length > 0
+      ? c.values.map((v) => `${v.path}: ${v.before} → ${v.after}`).join("; ")
+      : `Changed: ${c.fields.join(", ")}`;
   const sections: Array<{ id: string; title: string; rows: Array<[string, string]> }> = [
     {
       id: "functionalities",
@@ -22,7 +26,11 @@ export function Diff() {
       rows: [
         ...d.added.map((a): [string, string] => [`${a.code} ${a.name}`, "Added"]),
         ...d.removed.map((a): [string, string] => [`${a.code} ${a.name}`, "Removed"]),
-        ...d.changed.map((c): [string, string] => [c.code, `Changed: ${c.fields.join(", ")}`]),
+        ...d.renamed.map((r): [string, string] => [
+          `${r.from} ${r.fromName}`,
+          `Renamed to ${r.to} ${r.toName}${r.values.length > 1 ? `; ${values({ ...r, fields: [], values: r.values.filter((v) => v.path !== "code") })}` : ""}`,
+        ]),
+        ...d.changed.map((c): [string, string] => [c.code, values(c)]),
       ],
     },
     {
@@ -31,13 +39,16 @@ export function Diff() {
       rows: [
         ...d.criteriaChanged.added.map((id): [string, string] => [id, "Added"]),
         ...d.criteriaChanged.removed.map((id): [string, string] => [id, "Removed"]),
-        ...d.criteriaChanged.changed.map((c): [string, string] => [c.id, `Changed: ${c.fields.join(", ")}`]),
+        ...d.criteriaChanged.changed.map((c): [string, string] => [c.id, values(c)]),
       ],
     },
     {
       id: "tiers",
       title: "Tiers",
-      rows: d.tiersChanged.map((t): [string, string] => [`Tier ${t.number}`, t.fields.join(", ")]),
+      rows: d.tiersChanged.map((t): [string, string] => [
+        `Tier ${t.number}`,
+        t.values.length > 0 ? values(t) : t.fields.join(", "),
+      ]),
     },
     {
       id: "benefit-types",
@@ -45,10 +56,7 @@ export function Diff() {
       rows: [
         ...d.benefitTypesChanged.added.map((c): [string, string] => [c, "Added"]),
         ...d.benefitTypesChanged.removed.map((c): [string, string] => [c, "Removed"]),
-        ...d.benefitTypesChanged.changed.map((c): [string, string] => [
-          c.code,
-          `Changed: ${c.fields.join(", ")}`,
-        ]),
+        ...d.benefitTypesChanged.changed.map((c): [string, string] => [c.code, values(c)]),
       ],
     },
     {
@@ -57,10 +65,7 @@ export function Diff() {
       rows: [
         ...d.milestonesChanged.added.map((c): [string, string] => [c, "Added"]),
         ...d.milestonesChanged.removed.map((c): [string, string] => [c, "Removed"]),
-        ...d.milestonesChanged.changed.map((c): [string, string] => [
-          c.id,
-          `Changed: ${c.fields.join(", ")}`,
-        ]),
+        ...d.milestonesChanged.changed.map((c): [string, string] => [c.id, values(c)]),
       ],
     },
   ];
@@ -83,7 +88,7 @@ export function Diff() {
               <Table.Head>
                 <Table.Row>
                   <Table.Cell>Item</Table.Cell>
-                  <Table.Cell>Change</Table.Cell>
+                  <Table.Cell>Change (before → after)</Table.Cell>
                 </Table.Row>
               </Table.Head>
               <Table.Body>

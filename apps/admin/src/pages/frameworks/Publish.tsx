@@ -1,6 +1,6 @@
 import { ConflictNotice, FormErrorSummary, LoadError, Loading, useSchemaForm, useTRPC } from "@realise/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Panel, SummaryList, WarningCallout } from "nhsuk-react-components";
+import { Button, Checkboxes, Panel, SummaryList, WarningCallout } from "nhsuk-react-components";
 import { Link } from "react-router";
 import { VersionRows } from "./shared/VersionRows";
 import { useVersion } from "./useVersion";
@@ -15,12 +15,17 @@ export function Publish() {
     ...trpc.frameworks.effect.queryOptions({ version }),
     enabled: valid && query.data?.status === "draft",
   });
-  // contract: frameworks.publish; the version and revision come from the page, so nothing is typed to check.
-  const form = useSchemaForm({ defaultValues: {} });
+  // contract: frameworks.publish; the version, revision and record counts come from the page, so the only
+  // thing typed is the confirmation.
+  const form = useSchemaForm<{ confirm: boolean }>({ defaultValues: { confirm: false } });
   const publish = useMutation(
     trpc.frameworks.publish.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
-      onError: form.failed,
+      onError: (error) => {
+        form.failed(error);
+        // Counts that changed are read again, so the admin confirms what publishing would now do.
+        void queryClient.invalidateQueries();
+      },
     }),
   );
   if (!valid) return <LoadError error={{ message: "Version must be a whole number" }} />;
@@ -30,8 +35,8 @@ export function Publish() {
       <>
         <Panel>
           <Panel.Title>Version {r.version} published</Panel.Title>
-          Version {r.retiredVersion} is retired. {r.carried} records carried forward; {r.trustsRefreshed}{" "}
-          trusts reassessed.
+          Version {r.retiredVersion} is retired. {r.carried} records carried forward ({r.changed} with a new
+          code or level), {r.notCarried.length} dropped; {r.trustsRefreshed} trusts reassessed.
         </Panel>
         {r.notCarried.length > 0 && (
           <WarningCallout>
@@ -62,7 +67,13 @@ export function Publish() {
   const kinds = new Map<string, number>();
   for (const e of v.crosswalk?.entries ?? []) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + e.from.length);
 
-  const onSubmit = form.onSubmit(() => publish.mutate({ version, expectedRowVersion: v.rowVersion }));
+  const records = effect.data?.records;
+  const onSubmit = form.onSubmit(({ confirm }) => {
+    if (!records) return form.reject(null, "Wait for the record counts, then confirm them");
+    if (!confirm)
+      return form.reject("confirm", "Confirm the records that will be carried, changed and dropped");
+    publish.mutate({ version, expectedRowVersion: v.rowVersion, confirmed: records });
+  });
 
   return (
     <>
@@ -92,6 +103,22 @@ export function Publish() {
             (<Link to={`/frameworks/${version}/effect`}>see the effect by trust type</Link>)
           </SummaryList.Value>
         </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Trusts' records</SummaryList.Key>
+          <SummaryList.Value>
+            {records ? (
+              <ul className="nhsuk-list" data-testid="record-counts">
+                <li>{records.carried} carried forward</li>
+                <li>{records.changed} of them changed (a new code or level)</li>
+                <li>{records.dropped} dropped (not carried; each kept in the audit log)</li>
+              </ul>
+            ) : effect.error ? (
+              effect.error.message
+            ) : (
+              "Working it out…"
+            )}
+          </SummaryList.Value>
+        </SummaryList.Row>
       </SummaryList>
       <WarningCallout>
         <WarningCallout.Heading>Publishing cannot be undone</WarningCallout.Heading>
@@ -102,7 +129,14 @@ export function Publish() {
       </WarningCallout>
       <AdminOnly what="publish a framework version">
         <form onSubmit={onSubmit} noValidate>
-          <Button type="submit" disabled={publish.isPending}>
+          <Checkboxes legend="Confirm" legendProps={{ size: "s" }} error={form.errorOf("confirm")}>
+            <Checkboxes.Item {...form.checkbox("confirm")}>
+              {records
+                ? `I have checked: ${records.carried} records carried (${records.changed} changed), ${records.dropped} dropped`
+                : "I have checked the records that will be carried, changed and dropped"}
+            </Checkboxes.Item>
+          </Checkboxes>
+          <Button type="submit" disabled={publish.isPending || !records}>
             Publish version {version}
           </Button>
         </form>

@@ -1,7 +1,8 @@
 import { BarChart, EPR_STATUS_LABELS, Empty, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Details, Select, Table, Tag } from "nhsuk-react-components";
+import { Details, Select, Table } from "nhsuk-react-components";
 import { Link } from "react-router";
+import { MilestoneStatusTag } from "../../MilestoneStatusTag";
 import { useMe } from "../../session";
 import { CountTable } from "../CountTable";
 import { LeagueTableCaveat } from "./LeagueTableCaveat";
@@ -9,7 +10,7 @@ import { Scroll } from "./Scroll";
 import { NationalFilters } from "./NationalFilters";
 import { pct, progressPct, useNationalFilter } from "./filters";
 import "./national.css";
-import type { GroupRow, Milestone, Overview, TrendPoint, TrustBrief } from "./types";
+import type { GroupRow, Overview, TrendPoint, TrustBrief } from "./types";
 import { ViewError } from "./ViewError";
 import { CsvLink } from "./CsvLink";
 
@@ -285,12 +286,6 @@ function GroupSection({ o, grouping }: { o: Overview; grouping: Grouping }) {
   );
 }
 
-const STATUS_TAG: Record<Milestone["status"], { text: string; modifier: "green" | "red" | "yellow" }> = {
-  met: { text: "Met", modifier: "green" },
-  missed: { text: "Missed", modifier: "red" },
-  not_met_yet: { text: "Not met yet", modifier: "yellow" },
-};
-
 function Milestones({ o }: { o: Overview }) {
   return (
     <>
@@ -325,7 +320,7 @@ function Milestones({ o }: { o: Overview }) {
                 {pct(m.shareNow)} ({m.metNow} of {m.eligible})
               </Table.Cell>
               <Table.Cell>
-                <Tag modifier={STATUS_TAG[m.status].modifier}>{STATUS_TAG[m.status].text}</Tag>
+                <MilestoneStatusTag status={m.status} />
               </Table.Cell>
             </Table.Row>
           ))}

@@ -17,6 +17,8 @@ import { Button, Select, SummaryList, Table, TextInput } from "nhsuk-react-compo
 import { useFieldArray } from "react-hook-form";
 import { Link, useParams } from "react-router";
 import { SavedNotice, useSaveInPlace } from "../frameworks/shared/SavedNotice";
+import { AdminOnly } from "../../AdminOnly";
+import { useIsNationalAdmin } from "../../session";
 
 /** One trust in the registry: EPR status, supplier and product; ICB membership with dates; peer groups. */
 export function OrganisationEdit() {
@@ -133,9 +135,11 @@ function EprForm({ organisation: o, suppliers }: { organisation: Org; suppliers:
           ))}
         </Select>
         <TextInput {...form.field("eprProduct", "optionalText")} label="EPR product" width={20} />
-        <Button type="submit" disabled={save.isPending}>
-          Save EPR details
-        </Button>
+        <AdminOnly what="change a trust's EPR details">
+          <Button type="submit" disabled={save.isPending}>
+            Save EPR details
+          </Button>
+        </AdminOnly>
       </form>
     </section>
   );
@@ -159,6 +163,7 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
     () => queryClient.invalidateQueries(),
   );
   const rows = useFieldArray({ control: form.form.control, name: "memberships" });
+  const isAdmin = useIsNationalAdmin();
   const save = useMutation(trpc.registryAdmin.setIcbMemberships.mutationOptions(saving));
   const onSubmit = form.onSubmit(({ memberships }) =>
     save.mutate({ odsCode: o.odsCode, expectedVersion: o.version, memberships }),
@@ -189,7 +194,7 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
               <Table.Cell>ICB</Table.Cell>
               <Table.Cell>From</Table.Cell>
               <Table.Cell>To (blank if current)</Table.Cell>
-              <Table.Cell>Remove</Table.Cell>
+              {isAdmin && <Table.Cell>Remove</Table.Cell>}
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -220,25 +225,29 @@ function MembershipForm({ organisation: o, icbs }: { organisation: Org; icbs: Ic
                     />
                   </Table.Cell>
                 ))}
-                <Table.Cell>
-                  <Button type="button" secondary small onClick={() => rows.remove(i)}>
-                    Remove<span className="nhsuk-u-visually-hidden"> membership {i + 1}</span>
-                  </Button>
-                </Table.Cell>
+                {isAdmin && (
+                  <Table.Cell>
+                    <Button type="button" secondary small onClick={() => rows.remove(i)}>
+                      Remove<span className="nhsuk-u-visually-hidden"> membership {i + 1}</span>
+                    </Button>
+                  </Table.Cell>
+                )}
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
-        <Button
-          type="button"
-          secondary
-          onClick={() => rows.append({ icbCode: "", validFrom: "", validTo: null })}
-        >
-          Add a membership
-        </Button>{" "}
-        <Button type="submit" disabled={save.isPending}>
-          Save ICB membership
-        </Button>
+        <AdminOnly what="change a trust's ICB membership">
+          <Button
+            type="button"
+            secondary
+            onClick={() => rows.append({ icbCode: "", validFrom: "", validTo: null })}
+          >
+            Add a membership
+          </Button>{" "}
+          <Button type="submit" disabled={save.isPending}>
+            Save ICB membership
+          </Button>
+        </AdminOnly>
       </form>
     </section>
   );

@@ -6,6 +6,7 @@ import { useFieldArray } from "react-hook-form";
 import { Link, useNavigate, useParams } from "react-router";
 import { SavedNotice, useSaveInPlace } from "../frameworks/shared/SavedNotice";
 import { SetNameFields } from "./SetNameFields";
+import { AdminOnly } from "../../AdminOnly";
 
 const codes = (text: string) =>
   text
@@ -85,28 +86,32 @@ function SetForm({ set }: { set: RouterOutputs["registryAdmin"]["peerGroupSet"] 
             />
           </Fieldset>
         ))}
-        <Button
-          type="button"
-          secondary
-          onClick={() => {
-            const n = groups.fields.length + 1;
-            groups.append({ id: `${set.id}-g${n}`, name: `Group ${n}`, members: "" });
-          }}
-        >
-          Add a group
-        </Button>{" "}
-        <Button type="submit" disabled={save.isPending}>
-          Save set
-        </Button>
+        <AdminOnly what="change a peer group set">
+          <Button
+            type="button"
+            secondary
+            onClick={() => {
+              const n = groups.fields.length + 1;
+              groups.append({ id: `${set.id}-g${n}`, name: `Group ${n}`, members: "" });
+            }}
+          >
+            Add a group
+          </Button>{" "}
+          <Button type="submit" disabled={save.isPending}>
+            Save set
+          </Button>
+        </AdminOnly>
       </form>
       <h2>Delete this set</h2>
       <form
         onSubmit={form.onSubmit(() => remove.mutate({ id: set.id, expectedVersion: set.version }))}
         noValidate
       >
-        <Button type="submit" warning disabled={remove.isPending}>
-          Delete {set.name}
-        </Button>
+        <AdminOnly what="delete a peer group set">
+          <Button type="submit" warning disabled={remove.isPending}>
+            Delete {set.name}
+          </Button>
+        </AdminOnly>
       </form>
     </>
   );

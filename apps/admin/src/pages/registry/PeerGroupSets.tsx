@@ -12,6 +12,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Select, Table, TextInput } from "nhsuk-react-components";
 import { Link, useNavigate } from "react-router";
 import { SetNameFields } from "./SetNameFields";
+import { AdminOnly } from "../../AdminOnly";
 
 const slug = (text: string) =>
   text
@@ -118,9 +119,11 @@ export function PeerGroupSets() {
           <Select.Option value="epr_supplier">EPR supplier</Select.Option>
           <Select.Option value="none">No groups (add them afterwards)</Select.Option>
         </Select>
-        <Button type="submit" disabled={save.isPending}>
-          Create set
-        </Button>
+        <AdminOnly what="create a peer group set">
+          <Button type="submit" disabled={save.isPending}>
+            Create set
+          </Button>
+        </AdminOnly>
       </form>
     </>
   );

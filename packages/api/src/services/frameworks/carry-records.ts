@@ -7,6 +7,7 @@ import {
 } from "@realise/db";
 import {
   type Crosswalk,
+  carriedChanges,
   carryForward,
   type Framework,
   type Principal,
@@ -17,6 +18,8 @@ import type { Kysely } from "kysely";
 
 export interface CarryOutcome {
   carried: number;
+  /** Carried records that took a new code or level. */
+  changed: number;
   notCarried: Array<{ odsCode: string; functionalityCode: string; reason: string }>;
 }
 
@@ -53,6 +56,7 @@ export async function carryRecordsForward(
       validationState: r.validation_state as ValidationState,
     });
     return {
+      changed: carriedChanges(c, r.level, d?.level ?? r.level),
       carriedFrom: c.carriedFrom,
       before: r,
       values: {
@@ -103,6 +107,7 @@ export async function carryRecordsForward(
 
   return {
     carried: rows.length,
+    changed: rows.filter((r) => r.changed).length,
     notCarried: notCarried.map((n) => ({
       odsCode: n.record.odsCode,
       functionalityCode: n.functionalityCode,

@@ -16,12 +16,13 @@ import {
   AppError,
   checkDraftWritable,
   crosswalkIssues,
+  describeRecordCounts,
   type Framework,
   FrameworkSchema,
   type Principal,
 } from "@realise/domain";
 import type { Kysely } from "kysely";
-import type { DraftRef } from "../../contracts/frameworks.js";
+import type { FrameworksPublish } from "../../contracts/frameworks.js";
 import { refreshOrganisationTier } from "../adoption/refresh-tier.js";
 import { carryRecordsForward } from "./carry-records.js";
 
@@ -29,6 +30,7 @@ export interface PublishResult {
   version: number;
   retiredVersion: number;
   carried: number;
+  changed: number;
   notCarried: Array<{ odsCode: string; functionalityCode: string; reason: string }>;
   trustsRefreshed: number;
 }
@@ -40,7 +42,7 @@ export interface PublishResult {
  */
 export async function publishFrameworkDraft(
   db: Kysely<DB>,
-  input: DraftRef,
+  input: FrameworksPublish,
   actor: Principal,
 ): Promise<PublishResult> {
   const result = await db.transaction().execute(async (trx) => {
@@ -67,6 +69,17 @@ export async function publishFrameworkDraft(
     await markVersionPublished(trx, input.version, published, row.rowVersion + 1);
 
     const carry = await carryRecordsForward(trx, crosswalk, published, actor);
+    const counts = { carried: carry.carried, changed: carry.changed, dropped: carry.notCarried.length };
+    const { confirmed } = input;
+    if (
+      counts.carried !== confirmed.carried ||
+      counts.changed !== confirmed.changed ||
+      counts.dropped !== confirmed.dropped
+    )
+      throw AppError.conflict(
+        `The records publishing would move have changed since you checked them: you confirmed ${describeRecordCounts(confirmed)}, it is now ${describeRecordCounts(counts)}. Nothing was published; check the new counts and confirm again`,
+        { records: counts },
+      );
 
     const organisations = await organisationTypes(trx);
     for (const org of organisations)
@@ -88,6 +101,7 @@ export async function publishFrameworkDraft(
         status: "published",
         crosswalk,
         carried: carry.carried,
+        changed: carry.changed,
         notCarried: carry.notCarried.length,
       },
     });
@@ -95,6 +109,7 @@ export async function publishFrameworkDraft(
       version: input.version,
       retiredVersion: previousRow.version,
       carried: carry.carried,
+      changed: carry.changed,
       notCarried: carry.notCarried,
       trustsRefreshed: organisations.length,
     };

@@ -18,11 +18,7 @@ export async function frameworkVersionsDiff(
     const b = await detailOf(trx, await frameworkVersionRow(trx, input.to));
     const { document: da, crosswalk: _ca, previousCodes: _pa, ...sa } = a;
     const { document: dbDoc, crosswalk: cb, previousCodes: _pb, ...sb } = b;
-    return {
-      from: sa,
-      to: sb,
-      diff: diffFrameworks(da, dbDoc),
-      crosswalk: cb && cb.fromVersion === input.from ? cb : null,
-    };
+    const crosswalk = cb && cb.fromVersion === input.from ? cb : null;
+    return { from: sa, to: sb, diff: diffFrameworks(da, dbDoc, crosswalk), crosswalk };
   });
 }

@@ -1,5 +1,5 @@
 import { type DB, nationalTrusts } from "@realise/db";
-import { AppError } from "@realise/domain";
+import { AppError, MILESTONE_STATUS_LABELS } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import {
@@ -197,7 +197,7 @@ export async function nationalExport(
           "Eligible trusts": m.eligible,
           "Meeting it now": m.metNow,
           "Now (%)": pct(m.shareNow),
-          Status: m.status,
+          Status: MILESTONE_STATUS_LABELS[m.status],
         })),
         filename: stem("milestones"),
       };
