@@ -4,6 +4,7 @@ import { expect, test } from "../src/fixtures.js";
 import { axeClean, query, signInAs } from "../src/helpers.js";
 
 interface HeatmapData {
+  systemReported: { records: number; trusts: number };
   functionalities: { code: string; name: string }[];
   trusts: { odsCode: string; name: string; attainedTier: number }[];
 }
@@ -25,6 +26,11 @@ test.describe("the national team's tools in Chromium", () => {
     await table.waitFor();
     const byName = await query<HeatmapData>(context, realise.url, "national.heatmap", { region: "London" });
     const first = byName.trusts[0]!;
+    // System-reported figures are told apart from self-assessed ones, with the API's count.
+    const reported = byName.systemReported.records;
+    await expect(page.locator("main")).toContainText(
+      reported === 0 ? "Every record in view is self-assessed by trust staff." : "are system-reported",
+    );
     expect(await table.locator("tbody tr th").first().innerText()).toBe(`${first.name} (${first.odsCode})`);
     // "Does not apply" is told apart from L0, in words for assistive technology.
     expect(await table.locator("td.realise-level-na").count()).toBeGreaterThan(0);

@@ -141,7 +141,8 @@ export default function HeatmapPage() {
         <>
           <p className="nhsuk-body">
             {heatmap.data.trusts.length} trusts × {heatmap.data.functionalities.length} functionalities,
-            framework version {heatmap.data.frameworkVersion}.
+            framework version {heatmap.data.frameworkVersion}.{" "}
+            <SystemReported counts={heatmap.data.systemReported} />
           </p>
           <Legend />
           <CsvLink table="heatmap" what="the levels of every trust in view" />
@@ -152,6 +153,18 @@ export default function HeatmapPage() {
           )}
         </>
       )}
+    </>
+  );
+}
+
+/** How many of the figures in view came from trusts' own EPRs (FHIR MeasureReports) rather than staff. */
+function SystemReported({ counts }: { counts: { records: number; trusts: number } }) {
+  if (counts.records === 0) return <>Every record in view is self-assessed by trust staff.</>;
+  const records = counts.records === 1 ? "1 record" : `${counts.records.toLocaleString("en-GB")} records`;
+  const trusts = counts.trusts === 1 ? "1 trust" : `${counts.trusts} trusts`;
+  return (
+    <>
+      {records} in view, at {trusts}, are system-reported by the trusts' own EPRs; the rest are self-assessed.
     </>
   );
 }
