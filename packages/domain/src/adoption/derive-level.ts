@@ -1,6 +1,7 @@
 import type { Functionality } from "../framework/schema.js";
 import type { AdoptionLevel, AdoptionMeasures } from "./schema.js";
 import { formatPct, usagePct } from "./usage.js";
+import { dateInWords } from "../common/dates.js";
 
 /** A derived level with the rule that decided it, for display and audit. */
 export interface LevelDerivation {
@@ -12,28 +13,6 @@ export interface LevelDerivation {
 }
 
 type Thresholds = Functionality["thresholds"]["l3"];
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2026-09-30" → "30 September 2026", the NHS style; anything else as written. */
-function dateInWords(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
 
 function meets(t: Thresholds, coverage: number, usage: number | null): boolean {
   // Unmeasured usage counts as 0%, so it passes only a 0% threshold and reporting usage never lowers a level.

@@ -1,5 +1,6 @@
 import { ADOPTION_LEVEL_LABELS, toAdoptionLevel } from "../adoption/schema.js";
 import { formatPct, usagePct } from "../adoption/usage.js";
+import { dateInWords } from "../common/dates.js";
 
 /** One audit row as stored: what was done, to what, and the values before and after. */
 export interface AuditEntry {
@@ -91,32 +92,10 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 const LEVEL_FIELDS = new Set(["level", "claimedLevel", "targetLevel"]);
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isValues(v: unknown): v is Values {
   return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** "2026-12-01" → "1 December 2026"; anything else unchanged. */
-function formatDate(s: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(s);
-  if (!m) return s;
-  const month = MONTHS[Number(m[2]) - 1];
-  return month ? `${Number(m[3])} ${month} ${m[1]}` : s;
 }
 
 /** "2026-27-Q2" → "2026-27 Q2"; a year stays as it is. */
@@ -157,13 +136,13 @@ function valueInWords(field: string, v: unknown, names: AuditNames): string {
     if (UUID.test(v)) return "a record";
     return field === "notes" || field === "claimReason" || field === "comment" || field === "title"
       ? `“${v.length > 80 ? `${v.slice(0, 79)}…` : v}”`
-      : words(formatDate(v));
+      : words(dateInWords(v));
   }
   if (Array.isArray(v)) return v.length === 1 ? "1 item" : `${v.length} items`;
   if (isValues(v)) {
     // A baseline or target: its value and date.
     const parts = [v.value === undefined ? null : valueInWords("value", v.value, names)];
-    if (typeof v.date === "string") parts.push(`by ${formatDate(v.date)}`);
+    if (typeof v.date === "string") parts.push(`by ${dateInWords(v.date)}`);
     const text = parts.filter((p) => p !== null).join(" ");
     return text === "" ? "set" : text;
   }
@@ -211,8 +190,8 @@ function membershipsInWords(v: unknown): string {
   return v
     .filter(isValues)
     .map((m) => {
-      const from = typeof m.validFrom === "string" ? ` from ${formatDate(m.validFrom)}` : "";
-      const to = typeof m.validTo === "string" ? ` to ${formatDate(m.validTo)}` : "";
+      const from = typeof m.validFrom === "string" ? ` from ${dateInWords(m.validFrom)}` : "";
+      const to = typeof m.validTo === "string" ? ` to ${dateInWords(m.validTo)}` : "";
       return `${String(m.icbCode ?? "an ICB")}${from}${to}`;
     })
     .join("; ");
@@ -404,7 +383,7 @@ function describeOther(
     case "snapshot.freeze":
       return `${isValues(entry.before) ? "Froze again" : "Froze"} ${thePeriod(entry.entityKey)}official figures`;
     case "collection.open": {
-      const due = typeof after.dueOn === "string" ? ` (due ${formatDate(after.dueOn)})` : "";
+      const due = typeof after.dueOn === "string" ? ` (due ${dateInWords(after.dueOn)})` : "";
       return `Opened ${thePeriod(entry.entityKey)}collection${due}`;
     }
     case "benefit.create":
