@@ -3,7 +3,7 @@
 // every unit/procedure test (PGlite, and real PostgreSQL when TEST_DATABASE_URL is set), the browser tests,
 // and a small bench run. Ends with the totals on a line of their own: "N passed, N failed".
 // `test-all.mjs --count DIR` runs nothing and totals the reports already in DIR (to check the counting).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,11 +24,43 @@ const steps = [
   ["browser tests", ["pnpm", "turbo", "run", "e2e", "--continue", "--output-logs=new-only"]],
 ];
 
+/**
+ * Run one step, its output passed straight through, keeping each "Unhandled" error vitest printed with
+ * the lines after it: such an error fails the step with every test passed, and the totals at the end are
+ * all a reader may see of a long log.
+ */
+function runStep(cmd, args, unhandled) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ["inherit", "pipe", "pipe"], env });
+    let keep = 0;
+    const watch = (out) => {
+      let partial = "";
+      return (chunk) => {
+        out.write(chunk);
+        const lines = (partial + chunk.toString("utf8")).split("\n");
+        partial = lines.pop() ?? "";
+        for (const line of lines) {
+          if (/Unhandled (Error|Rejection)/.test(line)) keep = 25;
+          if (keep > 0 && unhandled.length < 200) {
+            unhandled.push(line);
+            keep -= 1;
+          }
+        }
+      };
+    };
+    child.stdout.on("data", watch(process.stdout));
+    child.stderr.on("data", watch(process.stderr));
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
 const failedSteps = [];
+const unhandled = [];
 for (const [name, [cmd, ...args]] of countOnly ? [] : steps) {
   console.log(`\n=== ${name}: ${[cmd, ...args].join(" ")}`);
-  const result = spawnSync(cmd, args, { stdio: "inherit", env });
-  if (result.status !== 0) {
+  const status = await runStep(cmd, args, unhandled);
+  if (status !== 0) {
     failedSteps.push(name);
     // Without a build nothing else can run meaningfully.
     if (name === "build") break;
@@ -78,6 +110,7 @@ if (!countOnly) rmSync(reportDir, { recursive: true, force: true });
 failed += failedSteps.filter((s) => !s.includes("tests")).length;
 // A test step that failed without a failing test in its reports (a crashed setup) still counts.
 if (failedSteps.some((s) => s.includes("tests")) && failed === 0) failed = 1;
+if (unhandled.length) console.log(`\nUnhandled errors the test runners printed:\n${unhandled.join("\n")}`);
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failedSteps.length || failed ? 1 : 0);

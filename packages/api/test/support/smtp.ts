@@ -41,11 +41,17 @@ export async function startSmtpServer() {
       });
     },
   });
+  // A client that drops its connection (a mail worker stopped mid-send, a closing test) makes the server
+  // emit "error"; unheard, Node would throw it out of the test run after every test has passed.
+  const connectionErrors: Error[] = [];
+  server.on("error", (error) => connectionErrors.push(error));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** Errors of dropped connections, kept for a test that wants to look. */
+    connectionErrors,
     /** Refuse the next n messages with a temporary failure. */
     failNext(n: number) {
       refuse = n;
