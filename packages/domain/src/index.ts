@@ -218,6 +218,7 @@ export type {
   ImportRowError,
 } from "./benefits/actuals-import.js";
 export { expectedValueGbp, withProgress } from "./benefits/value.js";
+export { BENEFIT_CLASS_LABELS } from "./benefits/class-labels.js";
 export { benefitRollUp, registerTotals } from "./benefits/roll-up.js";
 export type { BenefitRollUpRow, BenefitRollUpTrust } from "./benefits/roll-up.js";
 export { levelWithBenefitMeasured } from "./benefits/measured.js";

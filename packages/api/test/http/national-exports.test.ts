@@ -91,6 +91,53 @@ describe.each(engines)("national CSV downloads on %s", (engine) => {
     expect((await csv(trends)).data).toHaveLength(4);
   });
 
+  it("gives the benefits, returns and registry tables with the figures of their pages", async () => {
+    const analyst = h.as(h.role("national_analyst"));
+    const benefits = await analyst.benefits.national({});
+    const byClass = await get(server, "/exports/benefits.csv?by=class", cookies["analyst@demo.realise"]);
+    expect(byClass.headers.get("content-disposition")).toMatch(
+      /filename="benefits-by-class-live-\d{4}-\d{2}-\d{2}-framework-v1\.csv"/,
+    );
+    const classes = (await csv(byClass)).data;
+    expect(benefits.totals.lines).toBeGreaterThan(0);
+    expect(classes.map((r) => [r["Benefit lines"], r["Expected (£)"]])).toEqual(
+      benefits.byClass.map((g) => [String(g.lines), String(Math.round(g.expectedGbp))]),
+    );
+    // Classes in words, as on the page, never the schema's names.
+    expect(classes.every((r) => !r.Group?.includes("_"))).toBe(true);
+    const byType = (await csv(await get(server, "/exports/benefits.csv", cookies["analyst@demo.realise"])))
+      .data;
+    expect(byType.map((r) => r.Group)).toEqual(benefits.byType.map((t) => t.label));
+
+    const accepted = await analyst.returns.queue({ status: "accepted" });
+    const returns = await get(
+      server,
+      "/exports/returns.csv?status=accepted",
+      cookies["analyst@demo.realise"],
+    );
+    expect(returns.headers.get("content-disposition")).toMatch(
+      /filename="returns-accepted-all-periods-framework-v1\.csv"/,
+    );
+    const rows = (await csv(returns)).data;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => [r["ODS code"], r.Period])).toEqual(accepted.map((r) => [r.odsCode, r.period]));
+    expect(rows.every((r) => r.Status === "Accepted")).toBe(true);
+
+    const listed = await analyst.organisations.list({ search: "Guy" });
+    const registry = (
+      await csv(await get(server, "/exports/registry.csv?search=Guy", cookies["analyst@demo.realise"]))
+    ).data;
+    expect(registry.map((r) => r["ODS code"])).toEqual(listed.map((o) => o.odsCode));
+    expect(registry.length).toBeGreaterThan(0);
+
+    const badStatus = await get(server, "/exports/returns.csv?status=lost", cookies["analyst@demo.realise"]);
+    expect(badStatus.status).toBe(400);
+    expect(JSON.stringify(await badStatus.json())).toContain("status");
+    const badBy = await get(server, "/exports/benefits.csv?by=colour", cookies["analyst@demo.realise"]);
+    expect(badBy.status).toBe(400);
+    expect((await get(server, "/exports/registry.csv", cookies["editor.rgt@demo.realise"])).status).toBe(403);
+  });
+
   it("neutralises a formula in a cell, so a spreadsheet never runs it", async () => {
     await h.database.db
       .updateTable("organisation")

@@ -1,9 +1,10 @@
 import type { RouterOutputs } from "@realise/api";
-import { MILESTONE_STATUS_LABELS } from "@realise/domain";
+import { BENEFIT_CLASS_LABELS, MILESTONE_STATUS_LABELS } from "@realise/domain";
 import { BarChart, LoadError, Loading, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { SummaryList, Table } from "nhsuk-react-components";
 import { MilestoneStatusTag } from "../../MilestoneStatusTag";
+import { CsvLink } from "../national/CsvLink";
 
 type RollUpRow = RouterOutputs["benefits"]["national"]["byRegion"][number];
 type Milestone = RouterOutputs["plans"]["national"]["milestones"][number];
@@ -12,38 +13,46 @@ type GroupRow = Milestone["byRegion"][number];
 const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 const formatGbp = (v: number) => gbp.format(v);
 const share = (v: number) => `${Math.round(v * 100)}%`;
-const CLASS_LABELS: Record<string, string> = {
-  cash_releasing: "Cash-releasing",
-  non_cash_releasing: "Non-cash-releasing",
-  quantitative_non_monetised: "Quantitative, not monetised",
-  qualitative: "Qualitative",
-  wider_societal: "Wider societal",
-};
+const CLASS_LABELS: Record<string, string> = BENEFIT_CLASS_LABELS;
 
-function RollUpTable({ caption, heading, rows }: { caption: string; heading: string; rows: RollUpRow[] }) {
+function RollUpTable({
+  caption,
+  heading,
+  rows,
+  by,
+}: {
+  caption: string;
+  heading: string;
+  rows: RollUpRow[];
+  /** The grouping's name in the CSV download's `by`. */
+  by: string;
+}) {
   return (
-    <Table caption={caption} responsive>
-      <Table.Head>
-        <Table.Row>
-          <Table.Cell>{heading}</Table.Cell>
-          <Table.Cell format="numeric">Trusts tracking</Table.Cell>
-          <Table.Cell format="numeric">Lines</Table.Cell>
-          <Table.Cell format="numeric">Expected a year</Table.Cell>
-          <Table.Cell format="numeric">Realised</Table.Cell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {rows.map((r) => (
-          <Table.Row key={r.key}>
-            <Table.Cell>{CLASS_LABELS[r.label] ?? r.label}</Table.Cell>
-            <Table.Cell format="numeric">{r.trusts}</Table.Cell>
-            <Table.Cell format="numeric">{r.lines}</Table.Cell>
-            <Table.Cell format="numeric">{formatGbp(r.expectedGbp)}</Table.Cell>
-            <Table.Cell format="numeric">{formatGbp(r.realisedGbp)}</Table.Cell>
+    <>
+      <Table caption={caption} responsive>
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>{heading}</Table.Cell>
+            <Table.Cell format="numeric">Trusts tracking</Table.Cell>
+            <Table.Cell format="numeric">Lines</Table.Cell>
+            <Table.Cell format="numeric">Expected a year</Table.Cell>
+            <Table.Cell format="numeric">Realised</Table.Cell>
           </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.key}>
+              <Table.Cell>{CLASS_LABELS[r.label] ?? r.label}</Table.Cell>
+              <Table.Cell format="numeric">{r.trusts}</Table.Cell>
+              <Table.Cell format="numeric">{r.lines}</Table.Cell>
+              <Table.Cell format="numeric">{formatGbp(r.expectedGbp)}</Table.Cell>
+              <Table.Cell format="numeric">{formatGbp(r.realisedGbp)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <CsvLink table="benefits" what={caption.toLowerCase()} extra={{ by }} />
+    </>
   );
 }
 
@@ -224,21 +233,27 @@ export default function BenefitsNational() {
             ))}
           </Table.Body>
         </Table>
+        <CsvLink table="benefits" what="benefits by type" extra={{ by: "type" }} />
       </section>
       <section aria-labelledby="h-class">
         <h2 id="h-class">By Green Book class</h2>
-        <RollUpTable caption="Benefits by class" heading="Class" rows={b.byClass} />
+        <RollUpTable caption="Benefits by class" heading="Class" rows={b.byClass} by="class" />
       </section>
       <section aria-labelledby="h-region">
         <h2 id="h-region">By region, ICB and supplier</h2>
-        <RollUpTable caption="Benefits by region" heading="Region" rows={b.byRegion} />
-        <RollUpTable caption="Benefits by EPR supplier" heading="EPR supplier" rows={b.bySupplier} />
+        <RollUpTable caption="Benefits by region" heading="Region" rows={b.byRegion} by="region" />
+        <RollUpTable
+          caption="Benefits by EPR supplier"
+          heading="EPR supplier"
+          rows={b.bySupplier}
+          by="supplier"
+        />
         <details className="nhsuk-details">
           <summary className="nhsuk-details__summary">
             <span className="nhsuk-details__summary-text">By ICB ({b.byIcb.length})</span>
           </summary>
           <div className="nhsuk-details__text">
-            <RollUpTable caption="Benefits by ICB" heading="ICB" rows={b.byIcb} />
+            <RollUpTable caption="Benefits by ICB" heading="ICB" rows={b.byIcb} by="icb" />
           </div>
         </details>
       </section>

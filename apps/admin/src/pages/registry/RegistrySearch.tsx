@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Table, TextInput } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { CsvLink } from "../national/CsvLink";
 
 /** Find a trust in the registry to edit its EPR and ICB membership. */
 export function RegistrySearch() {
@@ -68,6 +69,9 @@ export function RegistrySearch() {
             ))}
           </Table.Body>
         </Table>
+      )}
+      {list.data && list.data.length > 0 && (
+        <CsvLink table="registry" what="the trusts listed, with their ICB, EPR and tier" />
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { Empty, Loading, label, TRUST_TYPE_LABELS, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Select, Table } from "nhsuk-react-components";
 import { Link, useSearchParams } from "react-router";
+import { CsvLink } from "../national/CsvLink";
 import { periodSlug } from "../national/filters";
 import { ViewError } from "../national/ViewError";
 import { formatDateTime } from "@realise/ui";
@@ -106,6 +107,9 @@ export default function ReturnsQueue() {
             ))}
           </Table.Body>
         </Table>
+      )}
+      {queue.data && queue.data.length > 0 && (
+        <CsvLink table="returns" what="the returns listed, with when and by whom each was submitted" />
       )}
     </>
   );

@@ -4,7 +4,14 @@ import { type Context, Hono } from "hono";
 import type { Auth } from "../../auth/auth.js";
 import { principalFromHeaders } from "../../auth/principal.js";
 import { toCsv } from "../../lib/csv.js";
-import { NATIONAL_EXPORTS, type NationalExport, nationalExport } from "../../services/national/index.js";
+import {
+  NATIONAL_EXPORTS,
+  type NationalExport,
+  nationalExport,
+  RECORD_EXPORTS,
+  type RecordExport,
+  recordExport,
+} from "../../services/national/index.js";
 import type { EdgeEnv } from "../env.js";
 
 export interface ExportsOptions {
@@ -33,9 +40,12 @@ export function createExportsApp(options: ExportsOptions): Hono<EdgeEnv> {
       throw new AppError("FORBIDDEN", "Only the national team may download national figures");
     const file = c.req.param("file") ?? "";
     const table = file.replace(/\.csv$/, "");
-    if (!file.endsWith(".csv") || !(NATIONAL_EXPORTS as readonly string[]).includes(table))
+    const isRecords = (RECORD_EXPORTS as readonly string[]).includes(table);
+    if (!file.endsWith(".csv") || !(isRecords || (NATIONAL_EXPORTS as readonly string[]).includes(table)))
       throw AppError.notFound(`There is no download called ${file}`);
-    const result = await nationalExport(database.db, table as NationalExport, c.req.query());
+    const result = isRecords
+      ? await recordExport(database.db, table as RecordExport, c.req.query())
+      : await nationalExport(database.db, table as NationalExport, c.req.query());
     return c.body(BOM + toCsv(result.rows, result.columns), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${result.filename}.csv"`,

@@ -3,3 +3,4 @@ export { type NationalHeatmap, nationalHeatmap } from "./heatmap.js";
 export { nationalOverview } from "./overview.js";
 export { nationalTrends } from "./trends.js";
 export { type ExportTable, NATIONAL_EXPORTS, type NationalExport, nationalExport } from "./exports.js";
+export { RECORD_EXPORTS, type RecordExport, recordExport } from "./exports-records.js";
