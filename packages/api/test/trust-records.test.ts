@@ -298,19 +298,21 @@ describe.each(engines)("undo and history for benefits and plans on %s", (engine)
       odsCode,
       period: periodOf(new Date(), "quarter"),
     });
+    // Each call starts only when awaited: started together, a later refusal would go unheard meanwhile.
     for (const call of [
-      editor.benefits.withdraw({ odsCode, id: line.id, expectedVersion: 1, reason: "Not needed" }),
-      editor.benefits.recordActual({
-        odsCode,
-        id: line.id,
-        expectedVersion: 1,
-        period: duePeriod(),
-        value: 1,
-        replace: true,
-      }),
-      editor.plans.removeItem({ odsCode, id: item.id, expectedVersion: item.version }),
+      () => editor.benefits.withdraw({ odsCode, id: line.id, expectedVersion: 1, reason: "Not needed" }),
+      () =>
+        editor.benefits.recordActual({
+          odsCode,
+          id: line.id,
+          expectedVersion: 1,
+          period: duePeriod(),
+          value: 1,
+          replace: true,
+        }),
+      () => editor.plans.removeItem({ odsCode, id: item.id, expectedVersion: item.version }),
     ]) {
-      expect(await refusal(call)).toMatchObject({
+      expect(await refusal(call())).toMatchObject({
         code: "PRECONDITION_FAILED",
         message: expect.stringContaining("return"),
       });
