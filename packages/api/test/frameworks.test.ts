@@ -137,6 +137,27 @@ describe.each(engines)("framework administration on %s", (engine) => {
     expect((await draft()).name).toBe("National EPR adoption framework 2026");
   });
 
+  it("refuses a draft effective date that is not a real day, naming the field, and changes nothing", async () => {
+    const d = await draft();
+    await expect(
+      admin().frameworks.updateDetails({
+        version: d.version,
+        expectedRowVersion: d.rowVersion,
+        name: "EPR route map 2027",
+        effectiveFrom: "2027-02-30",
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Effective from must be a real date"),
+    });
+    const after = await draft();
+    expect([after.name, after.effectiveFrom, after.rowVersion]).toEqual([
+      d.name,
+      d.effectiveFrom,
+      d.rowVersion,
+    ]);
+  });
+
   it("edits a criterion's k and level, and adds and edits a milestone", async () => {
     let d = await draft();
     const menu = d.document.criteria.find((c) => c.kind === "menu" && (c.k ?? 0) >= 2)!;

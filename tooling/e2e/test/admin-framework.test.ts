@@ -118,6 +118,120 @@ test.describe("national admin administers the framework in Chromium", () => {
     await context.close();
   });
 
+  test("adds and removes in a draft, turns a criterion into a menu, renames and discards the draft", async ({
+    newPage,
+    realise,
+  }) => {
+    test.setTimeout(300_000);
+    const { page, errors, context } = await newPage();
+    await signInAsAdmin(page, realise.url);
+    const versionPage = page.getByRole("heading", { level: 1, name: /Framework version \d+/ });
+
+    await page.goto("/admin/frameworks");
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await versionPage.waitFor();
+    const draftUrl = page.url();
+
+    // A new functionality: the empty form names what is missing, then it is added to the draft.
+    await page.getByRole("link", { name: "Add a functionality" }).click();
+    await page.getByRole("heading", { level: 1, name: /Add a functionality/ }).waitFor();
+    await page.getByRole("button", { name: "Add functionality" }).click();
+    const summary = page.locator(".nhsuk-error-summary");
+    await summary.getByText("Functionality code must look like F01").waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("Code").fill("F90");
+    await page.getByLabel("Name", { exact: true }).fill("Virtual ward monitoring");
+    await page.getByLabel("Description").fill("Patients at home monitored from the EPR.");
+    await page.getByLabel("Category").fill("Care closer to home");
+    await page.getByRole("group", { name: "Applies to" }).getByLabel("Acute", { exact: true }).check();
+    await page.getByLabel("Coverage", { exact: true }).fill("% of virtual ward beds monitored in the EPR");
+    await page.getByLabel("Usage", { exact: true }).fill("% of readings reviewed in the EPR");
+    await page.getByLabel("Usage numerator").fill("Readings reviewed");
+    await page.getByLabel("Usage denominator").fill("All readings");
+    for (const [level, value] of [
+      ["L3", "50"],
+      ["L4", "80"],
+      ["L5", "95"],
+    ] as const) {
+      await page.getByLabel(`${level} coverage (%)`).fill(value);
+      await page.getByLabel(`${level} usage (%)`).fill(value);
+    }
+    await page.getByRole("button", { name: "Add functionality" }).click();
+    await versionPage.waitFor();
+    await page.getByRole("link", { name: "Edit F90 Virtual ward monitoring" }).waitFor();
+
+    // A mandatory criterion on it, then switched to a menu of two.
+    await page.getByRole("link", { name: "Add a criterion" }).click();
+    await page.getByRole("heading", { level: 1, name: /Add a criterion/ }).waitFor();
+    await page.getByLabel("Criterion id").fill("T1-VW");
+    await page.getByLabel("F90 Virtual ward monitoring (tier 1)").check();
+    await page.getByRole("group", { name: "Applies to" }).getByLabel("Acute", { exact: true }).check();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Add criterion" }).click();
+    await versionPage.waitFor();
+    const criterionRow = page.locator("tr", { hasText: "T1-VW" });
+    await expect(criterionRow.locator("td").nth(2)).toHaveText(/Mandatory$/);
+
+    await page.getByRole("link", { name: "Edit criterion T1-VW" }).click();
+    await page.getByRole("heading", { level: 1, name: /Criterion T1-VW/ }).waitFor();
+    await page.getByLabel("Kind").selectOption("menu");
+    await page.getByLabel("F01 Patient administration and master patient index (tier 1)").check();
+    await page.getByLabel("How many must be met (k)").fill("3");
+    await page.getByRole("button", { name: "Save criterion" }).click();
+    await summary.getByText("Menu k cannot exceed the number of functionalities offered").waitFor();
+    await page.getByLabel("How many must be met (k)").fill("2");
+    await page.getByRole("button", { name: "Save criterion" }).click();
+    await versionPage.waitFor();
+    await expect(criterionRow.locator("td").nth(2)).toHaveText(/Menu: 2 of 2$/);
+
+    // Removing asks twice; a functionality a criterion still names cannot go.
+    await page.getByRole("link", { name: "Edit F90 Virtual ward monitoring" }).click();
+    await page.getByRole("button", { name: "Remove functionality F90" }).click();
+    await page.getByRole("button", { name: "Yes, remove functionality F90" }).click();
+    await summary.getByText(/T1-VW names functionality F90, which does not exist/).waitFor();
+    await expectAccessible(page);
+
+    await page.goto(`${draftUrl}`);
+    await page.getByRole("link", { name: "Edit criterion T1-VW" }).click();
+    await page.getByRole("button", { name: "Remove criterion T1-VW" }).click();
+    await page.getByRole("button", { name: "Yes, remove criterion T1-VW" }).click();
+    await versionPage.waitFor();
+    await expect(criterionRow).toHaveCount(0);
+    await page.getByRole("link", { name: "Edit F90 Virtual ward monitoring" }).click();
+    await page.getByRole("button", { name: "Remove functionality F90" }).click();
+    await page.getByRole("button", { name: "Yes, remove functionality F90" }).click();
+    await versionPage.waitFor();
+    await expect(page.getByRole("link", { name: "Edit F90 Virtual ward monitoring" })).toHaveCount(0);
+
+    // Renamed and dated from its details page, then discarded from there.
+    await page.getByRole("link", { name: /Change the name or effective date/ }).click();
+    await page.getByRole("heading", { level: 1, name: /Name and effective date/ }).waitFor();
+    await page.getByLabel("Name", { exact: true }).fill("EPR route map 2027");
+    await page.getByLabel("Day").fill("1");
+    await page.getByLabel("Month").fill("4");
+    await page.getByLabel("Year").fill("2027");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Save name and date" }).click();
+    await versionPage.waitFor();
+    await page.locator("#details").getByText("EPR route map 2027").waitFor();
+    await page.locator("#details").getByText("1 April 2027").waitFor();
+
+    await page.getByRole("link", { name: /Change the name or effective date/ }).click();
+    await page.getByRole("heading", { level: 1, name: /Name and effective date/ }).waitFor();
+    const version = /Draft version (\d+)/.exec(
+      (await page.getByRole("heading", { level: 1 }).textContent()) ?? "",
+    )?.[1];
+    await page.getByRole("button", { name: `Discard draft version ${version}` }).click();
+    await page.getByRole("button", { name: `Yes, discard draft version ${version}` }).click();
+    await page.getByRole("heading", { level: 1, name: "National framework" }).waitFor();
+    await page.getByText(`Draft version ${version} discarded`).waitFor();
+    await expect(page.getByRole("link", { name: `Version ${version}`, exact: true })).toHaveCount(0);
+    await expectAccessible(page);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test("shows the registry, peer groups and accounts pages without accessibility faults", async ({
     newPage,
     realise,

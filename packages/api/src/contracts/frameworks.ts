@@ -37,7 +37,12 @@ export const FrameworksCreateDraftInput = z
   .object({ effectiveFrom: IsoDateSchema.optional(), name: Name.optional() })
   .strict()
   .optional();
-export const FrameworksUpdateDetailsInput = draftEdit({ name: Name, effectiveFrom: IsoDateSchema });
+/** The day a version takes effect; the words fit the three date boxes the editor types it in. */
+const EffectiveFrom = z
+  .string({ error: "Enter the date it takes effect" })
+  .min(1, "Enter the date it takes effect")
+  .pipe(z.iso.date({ error: "Effective from must be a real date, for example 1 4 2027" }));
+export const FrameworksUpdateDetailsInput = draftEdit({ name: Name, effectiveFrom: EffectiveFrom });
 export const FrameworksUpdateTierInput = draftEdit({ tier: TierSchema });
 export const FrameworksUpdateFunctionalityInput = draftEdit({
   code: FunctionalityCodeSchema,

@@ -1,19 +1,24 @@
 import { FrameworksUpdateCriterionInput } from "@realise/api/contracts";
-import type { TierCriterion } from "@realise/domain";
-import { LEVEL_LABELS, useTRPC } from "@realise/ui";
+import type { Functionality, TierCriterion } from "@realise/domain";
+import { CheckboxList, LEVEL_LABELS, useTRPC } from "@realise/ui";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Select, SummaryList, TextInput } from "nhsuk-react-components";
+import { Button, Select, TextInput } from "nhsuk-react-components";
 import { useParams } from "react-router";
 import { DraftFormHeader, useDraftForm } from "./shared/DraftForm";
+import { RemoveFromDraft } from "./shared/RemoveFromDraft";
 import { TrustTypeList } from "./shared/TrustTypeList";
 import { useDraftItem } from "./shared/useDraftItem";
 
-/** Edit one criterion of a draft: k of a menu, the required level, the trust types it applies to. */
+/**
+ * Add (`new`) or edit one criterion of a draft: its tier, whether it is mandatory (one functionality)
+ * or a menu (k of the functionalities offered), which functionalities, the level and the trust types
+ * it applies to; remove it.
+ */
 export function EditCriterion() {
-  const { id = "" } = useParams();
+  const { id = "new" } = useParams();
   const { view, draft } = useDraftItem({
     what: "the criterion",
-    find: (fw) => fw.criteria.find((c) => c.id === id),
+    find: (fw) => (id === "new" ? null : fw.criteria.find((c) => c.id === id)),
     missing: `criterion ${id}`,
   });
   if (view) return view;
@@ -23,6 +28,8 @@ export function EditCriterion() {
       version={draft.version}
       rowVersion={draft.rowVersion}
       criterion={draft.item}
+      tiers={draft.document.tiers.map((t) => ({ number: t.number, name: t.name }))}
+      functionalities={draft.document.functionalities}
     />
   );
 }
@@ -31,10 +38,15 @@ function CriterionForm({
   version,
   rowVersion,
   criterion,
+  tiers,
+  functionalities,
 }: {
   version: number;
   rowVersion: number;
-  criterion: TierCriterion;
+  /** `null`: a new criterion. */
+  criterion: TierCriterion | null;
+  tiers: Array<{ number: number; name: string }>;
+  functionalities: readonly Functionality[];
 }) {
   const trpc = useTRPC();
   // The procedure's own contract: the form edits its `criterion`.
@@ -43,37 +55,71 @@ function CriterionForm({
     section: "criteria",
     prefix: "criterion",
     schema: FrameworksUpdateCriterionInput.shape.criterion,
-    defaultValues: criterion,
+    defaultValues: criterion ?? {
+      id: "",
+      tier: tiers[0]?.number ?? 1,
+      kind: "mandatory",
+      functionalityCodes: [],
+      requiredLevel: 3,
+      appliesTo: [],
+    },
   });
-  const save = useMutation(trpc.frameworks.updateCriterion.mutationOptions(saving));
+  const kind = form.form.watch("kind");
+  const tier = Number(form.form.watch("tier"));
+  const ticked: readonly string[] = form.form.watch("functionalityCodes") ?? [];
+  // A tier's criterion may only ask for functionalities of that tier or below (tiers are cumulative);
+  // a code already ticked stays listed so it can be unticked.
+  const offered = functionalities
+    .filter((f) => f.tier <= tier || ticked.includes(f.code))
+    .map((f) => ({ value: f.code, label: `${f.code} ${f.name} (tier ${f.tier})` }));
+  const update = useMutation(trpc.frameworks.updateCriterion.mutationOptions(saving));
+  const add = useMutation(trpc.frameworks.addCriterion.mutationOptions(saving));
+  const remove = useMutation(trpc.frameworks.removeCriterion.mutationOptions());
   const onSubmit = form.onSubmit((parsed) =>
-    save.mutate({ version, expectedRowVersion: rowVersion, id: criterion.id, criterion: parsed }),
+    criterion
+      ? update.mutate({ version, expectedRowVersion: rowVersion, id: criterion.id, criterion: parsed })
+      : add.mutate({ version, expectedRowVersion: rowVersion, criterion: parsed }),
   );
   return (
     <>
       <DraftFormHeader version={version} back={back} form={form}>
-        Criterion {criterion.id}
+        {criterion ? `Criterion ${criterion.id}` : "Add a criterion"}
       </DraftFormHeader>
-      <SummaryList>
-        <SummaryList.Row>
-          <SummaryList.Key>Tier</SummaryList.Key>
-          <SummaryList.Value>{criterion.tier}</SummaryList.Value>
-        </SummaryList.Row>
-        <SummaryList.Row>
-          <SummaryList.Key>Kind</SummaryList.Key>
-          <SummaryList.Value>{criterion.kind === "menu" ? "Menu (k of m)" : "Mandatory"}</SummaryList.Value>
-        </SummaryList.Row>
-        <SummaryList.Row>
-          <SummaryList.Key>Functionalities</SummaryList.Key>
-          <SummaryList.Value>{criterion.functionalityCodes.join(", ")}</SummaryList.Value>
-        </SummaryList.Row>
-      </SummaryList>
       <form onSubmit={onSubmit} noValidate>
-        {criterion.kind === "menu" && (
+        <TextInput
+          {...form.field("id")}
+          label="Criterion id"
+          hint="A short reference, for example T2-MEDS"
+          width={20}
+        />
+        <Select {...form.field("tier", "number")} label="Tier">
+          {tiers.map((t) => (
+            <Select.Option key={t.number} value={t.number}>
+              {t.number}: {t.name}
+            </Select.Option>
+          ))}
+        </Select>
+        <Select {...form.field("kind")} label="Kind">
+          <Select.Option value="mandatory">Mandatory: one functionality must be met</Select.Option>
+          <Select.Option value="menu">Menu: k of the functionalities offered must be met</Select.Option>
+        </Select>
+        <CheckboxList
+          form={form}
+          name="functionalityCodes"
+          legend={kind === "menu" ? "Functionalities offered" : "Functionality"}
+          hint={
+            kind === "menu"
+              ? "Tick at least two, from this tier or below"
+              : "Tick one, from this tier or below"
+          }
+          options={offered}
+        />
+        {kind === "menu" && (
           <TextInput
-            {...form.field("k", "number")}
+            // A mandatory criterion has no k: the value goes when the box does.
+            {...form.field("k", "number", { shouldUnregister: true })}
             label="How many must be met (k)"
-            hint={`Out of the ${criterion.functionalityCodes.length} functionalities offered`}
+            hint={`Out of the ${ticked.length} functionalities ticked`}
             inputMode="numeric"
             width={2}
           />
@@ -86,10 +132,21 @@ function CriterionForm({
           ))}
         </Select>
         <TrustTypeList form={form} name="appliesTo" legend="Applies to" />
-        <Button type="submit" disabled={save.isPending}>
-          Save criterion
+        <Button type="submit" disabled={update.isPending || add.isPending}>
+          {criterion ? "Save criterion" : "Add criterion"}
         </Button>
       </form>
+      {criterion && (
+        <RemoveFromDraft
+          label={`Remove criterion ${criterion.id}`}
+          warning={`Tier ${criterion.tier} will no longer ask for it; trusts' tiers under this draft are worked out without it.`}
+          then={back}
+          pending={remove.isPending}
+          remove={(handlers) =>
+            remove.mutate({ version, expectedRowVersion: rowVersion, id: criterion.id }, handlers)
+          }
+        />
+      )}
     </>
   );
 }

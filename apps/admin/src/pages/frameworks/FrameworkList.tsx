@@ -2,6 +2,7 @@ import {
   ConflictNotice,
   Empty,
   FormErrorSummary,
+  formatDate,
   LoadError,
   Loading,
   useSchemaForm,
@@ -10,7 +11,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Table, Tag } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { VersionSelect } from "./shared/VersionRows";
 import { AdminOnly } from "../../AdminOnly";
 
@@ -25,13 +26,15 @@ export function StatusTag({ status }: { status: keyof typeof STATUS_TAG }) {
   return <Tag modifier={s.modifier}>{s.text}</Tag>;
 }
 
-const date = (d: Date | null) => (d ? new Date(d).toLocaleDateString("en-GB") : "–");
+const date = (d: Date | null) => (d ? formatDate(d) : "–");
 
 /** Every framework version with its status; start a draft; compare two versions. */
 export function FrameworkList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // What the last page did here, e.g. "Draft version 3 discarded".
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const versions = useQuery(trpc.frameworks.list.queryOptions());
   // contract: frameworks.createDraft; a draft starts as a copy, so nothing is typed to check.
   const form = useSchemaForm({ defaultValues: {} });
@@ -65,6 +68,11 @@ export function FrameworkList() {
       <FormErrorSummary {...form.summary} />
       {form.conflict && <ConflictNotice conflict={form.conflict} />}
       <h1>National framework</h1>
+      {notice && (
+        <p role="status" className="nhsuk-inset-text">
+          <strong>{notice}</strong>
+        </p>
+      )}
       <p className="nhsuk-lede-text">
         The tiers, functionalities, thresholds, criteria, benefit types and roadmap milestones every trust is
         assessed against. A published version never changes: changes are made in a draft and published with a
@@ -93,7 +101,7 @@ export function FrameworkList() {
                 <Table.Cell>
                   <StatusTag status={v.status} />
                 </Table.Cell>
-                <Table.Cell>{v.effectiveFrom}</Table.Cell>
+                <Table.Cell>{formatDate(v.effectiveFrom)}</Table.Cell>
                 <Table.Cell>{date(v.publishedAt)}</Table.Cell>
               </Table.Row>
             ))}

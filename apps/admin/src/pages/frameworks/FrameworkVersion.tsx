@@ -1,6 +1,7 @@
-import { LEVEL_LABELS, LoadError, Loading, TRUST_TYPE_LABELS } from "@realise/ui";
+import { formatDate, LEVEL_LABELS, LoadError, Loading, TRUST_TYPE_LABELS } from "@realise/ui";
 import { InsetText, SummaryList, Table, WarningCallout } from "nhsuk-react-components";
 import { Link } from "react-router";
+import { useIsNationalAdmin } from "../../session";
 import { StatusTag } from "./FrameworkList";
 import { VersionRows } from "./shared/VersionRows";
 import { useVersion } from "./useVersion";
@@ -13,12 +14,15 @@ const types = (codes: readonly string[]) =>
 /** One version: tiers, functionalities and thresholds, criteria, benefit types, milestones; edit links on a draft. */
 export function FrameworkVersion() {
   const { version, valid, query } = useVersion();
+  const isAdmin = useIsNationalAdmin();
   if (!valid) return <LoadError error={{ message: "Version must be a whole number" }} />;
   if (query.isPending) return <Loading what={`framework version ${version}`} />;
   if (query.error) return <LoadError error={query.error} />;
   const v = query.data;
   const fw = v.document;
   const isDraft = v.status === "draft";
+  // Edit links only for those who may edit: an analyst reads the draft.
+  const canEdit = isDraft && isAdmin;
   const base = `/frameworks/${v.version}`;
 
   return (
@@ -29,7 +33,7 @@ export function FrameworkVersion() {
       <h1>
         Framework version {v.version} <StatusTag status={v.status} />
       </h1>
-      <SummaryList>
+      <SummaryList id="details">
         <VersionRows name={v.name} effectiveFrom={v.effectiveFrom} />
         <SummaryList.Row>
           <SummaryList.Key>Contents</SummaryList.Key>
@@ -39,6 +43,11 @@ export function FrameworkVersion() {
           </SummaryList.Value>
         </SummaryList.Row>
       </SummaryList>
+      {canEdit && (
+        <p>
+          <Link to={`${base}/details`}>Change the name or effective date, or discard this draft</Link>
+        </p>
+      )}
       {isDraft ? (
         <InsetText>
           <p>
@@ -90,7 +99,7 @@ export function FrameworkVersion() {
             <Table.Cell>L3</Table.Cell>
             <Table.Cell>L4</Table.Cell>
             <Table.Cell>L5</Table.Cell>
-            {isDraft && <Table.Cell>Change</Table.Cell>}
+            {canEdit && <Table.Cell>Change</Table.Cell>}
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -105,7 +114,7 @@ export function FrameworkVersion() {
                   {f.thresholds[l].coveragePct} / {f.thresholds[l].usagePct}
                 </Table.Cell>
               ))}
-              {isDraft && (
+              {canEdit && (
                 <Table.Cell>
                   <Link to={`${base}/functionalities/${f.code}`}>
                     Edit
@@ -121,6 +130,12 @@ export function FrameworkVersion() {
         </Table.Body>
       </Table>
 
+      {canEdit && (
+        <p>
+          <Link to={`${base}/functionalities/new`}>Add a functionality</Link>
+        </p>
+      )}
+
       <h2 id="criteria">Tier criteria</h2>
       <Table caption="Criteria: mandatory, or k of m from a menu" responsive>
         <Table.Head>
@@ -131,7 +146,7 @@ export function FrameworkVersion() {
             <Table.Cell>Functionalities</Table.Cell>
             <Table.Cell>Required level</Table.Cell>
             <Table.Cell>Applies to</Table.Cell>
-            {isDraft && <Table.Cell>Change</Table.Cell>}
+            {canEdit && <Table.Cell>Change</Table.Cell>}
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -145,7 +160,7 @@ export function FrameworkVersion() {
               <Table.Cell>{c.functionalityCodes.join(", ")}</Table.Cell>
               <Table.Cell>{LEVEL_LABELS[c.requiredLevel]}</Table.Cell>
               <Table.Cell>{types(c.appliesTo)}</Table.Cell>
-              {isDraft && (
+              {canEdit && (
                 <Table.Cell>
                   <Link to={`${base}/criteria/${encodeURIComponent(c.id)}`}>
                     Edit<span className="nhsuk-u-visually-hidden"> criterion {c.id}</span>
@@ -156,6 +171,12 @@ export function FrameworkVersion() {
           ))}
         </Table.Body>
       </Table>
+
+      {canEdit && (
+        <p>
+          <Link to={`${base}/criteria/new`}>Add a criterion</Link>
+        </p>
+      )}
 
       <h2 id="benefit-types">Benefit types</h2>
       <Table caption="Benefit types" responsive>
@@ -195,18 +216,18 @@ export function FrameworkVersion() {
             <Table.Cell>Measure</Table.Cell>
             <Table.Cell>Share of trusts</Table.Cell>
             <Table.Cell>Trust types</Table.Cell>
-            {isDraft && <Table.Cell>Change</Table.Cell>}
+            {canEdit && <Table.Cell>Change</Table.Cell>}
           </Table.Row>
         </Table.Head>
         <Table.Body>
           {fw.milestones.map((m) => (
             <Table.Row key={m.id}>
               <Table.Cell>{m.title}</Table.Cell>
-              <Table.Cell>{m.targetDate}</Table.Cell>
+              <Table.Cell>{formatDate(m.targetDate)}</Table.Cell>
               <Table.Cell>{m.measure === "epr_live" ? "EPR live" : `Tier ${m.tier} or above`}</Table.Cell>
               <Table.Cell>{Math.round(m.shareOfTrusts * 100)}%</Table.Cell>
               <Table.Cell>{types(m.trustTypes)}</Table.Cell>
-              {isDraft && (
+              {canEdit && (
                 <Table.Cell>
                   <Link to={`${base}/milestones/${encodeURIComponent(m.id)}`}>
                     Edit<span className="nhsuk-u-visually-hidden"> milestone {m.title}</span>
@@ -217,7 +238,7 @@ export function FrameworkVersion() {
           ))}
         </Table.Body>
       </Table>
-      {isDraft && (
+      {canEdit && (
         <p>
           <Link to={`${base}/milestones/new`}>Add a milestone</Link>
         </p>

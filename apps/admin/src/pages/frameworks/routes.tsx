@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import type { Params, RouteObject } from "react-router";
 import { Crosswalk } from "./Crosswalk";
 import { Diff } from "./Diff";
+import { DraftDetails } from "./DraftDetails";
 import { EditCriterion } from "./EditCriterion";
 import { EditFunctionality } from "./EditFunctionality";
 import { EditMilestone } from "./EditMilestone";
@@ -23,14 +24,29 @@ export const frameworkRoutes: RouteObject[] = [
     handle: { title: ({ version }: Params) => `Framework version ${version ?? ""}` },
   },
   {
+    path: "frameworks/:version/details",
+    element: <DraftDetails />,
+    handle: { title: ({ version }: Params) => `Name and effective date, version ${version ?? ""}` },
+  },
+  {
     path: "frameworks/:version/functionalities/:code",
     element: <EditFunctionality />,
-    handle: { title: ({ version, code }: Params) => `Functionality ${code ?? ""}, version ${version ?? ""}` },
+    handle: {
+      title: ({ version, code }: Params) =>
+        code === "new"
+          ? `Add a functionality, version ${version ?? ""}`
+          : `Functionality ${code ?? ""}, version ${version ?? ""}`,
+    },
   },
   {
     path: "frameworks/:version/criteria/:id",
     element: <EditCriterion />,
-    handle: { title: ({ version }: Params) => `Tier criterion, version ${version ?? ""}` },
+    handle: {
+      title: ({ version, id }: Params) =>
+        id === "new"
+          ? `Add a criterion, version ${version ?? ""}`
+          : `Tier criterion, version ${version ?? ""}`,
+    },
   },
   {
     path: "frameworks/:version/milestones/:id",

@@ -39,7 +39,7 @@ export function useDraftForm<Input extends FieldValues, Output = Input>({
     schema,
     defaultValues,
     serverPath: prefix,
-    idPrefix: `${prefix}-`,
+    idPrefix: `${prefix || "draft"}-`,
   });
   const back = `/frameworks/${version}#${section}`;
   return {

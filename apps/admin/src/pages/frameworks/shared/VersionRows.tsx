@@ -1,3 +1,4 @@
+import { formatDate } from "@realise/ui";
 import { Select, SummaryList } from "nhsuk-react-components";
 
 /** The summary rows that name a framework version, shown on its page and before publishing it. */
@@ -10,7 +11,7 @@ export function VersionRows({ name, effectiveFrom }: { name: string; effectiveFr
       </SummaryList.Row>
       <SummaryList.Row>
         <SummaryList.Key>Effective from</SummaryList.Key>
-        <SummaryList.Value>{effectiveFrom}</SummaryList.Value>
+        <SummaryList.Value>{formatDate(effectiveFrom)}</SummaryList.Value>
       </SummaryList.Row>
     </>
   );
