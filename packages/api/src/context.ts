@@ -3,6 +3,7 @@ import type { Principal } from "@realise/domain";
 import type { Auth } from "./auth/auth.js";
 import type { Logger } from "./http/logger.js";
 import { sessionFromHeaders } from "./auth/principal.js";
+import type { FairUse } from "./security/fair-use.js";
 
 /** What every procedure sees: the database, the auth instance and who is calling. */
 export interface Context {
@@ -17,6 +18,10 @@ export interface Context {
   sessionToken?: string | undefined;
   /** Where security events of the call go (absent in-process: not logged). */
   logger?: Logger | undefined;
+  /** The limits on expensive views (absent in-process and when the server runs without them). */
+  fairUse?: FairUse | undefined;
+  /** The caller's address as the server saw the socket (absent in-process). */
+  clientAddress?: string | undefined;
 }
 
 /** Build a call's context from request headers (the session cookie). */
@@ -26,7 +31,9 @@ export async function createContext(
   headers: Headers,
   requestId?: string,
   appUrl?: string,
+  fairUse?: FairUse,
 ): Promise<Context> {
   const { principal, sessionToken } = await sessionFromHeaders(database, auth, headers);
-  return { database, auth, principal, requestId, appUrl, sessionToken };
+  const clientAddress = headers.get("x-client-ip") || undefined;
+  return { database, auth, principal, requestId, appUrl, sessionToken, fairUse, clientAddress };
 }

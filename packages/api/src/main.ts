@@ -20,6 +20,8 @@ const running = await startRealise({
   publicUrl: process.env.PUBLIC_URL || undefined,
   // Sign-in throttling (per address and per account) is on for every real run, demo included.
   rateLimit: process.env.REALISE_RATE_LIMIT !== "0",
+  // Fair use of the expensive views, downloads and open data, per client, on every real run.
+  fairUse: process.env.REALISE_FAIR_USE !== "0",
   logger,
 });
 

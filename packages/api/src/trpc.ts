@@ -3,6 +3,8 @@ import {
   type AppError,
   type AppErrorCode,
   decide,
+  type FairUseKind,
+  fairUseClient,
   isAppError,
   type Principal,
 } from "@realise/domain";
@@ -17,6 +19,8 @@ import { oversightScopeOf } from "./services/guards/oversight-scope.js";
 
 export interface Meta {
   access: Access;
+  /** Expensive answers are limited per client (issue 18); the kind names the rule. */
+  fairUse?: FairUseKind;
 }
 
 /** Name the field in every validation message, e.g. "coveragePct: Coverage must be between 0 and 100". */
@@ -142,19 +146,20 @@ async function rawOdsCode(getRawInput: () => Promise<unknown>): Promise<string |
   return undefined;
 }
 
-/**
- * A procedure that declares who may call it. The declaration is kept in the procedure's meta, so the
- * access test can enumerate every procedure from the router and check it against every role.
- */
 /** Who a procedure with this rule sees as the caller: anyone for public ones, a signed-in principal otherwise. */
 type CallerOf<R extends Access> = R extends { kind: "public" } ? Principal | null : Principal;
 
-export function procedure<R extends Access>(rule: R) {
+/**
+ * A procedure that declares who may call it, and whether its answers are limited per client. Both are
+ * kept in the procedure's meta, so the access and fair-use tests can enumerate every procedure from the
+ * router and pin them.
+ */
+export function procedure<R extends Access>(rule: R, options: { fairUse?: FairUseKind } = {}) {
   const builder = t.procedure
-    .meta({ access: rule })
+    .meta({ access: rule, ...options })
     .use(mapAppErrors)
     .use(logSecurityEvents)
-    .use(async ({ ctx, next, getRawInput }) => {
+    .use(async ({ ctx, path, next, getRawInput }) => {
       const odsCode = rule.kind === "trust" ? await rawOdsCode(getRawInput) : undefined;
       // An ICB or region viewer's trusts, as at today's membership: one lookup serves the rule and the view.
       const scope = rule.kind === "public" ? null : await oversightScopeOf(ctx.database.db, ctx.principal);
@@ -170,6 +175,9 @@ export function procedure<R extends Access>(rule: R) {
               : "Your role does not allow this",
         });
       }
+      // Counted only once the caller may ask at all: a refused caller never fills anyone's window.
+      if (options.fairUse && ctx.fairUse)
+        await ctx.fairUse.enforce(fairUseClient(ctx.principal, ctx.clientAddress), path, options.fairUse);
       // Past the rule, a non-public procedure always has a principal: narrow the type so services get one.
       return next({ ctx: { ...ctx, principal: ctx.principal as CallerOf<R>, scope } });
     });

@@ -22,6 +22,8 @@ export const NOT_BACKED_UP = [
   "password_reset",
   // The audit chain's head is derived from the restored audit rows.
   "audit_chain_head",
+  // Request counts of the current minute; a restored server starts every client afresh.
+  "rate_limit",
 ];
 
 /** Criteria every trust's data refers to without a foreign key; a trust's export carries them. */

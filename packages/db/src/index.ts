@@ -40,5 +40,6 @@ export * from "./repositories/work.js";
 export * from "./repositories/official-trend.js";
 export * from "./repositories/oversight.js";
 export * from "./repositories/sign-in-throttle.js";
+export * from "./repositories/rate-limit.js";
 export * from "./repositories/audit-chain.js";
 export { currentRole, grantRuntimeRole } from "./roles.js";

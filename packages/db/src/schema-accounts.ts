@@ -86,3 +86,10 @@ export interface AuditVerificationTable {
   first_bad_id: string | null;
   problem: string | null;
 }
+
+/** Requests counted in the current window of one key: an address on an auth path, or a client on a view (0017). */
+export interface RateLimitTable {
+  key: string;
+  window_start: ColumnType<Date, Date | string, Date | string>;
+  hits: number;
+}

@@ -20,6 +20,7 @@ import type {
   InvitationTable,
   PasswordResetTable,
   SecurityEventTable,
+  RateLimitTable,
   SignInThrottleTable,
 } from "./schema-accounts.js";
 
@@ -339,6 +340,7 @@ export interface DB {
   assignment: AssignmentTable;
   handoff: HandoffTable;
   sign_in_throttle: SignInThrottleTable;
+  rate_limit: RateLimitTable;
   security_event: SecurityEventTable;
   audit_chain_head: AuditChainHeadTable;
   audit_verification: AuditVerificationTable;

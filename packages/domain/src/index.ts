@@ -379,6 +379,13 @@ export {
   type ThrottleScope,
 } from "./security/sign-in-throttle.js";
 export { safeNextPath } from "./security/safe-next.js";
+export {
+  FAIR_USE_RULES,
+  type FairUseKind,
+  type FairUseRule,
+  fairUseClient,
+  fairUseMessage,
+} from "./security/fair-use.js";
 // milestone status: one vocabulary on every page
 export { MILESTONE_STATUS_LABELS, milestoneStatus } from "./plans/milestone-status.js";
 export type { MilestoneStatus } from "./plans/milestone-status.js";

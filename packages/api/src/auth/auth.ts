@@ -4,6 +4,7 @@ import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
 import type { Logger } from "pino";
+import type { FairUse } from "../security/fair-use.js";
 import { accountThrottle } from "./account-throttle.js";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy.js";
 
@@ -24,6 +25,8 @@ export interface AuthOptions {
   originCheck?: boolean;
   /** Where security events (sign-in, throttling, sign-out) are logged. */
   logger?: Logger;
+  /** Where the per-address request limits are counted (the database, shared by every instance); memory if absent. */
+  rateLimitStorage?: Pick<FairUse, "consume">;
 }
 
 /** Accounts, sessions and password hashing through better-auth, on our own database handle. */
@@ -62,9 +65,11 @@ export function createAuth(database: Database, options: AuthOptions) {
       window: 60,
       max: 300,
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
-      storage: "memory",
+      ...(options.rateLimitStorage
+        ? { customStorage: options.rateLimitStorage }
+        : { storage: "memory" as const }),
     },
-    // Per address above (in memory); per (account, address) pair and per address in the database here.
+    // Per address above; per (account, address) pair and per address in the database here.
     hooks: accountThrottle(database, { logger: options.logger, enabled: throttle }),
     advanced: {
       ...(options.originCheck === undefined ? {} : { disableOriginCheck: !options.originCheck }),

@@ -19,6 +19,8 @@ import { createReportsApp } from "./reports/index.js";
 import { createExportsApp } from "./exports/index.js";
 import { methodNotAllowed, singlePageApp } from "./static.js";
 import { forwardedRequest, trpcHandler } from "./trpc.js";
+import { fairUseRoute } from "./fair-use.js";
+import type { FairUse } from "../security/fair-use.js";
 
 export interface AppOptions {
   database: Database;
@@ -34,6 +36,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Open data withholds the breakdown of groups with fewer trusts than this. */
   suppressBelow?: number | undefined;
+  /** Limits on expensive views, downloads and open data, counted in the database; absent, none. */
+  fairUse?: FairUse | undefined;
 }
 
 /**
@@ -83,7 +87,10 @@ export function createStartingApp(database: Database, secure: boolean, logger: L
 /** The one error boundary: every failure a route throws ends here. */
 export function failureAnswer(c: Context<EdgeEnv>, error: unknown, logger: Logger) {
   if (error instanceof HTTPException) return error.getResponse();
-  if (isAppError(error)) return c.json({ error: { message: error.message } }, APP_ERROR_STATUS[error.code]);
+  if (isAppError(error)) {
+    if (error.retryAfterSeconds !== undefined) c.header("retry-after", String(error.retryAfterSeconds));
+    return c.json({ error: { message: error.message } }, APP_ERROR_STATUS[error.code]);
+  }
   const failure = classifyFailure(error, c.get("requestId"));
   if (failure.kind === "bug") logger.error({ err: error, requestId: c.get("requestId") }, "request failed");
   if (failure.status === 503) c.header("retry-after", "1");
@@ -163,8 +170,9 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
   app.all("/trpc", trpc);
 
   // Open data: the Hono sub-app whose zod schemas also generate its OpenAPI document.
-  app.use("/api/v1/*", compressed);
-  app.use("/api/v1", compressed);
+  const openDataLimit = fairUseRoute(options.fairUse, "openData", null);
+  app.use("/api/v1/*", openDataLimit, compressed);
+  app.use("/api/v1", openDataLimit, compressed);
   app.route(
     "/api/v1",
     createOpenDataApp({
@@ -174,12 +182,14 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
     }),
   );
 
+  const signedIn = { database, auth: options.auth };
+  app.use("/reports/*", fairUseRoute(options.fairUse, "download", signedIn));
   app.route(
     "/reports",
     createReportsApp({ database, auth: options.auth, suppressBelow: options.suppressBelow }),
   );
 
-  app.use("/exports/*", compressed);
+  app.use("/exports/*", fairUseRoute(options.fairUse, "download", signedIn), compressed);
   app.route("/exports", createExportsApp({ database, auth: options.auth }));
 
   // FHIR R4 (Measures, MeasureReports from a trust's own systems) and the token endpoint those systems use.

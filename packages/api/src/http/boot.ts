@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { getRequestListener, RequestError } from "@hono/node-server";
 import { createDatabase, type Database, migrateToLatest, seedIfEmpty } from "@realise/db";
 import type { Hono } from "hono";
+import type { FairUseKind, FairUseRule } from "@realise/domain";
 import { type Auth, createAuth, migrateAuth } from "../auth/auth.js";
+import { createFairUse } from "../security/fair-use.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoReturns } from "../seed/demo-returns.js";
 import { startMail } from "./mail.js";
@@ -28,6 +30,12 @@ export interface BootOptions {
   publicUrl?: string | undefined;
   authSecret?: string | undefined;
   rateLimit?: boolean;
+  /**
+   * Limit each client's use of the expensive views, downloads and open data (429 with Retry-After),
+   * counted in the database so every instance holds the same limits; a rule set replaces the defaults
+   * (tests). Off unless asked for.
+   */
+  fairUse?: boolean | Partial<Record<FairUseKind, FairUseRule>>;
   /** Check the Origin of auth requests even under NODE_ENV=test (always checked otherwise). */
   originCheck?: boolean;
   webDist?: string;
@@ -134,7 +142,13 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
   const trustedOrigins = origin.startsWith("https:")
     ? [origin]
     : [...new Set([origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+  // One store of request limits in the database: better-auth's auth limits and the views' fair use.
+  const limits = createFairUse(
+    database,
+    typeof options.fairUse === "object" ? { rules: options.fairUse } : {},
+  );
   const auth = createAuth(database, {
+    rateLimitStorage: limits,
     baseURL: origin,
     // Without a configured secret (development), sessions last as long as the process.
     secret: secret ?? randomBytes(32).toString("hex"),
@@ -155,6 +169,7 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
     webDist: options.webDist ?? distOf("web"),
     adminDist: options.adminDist ?? distOf("admin"),
     suppressBelow: options.suppressBelow ?? (Number(process.env.REALISE_SUPPRESS_BELOW) || undefined),
+    fairUse: options.fairUse ? limits : undefined,
   });
   const mail = startMail({ database, logger, appUrl: origin });
   logger.info(

@@ -1,4 +1,5 @@
 import type { Database } from "@realise/db";
+import { isAppError } from "@realise/domain";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Context } from "hono";
 import type { Auth } from "../auth/auth.js";
@@ -8,6 +9,7 @@ import type { EdgeEnv } from "./env.js";
 import { classifyFailure } from "./errors.js";
 import { isTrustedWrite } from "./guard.js";
 import { securityEvent } from "../security/events.js";
+import type { FairUse } from "../security/fair-use.js";
 import type { Logger } from "./logger.js";
 import { methodNotAllowed } from "./static.js";
 
@@ -30,6 +32,8 @@ export function trpcHandler(options: {
   logger: Logger;
   /** The public origin: links in the emails a call causes point here. */
   origin: string;
+  /** Limits on expensive procedures; absent, none are limited. */
+  fairUse?: FairUse | undefined;
 }) {
   return async (c: Context<EdgeEnv>): Promise<Response> => {
     const method = c.req.method;
@@ -64,9 +68,17 @@ export function trpcHandler(options: {
           request.headers,
           requestId,
           options.origin,
+          options.fairUse,
         );
         if (context.principal) c.set("userId", context.principal.userId);
         return { ...context, logger: options.logger };
+      },
+      // A fair-use refusal says when to come back, as HTTP says it.
+      responseMeta: ({ errors }) => {
+        const wait = errors
+          .map((e) => (isAppError(e.cause) ? e.cause.retryAfterSeconds : undefined))
+          .find((s) => s !== undefined);
+        return wait === undefined ? {} : { headers: new Headers({ "retry-after": String(wait) }) };
       },
       onError: ({ error, path, ctx }) => {
         if (error.code === "FORBIDDEN")

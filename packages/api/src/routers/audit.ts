@@ -7,7 +7,7 @@ import { auditChainProcedures } from "./audit-chain.js";
 export const auditRouter = router({
   ...auditChainProcedures,
   /** Every change in the nation, newest first, before → after in words, a keyset page at a time. */
-  search: procedure(access.nationalRead)
+  search: procedure(access.nationalRead, { fairUse: "view" })
     .input(AuditSearchInput.optional())
     .query(({ ctx, input }) => searchAuditLog(ctx.database.db, input)),
 });

@@ -76,7 +76,7 @@ export const benefitsRouter = router({
     .query(({ ctx, input }) => benefitsCsv(ctx.database.db, input)),
 
   /** Benefits across trusts by type, class, region, ICB and supplier, double counting removed. */
-  national: procedure(access.oversightRead)
+  national: procedure(access.oversightRead, { fairUse: "view" })
     .input(BenefitsNationalInput)
     .query(({ ctx }) => nationalBenefits(ctx.database.db, ctx.scope)),
 

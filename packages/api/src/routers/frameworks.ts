@@ -127,7 +127,7 @@ export const frameworksRouter = router({
     .mutation(({ ctx, input }) => discardFrameworkDraft(ctx.database.db, input, ctx.principal)),
 
   /** How many trusts would change tier, by trust type, if the draft were published now. */
-  effect: procedure(access.nationalRead)
+  effect: procedure(access.nationalRead, { fairUse: "view" })
     .input(FrameworksEffectInput)
     .query(({ ctx, input }) => frameworkDraftEffect(ctx.database.db, input)),
 

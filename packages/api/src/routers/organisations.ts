@@ -13,7 +13,7 @@ import { procedure, router } from "../trpc.js";
 
 export const organisationsRouter = router({
   /** Trusts with their current ICB, EPR and official tier, filtered; live tiers only for whom may see them. */
-  list: procedure(access.public)
+  list: procedure(access.public, { fairUse: "view" })
     .input(OrganisationsListInput.optional())
     .query(({ ctx, input }) => organisationList(ctx.database.db, input, ctx.principal)),
 

@@ -39,7 +39,7 @@ export const plansRouter = router({
     .query(({ ctx, input }) => trustForecast(ctx.database.db, input)),
 
   /** Plans against the roadmap nationally, by region and by ICB, with the trusts at risk. */
-  national: procedure(access.oversightRead)
+  national: procedure(access.oversightRead, { fairUse: "view" })
     .input(PlansNationalInput)
     .query(({ ctx }) => nationalPlans(ctx.database.db, undefined, ctx.scope)),
 

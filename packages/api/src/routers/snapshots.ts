@@ -13,7 +13,7 @@ export const snapshotsRouter = router({
   list: procedure(access.nationalRead).query(({ ctx }) => frozenSnapshots(ctx.database.db)),
 
   /** The figures freezing the period now would publish; nothing is written. */
-  preview: procedure(access.nationalRead)
+  preview: procedure(access.nationalRead, { fairUse: "view" })
     .input(SnapshotsPreviewInput)
     .query(({ ctx, input }) => previewSnapshot(ctx.database.db, input)),
 

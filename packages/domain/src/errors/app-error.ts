@@ -33,6 +33,8 @@ export interface AppErrorOptions {
   current?: unknown;
   /** For CONFLICT: the fields that changed since the caller read it. */
   changedFields?: string[];
+  /** For TOO_MANY_REQUESTS: seconds until the caller may try again (sent as Retry-After). */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -41,6 +43,7 @@ export class AppError extends Error {
   readonly issues: FieldIssue[];
   readonly current: unknown;
   readonly changedFields: string[];
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -49,6 +52,7 @@ export class AppError extends Error {
     this.issues = options.issues ?? [];
     this.current = options.current;
     this.changedFields = options.changedFields ?? [];
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /** Input that passed its schema but breaks a rule only the data can check. The message names each field. */
@@ -77,6 +81,11 @@ export class AppError extends Error {
 
   static forbidden(message: string): AppError {
     return new AppError("FORBIDDEN", message);
+  }
+
+  /** Asked too often; `retryAfterSeconds` says when to come back. */
+  static tooMany(message: string, retryAfterSeconds: number): AppError {
+    return new AppError("TOO_MANY_REQUESTS", message, { retryAfterSeconds });
   }
 }
 

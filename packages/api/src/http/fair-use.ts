@@ -1,0 +1,28 @@
+import type { Database } from "@realise/db";
+import { type FairUseKind, fairUseClient } from "@realise/domain";
+import type { MiddlewareHandler } from "hono";
+import type { Auth } from "../auth/auth.js";
+import { principalFromHeaders } from "../auth/principal.js";
+import type { FairUse } from "../security/fair-use.js";
+import type { EdgeEnv } from "./env.js";
+
+/**
+ * Fair use for routes outside tRPC: downloads count against the signed-in account (by file), open data
+ * against the address (the whole API). A refusal is an AppError the edge answers 429 with Retry-After.
+ */
+export function fairUseRoute(
+  fairUse: FairUse | undefined,
+  kind: FairUseKind,
+  who: { database: Database; auth: Auth } | null,
+): MiddlewareHandler<EdgeEnv> {
+  return async (c, next) => {
+    if (!fairUse) return next();
+    const address = c.env?.incoming?.socket.remoteAddress;
+    // A session that cannot be read is simply no account: the route itself then refuses or serves.
+    const principal = who
+      ? await principalFromHeaders(who.database, who.auth, c.req.raw.headers).catch(() => null)
+      : null;
+    await fairUse.enforce(fairUseClient(principal, address), kind === "openData" ? "api" : c.req.path, kind);
+    return next();
+  };
+}

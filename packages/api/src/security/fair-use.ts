@@ -1,0 +1,71 @@
+import { consumeRateLimit, type Database, sweepRateLimits } from "@realise/db";
+import {
+  AppError,
+  FAIR_USE_RULES,
+  type FairUseKind,
+  type FairUseRule,
+  fairUseMessage,
+} from "@realise/domain";
+
+/** Request limits counted in PostgreSQL, so every server instance holds the same limits. */
+export interface FairUse {
+  /** better-auth's rate-limit storage: one request against `key` in a window of `window` seconds. */
+  consume(
+    key: string,
+    rule: { window: number; max: number },
+  ): Promise<{ allowed: boolean; retryAfter: number | null }>;
+  /**
+   * Count one answer of `view` (a procedure's path, a route) for `client` under its kind's rule; throws
+   * TOO_MANY_REQUESTS with the wait once the window is used up.
+   */
+  enforce(client: string, view: string, kind: FairUseKind): Promise<void>;
+}
+
+/** How often (in counted requests) windows more than a day old are swept away. */
+const SWEEP_EVERY = 1_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function createFairUse(
+  database: Database,
+  options: { rules?: Partial<Record<FairUseKind, FairUseRule>>; clock?: () => Date } = {},
+): FairUse {
+  const rules = { ...FAIR_USE_RULES, ...options.rules };
+  const clock = options.clock ?? (() => new Date());
+  // A refusal is remembered here until its window ends: a client that keeps hammering is refused without
+  // a database round trip. Safe on many instances: the window cannot end sooner on another one.
+  const refusedUntil = new Map<string, number>();
+  let counted = 0;
+
+  const count = async (key: string, windowSeconds: number, max: number) => {
+    const now = clock();
+    const until = refusedUntil.get(key);
+    if (until !== undefined) {
+      if (until > now.getTime())
+        return { allowed: false as const, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
+      refusedUntil.delete(key);
+    }
+    if (++counted % SWEEP_EVERY === 0) {
+      // Housekeeping never fails a request.
+      void sweepRateLimits(database.db, new Date(now.getTime() - DAY_MS)).catch(() => undefined);
+      for (const [k, t] of refusedUntil) if (t <= now.getTime()) refusedUntil.delete(k);
+    }
+    const verdict = await consumeRateLimit(database.db, key, { windowSeconds, max }, now);
+    if (!verdict.allowed) refusedUntil.set(key, now.getTime() + verdict.retryAfterSeconds * 1000);
+    return verdict;
+  };
+
+  return {
+    async consume(key, rule) {
+      const verdict = await count(`auth:${key}`, rule.window, rule.max);
+      return verdict.allowed
+        ? { allowed: true, retryAfter: null }
+        : { allowed: false, retryAfter: verdict.retryAfterSeconds };
+    },
+    async enforce(client, view, kind) {
+      const rule = rules[kind];
+      const verdict = await count(`${kind}:${view}:${client}`, rule.windowSeconds, rule.max);
+      if (!verdict.allowed)
+        throw AppError.tooMany(fairUseMessage(verdict.retryAfterSeconds), verdict.retryAfterSeconds);
+    },
+  };
+}
