@@ -355,7 +355,9 @@ export {
 } from "./collections/collection.js";
 export type { CollectionInput } from "./collections/collection.js";
 export {
+  NOT_SUBMITTED_STATES,
   TRUST_RETURN_STATE_LABELS,
+  TRUST_RETURN_STATE_ORDER,
   TRUST_RETURN_STATES,
   trustReturnState,
 } from "./collections/trust-state.js";
