@@ -235,6 +235,7 @@ export { itemProgress } from "./plans/progress.js";
 export type { PlanItemProgress } from "./plans/progress.js";
 export { newPlanItemIssues, planItemIssues, planItemRuleIssues } from "./plans/item-checks.js";
 export { milestonePositions } from "./plans/milestone-positions.js";
+export { type MilestoneTrust, milestoneInputs } from "./plans/milestone-inputs.js";
 export type { MilestonePosition } from "./plans/milestone-positions.js";
 export { nationalPlanRollUp } from "./plans/national.js";
 export type { GroupSlippage, PlanRollUpTrust } from "./plans/national.js";
