@@ -267,4 +267,49 @@ describe.each(engines)("plans on %s", (engine) => {
     expect(region.metByTarget).toBe(regionBefore.metByTarget + 1);
     expect(region.shareByTarget).toBeCloseTo(region.metByTarget / region.eligible);
   });
+
+  it("gives a milestone the same status on the national overview as on the benefits and plans page", async () => {
+    const analyst = h.as(h.role("national_analyst"));
+    const day = "2026-01-15"; // before the core milestone's date, so plans decide whether it is on track
+    const before = await on(day, () => analyst.plans.national());
+    const core = before.milestones.find((m) => m.milestoneId === "M-CORE-2026")!;
+    // The ICB with the fewest trusts short of the core level: its plans are made to meet it in time.
+    const short = new Map<string, string[]>();
+    for (const t of core.atRisk) {
+      const org = await analyst.organisations.byOdsCode({ odsCode: t.odsCode });
+      if (org.icbCode) short.set(org.icbCode, [...(short.get(org.icbCode) ?? []), t.odsCode]);
+    }
+    const [icbCode, trusts] = [...short.entries()].sort((a, b) => a[1].length - b[1].length)[0]!;
+    const statuses = async () => {
+      const plans = await on(day, () => analyst.plans.national());
+      const overview = await on(day, () => analyst.national.overview({ icbCode }));
+      return plans.milestones.map((m) => ({
+        id: m.milestoneId,
+        plans: m.byIcb.find((g) => g.key === icbCode)?.status,
+        overview: overview.milestones.find((o) => o.id === m.milestoneId)?.status,
+      }));
+    };
+    const was = await statuses();
+    for (const s of was) expect(s.overview).toBe(s.plans);
+    expect(was.find((s) => s.id === "M-CORE-2026")!.plans).toBe("off_track");
+
+    for (const odsCode of trusts) {
+      const editor = h.role("trust_editor", odsCode);
+      const plan = await h.as(editor).plans.list({ odsCode });
+      for (const i of plan.items)
+        await h.as(editor).plans.removeItem({ odsCode, id: i.id, expectedVersion: i.version });
+      for (const f of plan.functionalities.filter((x) => x.level < 5))
+        await on(day, () =>
+          h.as(editor).plans.upsertItem({
+            odsCode,
+            expectedVersion: 0,
+            ...item({ functionalityCode: f.code, targetLevel: 5, targetDate: "2026-02-28" }),
+          }),
+        );
+    }
+    const now = await statuses();
+    for (const s of now) expect(s.overview).toBe(s.plans);
+    // Without the plans the overview would call it off track: it reads the same forecasts as the plans page.
+    expect(now.find((s) => s.id === "M-CORE-2026")!.overview).toBe("on_track");
+  });
 });

@@ -235,6 +235,7 @@ export { itemProgress } from "./plans/progress.js";
 export type { PlanItemProgress } from "./plans/progress.js";
 export { newPlanItemIssues, planItemIssues, planItemRuleIssues } from "./plans/item-checks.js";
 export { milestonePositions } from "./plans/milestone-positions.js";
+export { type MilestoneTrust, milestoneInputs } from "./plans/milestone-inputs.js";
 export type { MilestonePosition } from "./plans/milestone-positions.js";
 export { nationalPlanRollUp } from "./plans/national.js";
 export type { GroupSlippage, PlanRollUpTrust } from "./plans/national.js";
@@ -355,7 +356,9 @@ export {
 } from "./collections/collection.js";
 export type { CollectionInput } from "./collections/collection.js";
 export {
+  NOT_SUBMITTED_STATES,
   TRUST_RETURN_STATE_LABELS,
+  TRUST_RETURN_STATE_ORDER,
   TRUST_RETURN_STATES,
   trustReturnState,
 } from "./collections/trust-state.js";

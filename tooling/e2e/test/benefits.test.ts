@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import Papa from "papaparse";
 import { seriousAxeFindings } from "../src/browser.js";
 import { expect, test } from "../src/fixtures.js";
 
@@ -36,6 +38,27 @@ test.describe("benefits and plans in Chromium", () => {
     expect(await admin.page.getByText(/^(No forecast|Slipping|Not met yet)$/).count()).toBe(0);
     expect(await admin.page.locator("figure.realise-chart svg").count()).toBeGreaterThanOrEqual(1);
     expect(await seriousAxeFindings(admin.page)).toEqual([]);
+    // A milestone's regions download as CSV beside their table, in the same words, read by a CSV library.
+    const [download] = await Promise.all([
+      admin.page.waitForEvent("download"),
+      admin.page
+        .getByRole("link", { name: /^Download as CSV: .+: by region$/ })
+        .first()
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^milestones-by-region-M-[A-Z0-9-]+-live-\d{4}-\d{2}-\d{2}-framework-v\d+\.csv$/,
+    );
+    const bytes = await readFile((await download.path())!);
+    const parsed = Papa.parse<Record<string, string>>(bytes.subarray(3).toString("utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.length).toBeGreaterThan(0);
+    expect(parsed.data.every((r) => ["Met", "On track", "Off track", "Missed"].includes(r.Status!))).toBe(
+      true,
+    );
 
     const { page, errors, context } = await newPage();
     await signInAs(page, realise.url, "editor.rgt@demo.realise");

@@ -19,6 +19,13 @@ export const AUDIT_AREAS = {
 } as const;
 export type AuditArea = keyof typeof AUDIT_AREAS;
 
+/**
+ * The most changes one audit log download holds. The log grows with every edit in the nation (hundreds of
+ * thousands of rows a year); past this a file is too big to be useful in a spreadsheet, so the newest are
+ * given, the file name says the download stopped there, and the page says so beside the link.
+ */
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
 const isoDay = (what: string) => z.iso.date({ message: `${what} must be a date written as YYYY-MM-DD` });
 
 export const AuditSearchInput = z

@@ -16,6 +16,10 @@ async function csv(res: Response) {
   return parsed;
 }
 
+/** The message of a refusal, which names the field first ("by: …") as the app's boundary writes it. */
+const messageOf = async (res: Response) =>
+  ((await res.json()) as { error: { message: string } }).error.message;
+
 describe.each(engines)("national CSV downloads on %s", (engine) => {
   const h = useHarness(engine);
   let server: Running;
@@ -23,7 +27,12 @@ describe.each(engines)("national CSV downloads on %s", (engine) => {
 
   beforeAll(async () => {
     server = await startServer(h.database, { demo: false });
-    for (const email of ["editor.rgt@demo.realise", "analyst@demo.realise"])
+    for (const email of [
+      "editor.rgt@demo.realise",
+      "analyst@demo.realise",
+      "icb@demo.realise",
+      "region@demo.realise",
+    ])
       cookies[email] = (await signIn(server.url, email)).cookie;
   });
   afterAll(async () => {
@@ -136,6 +145,264 @@ describe.each(engines)("national CSV downloads on %s", (engine) => {
     const badBy = await get(server, "/exports/benefits.csv?by=colour", cookies["analyst@demo.realise"]);
     expect(badBy.status).toBe(400);
     expect((await get(server, "/exports/registry.csv", cookies["editor.rgt@demo.realise"])).status).toBe(403);
+  });
+
+  it("gives each milestone's regions and ICBs, and the trusts at risk, as the benefits and plans page does", async () => {
+    const plans = await h.as(h.role("national_analyst")).plans.national();
+    const byRegion = await get(server, "/exports/milestone-groups.csv", cookies["analyst@demo.realise"]);
+    expect(byRegion.headers.get("content-disposition")).toMatch(
+      /filename="milestones-by-region-every-milestone-live-\d{4}-\d{2}-\d{2}-framework-v1\.csv"/,
+    );
+    const regions = (await csv(byRegion)).data;
+    const expected = plans.milestones.flatMap((m) =>
+      m.byRegion.map((g) => [m.title, g.label, String(g.eligible), String(g.metByTarget), g.status]),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const WORDS: Record<string, string> = {
+      met: "Met",
+      on_track: "On track",
+      off_track: "Off track",
+      missed: "Missed",
+    };
+    expect(
+      regions.map((r) => [r.Milestone, r.Region, r.Trusts, r["Forecast by the date"], r.Status]),
+    ).toEqual(expected.map(([t, l, e, b, s]) => [t, l, e, b, WORDS[s!]]));
+    const m = plans.milestones.find((x) => x.atRisk.length > 0)!;
+    expect(m).toBeDefined();
+    const icbs = (
+      await csv(
+        await get(
+          server,
+          `/exports/milestone-groups.csv?by=icb&milestone=${m.milestoneId}`,
+          cookies["analyst@demo.realise"],
+        ),
+      )
+    ).data;
+    expect(icbs.map((r) => [r.ICB, r["Met now"]])).toEqual(m.byIcb.map((g) => [g.label, String(g.metNow)]));
+    expect(icbs.every((r) => r.Milestone === m.title)).toBe(true);
+    const atRisk = (
+      await csv(
+        await get(
+          server,
+          `/exports/milestones-at-risk.csv?milestone=${m.milestoneId}`,
+          cookies["analyst@demo.realise"],
+        ),
+      )
+    ).data;
+    expect(atRisk.map((r) => [r["ODS code"], r["Forecast date"], r["Days late"]])).toEqual(
+      m.atRisk.map((t) => [
+        t.odsCode,
+        t.forecastDate ?? "",
+        t.slippageDays === null ? "" : String(t.slippageDays),
+      ]),
+    );
+    for (const r of atRisk)
+      expect(r.Forecast).toBe(
+        r["Forecast date"]
+          ? `${r["Forecast date"]} (${r["Days late"]} days late)`
+          : "Not reached by its plan",
+      );
+
+    const badBy = await get(
+      server,
+      "/exports/milestone-groups.csv?by=colour",
+      cookies["analyst@demo.realise"],
+    );
+    expect(badBy.status).toBe(400);
+    expect(await messageOf(badBy)).toMatch(/^by: /);
+    const badMilestone = await get(
+      server,
+      "/exports/milestones-at-risk.csv?milestone=M-NONE",
+      cookies["analyst@demo.realise"],
+    );
+    expect(badMilestone.status).toBe(400);
+    expect(await messageOf(badMilestone)).toMatch(/^milestone: /);
+    expect(
+      (await get(server, "/exports/milestones-at-risk.csv", cookies["editor.rgt@demo.realise"])).status,
+    ).toBe(403);
+  });
+
+  it("gives a collection's trusts in the page's order and chosen state, and names a bad period or state", async () => {
+    const admin = h.as(await h.principal("admin@demo.realise"));
+    const period = "2098/99 Q3";
+    await admin.collections.open({ period, opensOn: "2098-10-01", dueOn: "2099-01-31" });
+    const status = await h.as(h.role("national_analyst")).collections.status({ period });
+    const ORDER = ["not_started", "in_progress", "ready_for_approval", "returned", "submitted", "accepted"];
+    const chase = ORDER.slice(0, 4);
+    const expected = status.trusts
+      .filter((t) => chase.includes(t.state))
+      .sort(
+        (a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || a.name.localeCompare(b.name, "en-GB"),
+      );
+    expect(expected.length).toBeGreaterThan(0);
+    const res = await get(
+      server,
+      `/exports/collection-status.csv?period=${encodeURIComponent(period)}&state=not_submitted`,
+      cookies["analyst@demo.realise"],
+    );
+    expect(res.headers.get("content-disposition")).toMatch(
+      /filename="collection-status-2098-99-Q3-not_submitted-framework-v\d+\.csv"/,
+    );
+    const rows = (await csv(res)).data;
+    expect(rows.map((r) => [r["ODS code"], r["Checklist items"]])).toEqual(
+      expected.map((t) => [t.odsCode, String(t.checklistItems)]),
+    );
+    expect(
+      rows.every((r) => ["Not started", "In progress", "Ready for approval", "Sent back"].includes(r.State!)),
+    ).toBe(true);
+    const every = (
+      await csv(
+        await get(
+          server,
+          `/exports/collection-status.csv?period=${encodeURIComponent(period)}`,
+          cookies["analyst@demo.realise"],
+        ),
+      )
+    ).data;
+    expect(every).toHaveLength(status.trusts.length);
+
+    const badState = await get(
+      server,
+      `/exports/collection-status.csv?period=${encodeURIComponent(period)}&state=lost`,
+      cookies["analyst@demo.realise"],
+    );
+    expect(badState.status).toBe(400);
+    expect(await messageOf(badState)).toMatch(/^state: /);
+    const badPeriod = await get(
+      server,
+      "/exports/collection-status.csv?period=2025",
+      cookies["analyst@demo.realise"],
+    );
+    expect(badPeriod.status).toBe(400);
+    expect(await messageOf(badPeriod)).toMatch(/^period: /);
+    expect(
+      (
+        await get(
+          server,
+          "/exports/collection-status.csv?period=2097%2F98%20Q1",
+          cookies["analyst@demo.realise"],
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await get(
+          server,
+          `/exports/collection-status.csv?period=${encodeURIComponent(period)}`,
+          cookies["editor.rgt@demo.realise"],
+        )
+      ).status,
+    ).toBe(403);
+  });
+
+  it("gives every audit change matching the search, not one page, before → after in words", async () => {
+    // More changes than the page shows at once (25): one trust's EPR product renamed 30 times.
+    const admin = h.as(await h.principal("admin@demo.realise"));
+    for (let i = 1; i <= 30; i++) {
+      const org = await h.database.db
+        .selectFrom("organisation")
+        .select(["version", "epr_status", "epr_supplier"])
+        .where("ods_code", "=", "RQM")
+        .executeTakeFirstOrThrow();
+      await admin.registryAdmin.updateEpr({
+        odsCode: "RQM",
+        expectedVersion: org.version,
+        eprStatus: org.epr_status,
+        eprSupplier: org.epr_supplier,
+        eprProduct: `Product ${i}`,
+      });
+    }
+    const analyst = h.as(h.role("national_analyst"));
+    const search = { action: "organisation" as const, odsCode: "RQM" };
+    const entries = [];
+    let cursor: string | undefined;
+    do {
+      const page = await analyst.audit.search({ ...search, pageSize: 100, ...(cursor ? { cursor } : {}) });
+      entries.push(...page.entries);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(entries.length).toBeGreaterThan(25); // more than the page shows at once
+    const res = await get(
+      server,
+      "/exports/audit-log.csv?action=organisation&odsCode=RQM&cursor=5",
+      cookies["analyst@demo.realise"],
+    );
+    expect(res.headers.get("content-disposition")).toMatch(
+      /filename="audit-log-RQM-organisation-all-dates\.csv"/,
+    );
+    const rows = (await csv(res)).data;
+    expect(rows.map((r) => [r.When, r.Who, r.Change])).toEqual(
+      entries.map((e) => [new Date(e.at).toISOString(), e.actor, e.summary]),
+    );
+    expect(rows.map((r) => r["Before → after"])).toEqual(
+      entries.map((e) => e.changes.map((c) => `${c.field}: ${c.before} → ${c.after}`).join("; ")),
+    );
+    // Newest first: the last rename heads the file.
+    expect(rows[0]!["Before → after"]).toBe("EPR product: Product 29 → Product 30");
+
+    const badFrom = await get(
+      server,
+      "/exports/audit-log.csv?from=2026-13-40",
+      cookies["analyst@demo.realise"],
+    );
+    expect(badFrom.status).toBe(400);
+    expect(await messageOf(badFrom)).toMatch(/^from: /);
+    const badAction = await get(
+      server,
+      "/exports/audit-log.csv?action=everything",
+      cookies["analyst@demo.realise"],
+    );
+    expect(badAction.status).toBe(400);
+    expect(await messageOf(badAction)).toMatch(/^action: /);
+    expect((await get(server, "/exports/audit-log.csv", cookies["editor.rgt@demo.realise"])).status).toBe(
+      403,
+    );
+  });
+
+  it("gives ICB and region viewers the downloads of their pages, narrowed as the pages are, and refuses the rest", async () => {
+    const icbViewer = await h.principal("icb@demo.realise");
+    const regionViewer = await h.principal("region@demo.realise");
+    const icb = cookies["icb@demo.realise"];
+    const region = cookies["region@demo.realise"];
+
+    const overview = await h.as(icbViewer).national.overview();
+    const national = await h.as(h.role("national_analyst")).national.overview();
+    expect(overview.trusts).toBeLessThan(national.trusts);
+    const trusts = (await csv(await get(server, "/exports/trusts.csv", icb))).data;
+    expect(trusts).toHaveLength(overview.trusts);
+    expect((await get(server, "/exports/trusts.csv?icbCode=QWO", icb)).status).toBe(403);
+
+    const benefits = await h.as(regionViewer).benefits.national({});
+    const byRegion = (await csv(await get(server, "/exports/benefits.csv?by=region", region))).data;
+    expect(byRegion.map((r) => [r.Group, r["Benefit lines"]])).toEqual(
+      benefits.byRegion.map((g) => [g.label, String(g.lines)]),
+    );
+
+    const plans = await h.as(icbViewer).plans.national();
+    const groups = (await csv(await get(server, "/exports/milestone-groups.csv?by=icb", icb))).data;
+    expect(groups.map((r) => [r.Milestone, r.ICB, r.Trusts])).toEqual(
+      plans.milestones.flatMap((m) => m.byIcb.map((g) => [m.title, g.label, String(g.eligible)])),
+    );
+    expect(new Set(groups.map((r) => r.ICB)).size).toBe(1);
+    const atRisk = (await csv(await get(server, "/exports/milestones-at-risk.csv", region))).data;
+    const regionPlans = await h.as(regionViewer).plans.national();
+    expect(atRisk.map((r) => r["ODS code"])).toEqual(
+      regionPlans.milestones.flatMap((m) => m.atRisk.map((t) => t.odsCode)),
+    );
+    expect(atRisk.every((r) => r.Region === "East of England")).toBe(true);
+
+    const period = "2098/99 Q3";
+    const status = await h.as(icbViewer).collections.status({ period });
+    const collection = (
+      await csv(await get(server, `/exports/collection-status.csv?period=${encodeURIComponent(period)}`, icb))
+    ).data;
+    expect(collection.map((r) => r["ODS code"]).sort()).toEqual(status.trusts.map((t) => t.odsCode).sort());
+    expect(collection.length).toBeLessThan(national.trusts);
+
+    // The audit log and the registry are the national team's pages: their downloads refuse a viewer too.
+    await expect(h.as(icbViewer).audit.search({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await get(server, "/exports/audit-log.csv", icb)).status).toBe(403);
+    expect((await get(server, "/exports/registry.csv", region)).status).toBe(403);
   });
 
   it("neutralises a formula in a cell, so a spreadsheet never runs it", async () => {

@@ -38,7 +38,9 @@ export async function searchAudit(db: Kysely<DB>, filter: AuditSearchFilter): Pr
       "before",
       "after",
     ])
-    .orderBy("id", "desc")
+    // The table's bigint, not the text of the select list's "id" (which sorts "9" above "10"), so the order
+    // is the keyset's order and no page skips or repeats a row.
+    .orderBy(sql`audit_log.id`, "desc")
     .limit(filter.limit);
   if (filter.odsCode) q = q.where("ods_code", "=", filter.odsCode);
   if (filter.odsCodes) q = q.where("ods_code", "in", filter.odsCodes.length ? [...filter.odsCodes] : [""]);

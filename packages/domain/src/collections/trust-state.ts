@@ -18,6 +18,21 @@ export const TRUST_RETURN_STATE_LABELS: Record<TrustReturnState, string> = {
   accepted: "Accepted",
 };
 
+/** The states of a trust that has not submitted: the ones to chase. */
+export const NOT_SUBMITTED_STATES: readonly TrustReturnState[] = [
+  "not_started",
+  "in_progress",
+  "ready_for_approval",
+  "returned",
+];
+
+/** The order the collection status lists trusts in, on the page and in its download: those to chase first. */
+export const TRUST_RETURN_STATE_ORDER: readonly TrustReturnState[] = [
+  ...NOT_SUBMITTED_STATES,
+  "submitted",
+  "accepted",
+];
+
 /**
  * A trust's state in a collection.
  *

@@ -1,7 +1,7 @@
 import type { Framework } from "../framework/schema.js";
-import type { TrustType } from "../organisation/schema.js";
+import { type MilestoneTrust, milestoneInputs } from "./milestone-inputs.js";
 import type { TierForecast } from "./schema.js";
-import { milestoneSlippage, trustMilestoneInput } from "./slippage.js";
+import { milestoneSlippage } from "./slippage.js";
 
 /** One trust against one roadmap milestone. */
 export interface MilestonePosition {
@@ -18,20 +18,18 @@ export interface MilestonePosition {
   late: boolean;
 }
 
-/** Where a trust stands against each milestone of the roadmap, from its EPR status and tier forecasts. */
+/**
+ * Where a trust stands against each milestone of the roadmap, from its EPR status and planned go-live and
+ * its tier forecasts: the inputs the national roll-up takes for it.
+ */
 export function milestonePositions(
   framework: Pick<Framework, "milestones">,
-  trust: { odsCode: string; trustType: TrustType | string; eprStatus: string },
+  trust: MilestoneTrust,
   forecasts: readonly TierForecast[],
 ): MilestonePosition[] {
+  const byTrust = new Map([[trust.odsCode, forecasts]]);
   return framework.milestones.map((m) => {
-    const input = trustMilestoneInput(m, {
-      odsCode: trust.odsCode,
-      trustType: trust.trustType as TrustType,
-      eprStatus: trust.eprStatus,
-      eprGoLiveDate: null,
-      tierForecasts: forecasts,
-    });
+    const input = milestoneInputs(m, [trust], byTrust)[0]!;
     const mine = milestoneSlippage(m, [input]).trusts[0];
     return {
       milestoneId: m.id,

@@ -2,17 +2,16 @@ import type { Framework } from "../framework/schema.js";
 import type { TrustType } from "../organisation/schema.js";
 import { itemProgress } from "./progress.js";
 import type { PlanItem, TierForecast } from "./schema.js";
-import { type MilestoneSlippage, milestoneSlippage, trustMilestoneInput } from "./slippage.js";
+import { type MilestoneTrust, milestoneInputs } from "./milestone-inputs.js";
+import { type MilestoneSlippage, milestoneSlippage } from "./slippage.js";
 
 /** What the national plans roll-up needs to know of a trust. */
-export interface PlanRollUpTrust {
-  odsCode: string;
+export interface PlanRollUpTrust extends MilestoneTrust {
   name: string;
   trustType: TrustType | string;
   region: string;
   icbCode: string | null;
   icbName: string | null;
-  eprStatus: string;
 }
 
 /** A milestone's forecast within one region or ICB. */
@@ -44,15 +43,7 @@ export function nationalPlanRollUp(input: {
   ).length;
   const byOds = new Map(trusts.map((o) => [o.odsCode, o]));
   const milestones = framework.milestones.map((m) => {
-    const inputs = trusts.map((o) =>
-      trustMilestoneInput(m, {
-        odsCode: o.odsCode,
-        trustType: o.trustType as TrustType,
-        eprStatus: o.eprStatus,
-        eprGoLiveDate: null,
-        tierForecasts: forecasts.get(o.odsCode) ?? [],
-      }),
-    );
+    const inputs = milestoneInputs(m, trusts, forecasts);
     const group = (keyOf: (o: PlanRollUpTrust) => { key: string; label: string }): GroupSlippage[] => {
       const groups = new Map<string, { label: string; inputs: typeof inputs }>();
       for (const trustInput of inputs) {

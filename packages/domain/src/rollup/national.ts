@@ -2,7 +2,10 @@ import type { Framework, RoadmapMilestone } from "../framework/schema.js";
 import { EprStatusSchema } from "../organisation/schema.js";
 import { quantiles } from "./quantiles.js";
 import type { Quantiles } from "./schema.js";
-import { type MilestoneStatus, milestoneStatus } from "../plans/milestone-status.js";
+import { milestoneInputs } from "../plans/milestone-inputs.js";
+import type { MilestoneStatus } from "../plans/milestone-status.js";
+import type { TierForecast } from "../plans/schema.js";
+import { milestoneSlippage } from "../plans/slippage.js";
 
 /** A five-number summary of progress to the next tier (R type 7 quantiles, as `quantiles`). */
 export type ProgressQuartiles = Quantiles;
@@ -26,6 +29,8 @@ export interface TrustBrief {
 export interface NationalTrust extends TrustBrief {
   icbCode: string | null;
   icbName: string | null;
+  /** When the trust plans its EPR to go live, where known: its forecast for EPR milestones. */
+  eprGoLiveDate?: string | null;
 }
 
 /** One group of a national view: counts per tier and the spread of progress, never an average. */
@@ -120,15 +125,18 @@ export function groupsBy<R extends NationalTrust>(
 export const toBrief = ({ icbCode: _icb, icbName: _name, ...brief }: NationalTrust): TrustBrief => brief;
 
 /**
- * How far the trusts in view are towards a milestone. Met when the share meeting it reaches the target;
- * missed when not met and the target date has passed. The trusts not meeting it are listed closest first
- * (highest tier, then most progress; rows given in name order stay so within a tie).
+ * How far the trusts in view are towards a milestone, and its status by the one rule of every page (met,
+ * on track, off track, missed) from the same inputs as the benefits and plans page: each trust's EPR status
+ * and planned go-live, and its tier forecasts. Without forecasts (a frozen period has none) a tier milestone
+ * not met yet is off track until it is missed. The trusts not meeting it are listed closest first (highest
+ * tier, then most progress; rows given in name order stay so within a tie).
  */
 export function milestoneProgress(
   rows: readonly NationalTrust[],
   milestone: RoadmapMilestone,
   limit: number,
   today: string = isoToday(),
+  forecasts?: ReadonlyMap<string, readonly TierForecast[]>,
 ): MilestoneProgress {
   const eligible = rows.filter((r) => (milestone.trustTypes as readonly string[]).includes(r.trustType));
   const meets = (r: NationalTrust) =>
@@ -138,13 +146,15 @@ export function milestoneProgress(
     .sort((a, b) => b.attainedTier - a.attainedTier || (b.progressToNext ?? 0) - (a.progressToNext ?? 0));
   const metNow = eligible.length - notMet.length;
   const shareNow = eligible.length === 0 ? 1 : metNow / eligible.length;
-  // The overview has no forecasts: a milestone not met yet and not yet due is off track until one says otherwise.
-  const status = milestoneStatus({
-    metNow: shareNow + 1e-9 >= milestone.shareOfTrusts,
-    targetDate: milestone.targetDate,
-    today,
-    forecastDate: null,
-  });
+  const inputs = forecasts
+    ? milestoneInputs(milestone, eligible, forecasts)
+    : eligible.map((r) => ({
+        odsCode: r.odsCode,
+        trustType: r.trustType as RoadmapMilestone["trustTypes"][number],
+        attainedNow: meets(r),
+        forecastDate: milestone.measure === "epr_live" && !meets(r) ? (r.eprGoLiveDate ?? null) : null,
+      }));
+  const { status } = milestoneSlippage(milestone, inputs, today);
   return {
     id: milestone.id,
     title: milestone.title,
@@ -168,7 +178,13 @@ export function milestoneProgress(
 export function nationalOverviewOf(
   framework: Pick<Framework, "version" | "tiers" | "milestones">,
   rows: readonly NationalTrust[],
-  options: { asOf: string; atRiskLimit: number; today?: string },
+  options: {
+    asOf: string;
+    atRiskLimit: number;
+    today?: string;
+    /** Each trust's tier forecasts from its plan, for the milestones' status; none for a frozen period. */
+    forecasts?: ReadonlyMap<string, readonly TierForecast[]>;
+  },
 ): NationalOverview {
   const tiers = framework.tiers.length;
   return {
@@ -195,7 +211,7 @@ export function nationalOverviewOf(
       supplier: groupsBy(rows, tiers, (r) => r.eprSupplier),
     },
     milestones: framework.milestones.map((m) =>
-      milestoneProgress(rows, m, options.atRiskLimit, options.today),
+      milestoneProgress(rows, m, options.atRiskLimit, options.today, options.forecasts),
     ),
   };
 }

@@ -1,9 +1,15 @@
-import { AUDIT_AREAS, type AuditArea, type AuditSearchInput } from "@realise/api/contracts";
+import {
+  AUDIT_AREAS,
+  AUDIT_EXPORT_LIMIT,
+  type AuditArea,
+  type AuditSearchInput,
+} from "@realise/api/contracts";
 import { Empty, formatDateTime, Loading, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Select, Table, TextInput } from "nhsuk-react-components";
 import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
+import { CsvLink } from "../national/CsvLink";
 import { ViewError } from "../national/ViewError";
 import { ChainStatus } from "./ChainStatus";
 
@@ -132,6 +138,11 @@ export default function AuditLog() {
               ))}
             </Table.Body>
           </Table>
+          <p className="nhsuk-body-s realise-no-print">
+            The download holds every change that matches the search, not only this page: the newest{" "}
+            {AUDIT_EXPORT_LIMIT.toLocaleString("en-GB")} at most (the file name says so when it stops there).
+          </p>
+          <CsvLink table="audit-log" what="the changes matching the search, newest first" />
           <nav className="nhsuk-pagination" aria-label="Pages of the audit log">
             <ul className="nhsuk-list nhsuk-pagination__list">
               {input.cursor ? (

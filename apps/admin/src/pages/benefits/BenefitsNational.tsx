@@ -56,32 +56,48 @@ function RollUpTable({
   );
 }
 
-function GroupTable({ caption, heading, rows }: { caption: string; heading: string; rows: GroupRow[] }) {
+function GroupTable({
+  caption,
+  heading,
+  rows,
+  milestoneId,
+  by,
+}: {
+  caption: string;
+  heading: string;
+  rows: GroupRow[];
+  milestoneId: string;
+  /** The grouping's name in the CSV download's `by`. */
+  by: "region" | "icb";
+}) {
   return (
-    <Table caption={caption} responsive>
-      <Table.Head>
-        <Table.Row>
-          <Table.Cell>{heading}</Table.Cell>
-          <Table.Cell format="numeric">Trusts</Table.Cell>
-          <Table.Cell format="numeric">Met now</Table.Cell>
-          <Table.Cell format="numeric">Forecast by the date</Table.Cell>
-          <Table.Cell format="numeric">Share forecast</Table.Cell>
-          <Table.Cell>Status</Table.Cell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {rows.map((r) => (
-          <Table.Row key={r.key}>
-            <Table.Cell>{r.label}</Table.Cell>
-            <Table.Cell format="numeric">{r.eligible}</Table.Cell>
-            <Table.Cell format="numeric">{r.metNow}</Table.Cell>
-            <Table.Cell format="numeric">{r.metByTarget}</Table.Cell>
-            <Table.Cell format="numeric">{share(r.shareByTarget)}</Table.Cell>
-            <Table.Cell>{MILESTONE_STATUS_LABELS[r.status]}</Table.Cell>
+    <>
+      <Table caption={caption} responsive>
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>{heading}</Table.Cell>
+            <Table.Cell format="numeric">Trusts</Table.Cell>
+            <Table.Cell format="numeric">Met now</Table.Cell>
+            <Table.Cell format="numeric">Forecast by the date</Table.Cell>
+            <Table.Cell format="numeric">Share forecast</Table.Cell>
+            <Table.Cell>Status</Table.Cell>
           </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.key}>
+              <Table.Cell>{r.label}</Table.Cell>
+              <Table.Cell format="numeric">{r.eligible}</Table.Cell>
+              <Table.Cell format="numeric">{r.metNow}</Table.Cell>
+              <Table.Cell format="numeric">{r.metByTarget}</Table.Cell>
+              <Table.Cell format="numeric">{share(r.shareByTarget)}</Table.Cell>
+              <Table.Cell>{MILESTONE_STATUS_LABELS[r.status]}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <CsvLink table="milestone-groups" what={caption} extra={{ by, milestone: milestoneId }} />
+    </>
   );
 }
 
@@ -108,13 +124,25 @@ function MilestoneSection({ m, index }: { m: Milestone; index: number }) {
           </SummaryList.Value>
         </SummaryList.Row>
       </SummaryList>
-      <GroupTable caption={`${m.title}: by region`} heading="Region" rows={m.byRegion} />
+      <GroupTable
+        caption={`${m.title}: by region`}
+        heading="Region"
+        rows={m.byRegion}
+        milestoneId={m.milestoneId}
+        by="region"
+      />
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">By ICB ({m.byIcb.length})</span>
         </summary>
         <div className="nhsuk-details__text">
-          <GroupTable caption={`${m.title}: by ICB`} heading="ICB" rows={m.byIcb} />
+          <GroupTable
+            caption={`${m.title}: by ICB`}
+            heading="ICB"
+            rows={m.byIcb}
+            milestoneId={m.milestoneId}
+            by="icb"
+          />
         </div>
       </details>
       <details className="nhsuk-details">
@@ -148,6 +176,11 @@ function MilestoneSection({ m, index }: { m: Milestone; index: number }) {
               ))}
             </Table.Body>
           </Table>
+          <CsvLink
+            table="milestones-at-risk"
+            what={`${m.title}: trusts at risk, with their forecast`}
+            extra={{ milestone: m.milestoneId }}
+          />
         </div>
       </details>
     </section>

@@ -1,21 +1,19 @@
-import { TRUST_RETURN_STATE_LABELS, TRUST_RETURN_STATES, type TrustReturnState } from "@realise/domain";
+import {
+  NOT_SUBMITTED_STATES as NOT_SUBMITTED,
+  TRUST_RETURN_STATE_LABELS,
+  TRUST_RETURN_STATE_ORDER as ORDER,
+  TRUST_RETURN_STATES,
+  type TrustReturnState,
+} from "@realise/domain";
 import { Empty, Loading, useTRPC } from "@realise/ui";
 import { useQuery } from "@tanstack/react-query";
 import { BackLink, Select, Table, Tag } from "nhsuk-react-components";
 import { Link, useParams, useSearchParams } from "react-router";
 import { CountTable } from "../CountTable";
+import { CsvLink } from "../national/CsvLink";
 import { formatDate } from "@realise/ui";
 import { periodFromSlug, periodSlug } from "../national/filters";
 import { ViewError } from "../national/ViewError";
-
-/** The states of a trust that has not submitted: the ones to chase, listed first. */
-const NOT_SUBMITTED: readonly TrustReturnState[] = [
-  "not_started",
-  "in_progress",
-  "ready_for_approval",
-  "returned",
-];
-const ORDER: readonly TrustReturnState[] = [...NOT_SUBMITTED, "submitted", "accepted"];
 
 const TAG: Record<TrustReturnState, "grey" | "yellow" | "blue" | "orange" | "green" | "purple"> = {
   not_started: "grey",
@@ -128,6 +126,13 @@ export default function CollectionStatus() {
                     ))}
                   </Table.Body>
                 </Table>
+              )}
+              {shown.length > 0 && (
+                <CsvLink
+                  table="collection-status"
+                  what={`the trusts' returns for ${period}, in the state shown`}
+                  extra={{ period }}
+                />
               )}
             </>
           );

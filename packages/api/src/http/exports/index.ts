@@ -4,14 +4,8 @@ import { type Context, Hono } from "hono";
 import type { Auth } from "../../auth/auth.js";
 import { principalFromHeaders } from "../../auth/principal.js";
 import { toCsv } from "../../lib/csv.js";
-import {
-  NATIONAL_EXPORTS,
-  type NationalExport,
-  nationalExport,
-  RECORD_EXPORTS,
-  type RecordExport,
-  recordExport,
-} from "../../services/national/index.js";
+import { oversightScopeOf } from "../../services/guards/oversight-scope.js";
+import { exportFor, isExportName, NATIONAL_ONLY_EXPORTS } from "../../services/national/index.js";
 import type { EdgeEnv } from "../env.js";
 
 export interface ExportsOptions {
@@ -23,8 +17,8 @@ export interface ExportsOptions {
 const BOM = "\uFEFF";
 
 /**
- * The national pages' tables as CSV downloads, `/exports/<table>.csv?<the page's filters>`, for the
- * national roles: the same figures as the page, formulas neutralised by the one CSV writer, the period
+ * The national pages' tables as CSV downloads, `/exports/<table>.csv?<the page's filters>`, for whoever
+ * may see the page (ICB and region viewers for their trusts): the same figures as the page, formulas neutralised by the one CSV writer, the period
  * and framework version in the file name. Failures are AppErrors answered by the app's boundary.
  */
 export function createExportsApp(options: ExportsOptions): Hono<EdgeEnv> {
@@ -33,19 +27,23 @@ export function createExportsApp(options: ExportsOptions): Hono<EdgeEnv> {
 
   app.get("/:file", async (c: Context<EdgeEnv>) => {
     const principal = await principalFromHeaders(database, auth, c.req.raw.headers);
-    const outcome = decide(access.nationalRead, principal, undefined);
+    const file = c.req.param("file") ?? "";
+    const table = file.replace(/\.csv$/, "");
+    const known = file.endsWith(".csv") && isExportName(table);
+    // Each download has its page's rule: ICB and region viewers get the tables of the pages they see,
+    // narrowed to their trusts exactly as the page's procedure narrows them; the rest are the national team's.
+    const rule =
+      known && !(NATIONAL_ONLY_EXPORTS as readonly string[]).includes(table)
+        ? access.oversightRead
+        : access.nationalRead;
+    const scope = await oversightScopeOf(database.db, principal);
+    const outcome = decide(rule, principal, undefined, scope?.odsCodes);
     if (outcome === "UNAUTHORIZED")
       throw new AppError("UNAUTHORIZED", "Sign in to download national figures");
     if (outcome !== "allowed")
-      throw new AppError("FORBIDDEN", "Only the national team may download national figures");
-    const file = c.req.param("file") ?? "";
-    const table = file.replace(/\.csv$/, "");
-    const isRecords = (RECORD_EXPORTS as readonly string[]).includes(table);
-    if (!file.endsWith(".csv") || !(isRecords || (NATIONAL_EXPORTS as readonly string[]).includes(table)))
-      throw AppError.notFound(`There is no download called ${file}`);
-    const result = isRecords
-      ? await recordExport(database.db, table as RecordExport, c.req.query())
-      : await nationalExport(database.db, table as NationalExport, c.req.query());
+      throw new AppError("FORBIDDEN", "Only the national team may download these figures");
+    if (!known) throw AppError.notFound(`There is no download called ${file}`);
+    const result = await exportFor(database.db, table, c.req.query(), scope);
     return c.body(BOM + toCsv(result.rows, result.columns), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${result.filename}.csv"`,

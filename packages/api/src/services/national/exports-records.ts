@@ -3,6 +3,7 @@ import { AppError, BENEFIT_CLASS_LABELS, TRUST_RETURN_STATE_LABELS } from "@real
 import type { Kysely } from "kysely";
 import { ReturnsQueueInput } from "../../contracts/returns.js";
 import { nationalBenefits } from "../benefits/national-benefits.js";
+import { type OversightScope, withinScope } from "../guards/oversight-scope.js";
 import { returnQueue } from "../returns/queue.js";
 import type { ExportTable } from "./exports.js";
 
@@ -30,12 +31,14 @@ const slug = (text: string) => text.replaceAll("/", "-").replaceAll(" ", "-");
 
 /**
  * One of the record tables as CSV rows, from the same services as its page: the benefits roll-up (one
- * grouping, `by`), the returns in a state for a period, the registry (optionally searched).
+ * grouping, `by`), the returns in a state for a period, the registry (optionally searched); the first two
+ * narrowed for an ICB or region viewer as their procedures narrow them (the registry is the national team's).
  */
 export async function recordExport(
   db: Kysely<DB>,
   table: RecordExport,
   query: Record<string, string>,
+  scope: OversightScope | null = null,
 ): Promise<ExportTable> {
   const framework = await currentFramework(db);
   const version = `framework-v${framework.version}`;
@@ -43,7 +46,7 @@ export async function recordExport(
     const by = query.by || "type";
     if (!Object.hasOwn(BENEFIT_GROUPS, by))
       throw AppError.field("by", "Group benefits by type, class, region, icb or supplier");
-    const rollUp = await nationalBenefits(db);
+    const rollUp = await nationalBenefits(db, scope);
     const rows = rollUp[BENEFIT_GROUPS[by as keyof typeof BENEFIT_GROUPS]];
     return {
       columns: ["Group", "Benefit lines", "Trusts", "Expected (£)", "Realised (£)"],
@@ -68,7 +71,7 @@ export async function recordExport(
         parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
       );
     const status = parsed.data.status ?? "submitted";
-    const rows = await returnQueue(db, parsed.data);
+    const rows = withinScope(scope, await returnQueue(db, parsed.data));
     return {
       columns: [
         "ODS code",

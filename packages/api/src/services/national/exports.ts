@@ -9,6 +9,7 @@ import {
   NationalTrendsInput,
 } from "../../contracts/national.js";
 import { today } from "../clock.js";
+import { type OversightScope, scopedFilter } from "../guards/oversight-scope.js";
 import { comparePublishedPeriods } from "../snapshots/compare.js";
 import { nationalHeatmap } from "./heatmap.js";
 import { nationalOverview } from "./overview.js";
@@ -61,16 +62,18 @@ function parse<S extends z.ZodType>(
 const pct = (share: number | null | undefined) => (share == null ? null : Math.round(share * 1000) / 10);
 
 /**
- * One national table as rows for a CSV file, with the same filters as the page it sits beside. Live
- * figures are named by today's date; trends by the periods they span.
+ * One national table as rows for a CSV file, with the same filters as the page it sits beside, narrowed
+ * for an ICB or region viewer as the page's procedure narrows it. Live figures are named by today's date;
+ * trends by the periods they span.
  */
 export async function nationalExport(
   db: Kysely<DB>,
   table: NationalExport,
   query: Record<string, string>,
+  scope: OversightScope | null = null,
 ): Promise<ExportTable> {
   if (table === "heatmap") {
-    const input = parse(NationalHeatmapInput, query, ["tier", "trustTier", "sort"]);
+    const input = scopedFilter(scope, parse(NationalHeatmapInput, query, ["tier", "trustTier", "sort"]))!;
     const map = await nationalHeatmap(db, input);
     const w = map.functionalities.length;
     const codes = map.functionalities.map((f) => `${f.code} ${f.name}`);
@@ -104,7 +107,7 @@ export async function nationalExport(
     };
   }
   if (table === "tier-movement") {
-    const input = parse(ComparePeriodsInput, query, ["from", "to"]);
+    const input = scopedFilter(scope, parse(ComparePeriodsInput, query, ["from", "to"]))!;
     const c = await comparePublishedPeriods(db, input);
     const name = (n: number) => (n === 0 ? "No tier yet" : `Tier ${n} ${c.tiers[n - 1]?.name ?? ""}`.trim());
     const toCols = c.movement.map((_, n) => `To ${name(n)}`);
@@ -120,7 +123,7 @@ export async function nationalExport(
     };
   }
   if (table === "trends") {
-    const input = parse(NationalTrendsInput, query);
+    const input = scopedFilter(scope, parse(NationalTrendsInput, query))!;
     const points = await nationalTrends(db, input);
     const tiers = Math.max(0, ...points.map((p) => p.tierCounts.length - 1));
     const tierCols = Array.from({ length: tiers + 1 }, (_, n) => (n === 0 ? "No tier yet" : `Tier ${n}`));
@@ -144,7 +147,7 @@ export async function nationalExport(
       filename: `trends-${span}-framework-v${versions}`,
     };
   }
-  const input = parse(NationalOverviewInput, query);
+  const input = scopedFilter(scope, parse(NationalOverviewInput, query))!;
   const o = await nationalOverview(db, input, { atRiskLimit: 10_000 });
   const stem = (what: string) => `${what}-live-${o.asOf}-framework-v${o.frameworkVersion}`;
   const tierName = (n: number) =>
