@@ -170,6 +170,44 @@ describe.each(engines)("open data on %s", (engine) => {
     expect((await get(`/api/v1/snapshots/${SLUG}/adoption?groupBy=colour`)).status).toBe(400);
   });
 
+  it("serves a whole-nation snapshot answer as stored on its first request, and builds filtered ones afresh", async () => {
+    const path = `/api/v1/snapshots/${SLUG}/adoption.csv?groupBy=region`;
+    const first = await (await get(path)).text();
+    const second = await get(path);
+    expect(second.headers.get("content-disposition")).toBe(
+      `attachment; filename="adoption-${SLUG}-by-region.csv"`,
+    );
+    expect(await second.text()).toBe(first);
+    const stored = await h.database.db
+      .selectFrom("snapshot_answer")
+      .select(["key", "body"])
+      .where("period", "=", PERIOD)
+      .execute();
+    const csvKey = stored.find((r) => r.key.startsWith(`${PERIOD}|csv|region|suppress-11|`));
+    expect(csvKey?.body).toBe(first);
+    // What is served is the stored copy: a marker written into it comes back (then the copy is put back).
+    await h.database.db
+      .updateTable("snapshot_answer")
+      .set({ body: "marker\n" })
+      .where("key", "=", csvKey!.key)
+      .execute();
+    expect(await (await get(path)).text()).toBe("marker\n");
+    await h.database.db
+      .updateTable("snapshot_answer")
+      .set({ body: first })
+      .where("key", "=", csvKey!.key)
+      .execute();
+    // A filtered answer is not kept.
+    const before = stored.length;
+    await get(`/api/v1/snapshots/${SLUG}/adoption?odsCode=RGT`);
+    const after = await h.database.db
+      .selectFrom("snapshot_answer")
+      .select("key")
+      .where("period", "=", PERIOD)
+      .execute();
+    expect(after).toHaveLength(before);
+  });
+
   it("is read-only and says so for unknown routes", async () => {
     const post = await get("/api/v1/organisations", { method: "POST", body: "{}" });
     expect(post.status).toBe(405);

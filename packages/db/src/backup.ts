@@ -24,6 +24,8 @@ export const NOT_BACKED_UP = [
   "audit_chain_head",
   // Request counts of the current minute; a restored server starts every client afresh.
   "rate_limit",
+  // Answers rebuilt from the restored snapshots on the first request.
+  "snapshot_answer",
 ];
 
 /** Criteria every trust's data refers to without a foreign key; a trust's export carries them. */

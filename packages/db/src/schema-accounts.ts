@@ -93,3 +93,11 @@ export interface RateLimitTable {
   window_start: ColumnType<Date, Date | string, Date | string>;
   hits: number;
 }
+
+/** A published snapshot's whole-nation open-data answer, as served (migration 0018). */
+export interface SnapshotAnswerTable {
+  key: string;
+  period: string;
+  body: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}

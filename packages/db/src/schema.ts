@@ -21,6 +21,7 @@ import type {
   PasswordResetTable,
   SecurityEventTable,
   RateLimitTable,
+  SnapshotAnswerTable,
   SignInThrottleTable,
 } from "./schema-accounts.js";
 
@@ -341,6 +342,7 @@ export interface DB {
   handoff: HandoffTable;
   sign_in_throttle: SignInThrottleTable;
   rate_limit: RateLimitTable;
+  snapshot_answer: SnapshotAnswerTable;
   security_event: SecurityEventTable;
   audit_chain_head: AuditChainHeadTable;
   audit_verification: AuditVerificationTable;

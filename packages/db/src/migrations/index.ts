@@ -14,6 +14,7 @@ import * as m0014 from "./0014_system_reported.js";
 import * as m0012 from "./0012_oversight.js";
 import * as m0010 from "./0010_security.js";
 import * as m0017 from "./0017_rate_limit.js";
+import * as m0018 from "./0018_snapshot_answer.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "0012_oversight": m0012,
   "0010_security": m0010,
   "0017_rate_limit": m0017,
+  "0018_snapshot_answer": m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

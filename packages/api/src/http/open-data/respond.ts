@@ -22,7 +22,12 @@ export function csvAnswer(
   filename: string,
   cache: string,
 ) {
-  return c.body(toCsv(rows, columns), 200, {
+  return csvText(c, toCsv(rows, columns), filename, cache);
+}
+
+/** CSV already written, as a download. */
+export function csvText(c: Context, text: string, filename: string, cache: string) {
+  return c.body(text, 200, {
     "content-type": "text/csv; charset=utf-8",
     "cache-control": cache,
     "content-disposition": `attachment; filename="${filename}.csv"`,

@@ -5,12 +5,15 @@ import {
   snapshotAdoptionRows,
   snapshotGroups,
   snapshotWithheldTrusts,
+  storedSnapshotAnswer,
+  storeSnapshotAnswer,
 } from "@realise/db";
+import { toCsv } from "../../lib/csv.js";
 import { AppError } from "@realise/domain";
 import { z } from "zod";
 import type { OpenDataRoutes } from "./context.js";
 import { periodFromSegment, periodSlug } from "./period.js";
-import { CACHE_FRESH, CACHE_IMMUTABLE, csvAnswer, jsonHeaders } from "./respond.js";
+import { CACHE_FRESH, CACHE_IMMUTABLE, csvAnswer, csvText, jsonHeaders } from "./respond.js";
 import {
   AdoptionBody,
   AdoptionQuery,
@@ -107,20 +110,28 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
         pick(SnapshotRow, { ...s, slug: periodSlug(s.period), publishedAt: publishedAt(s).toISOString() }),
       );
 
-  /** The snapshot's rows and the figures that describe them, by trust and functionality or by group. */
-  const read = async (segment: string, query: z.output<typeof AdoptionQuery>) => {
+  /** The published snapshot a period segment names, or a 404. */
+  const locate = async (segment: string) => {
     const period = periodFromSegment(segment);
     // The validator has already refused anything else; this keeps the type honest.
     if (period === undefined) throw AppError.field("period", "Period must look like 2025-26-Q4");
     const header = await publishedSnapshot(db, period);
     if (!header) throw AppError.notFound(`No published snapshot for ${period}`);
+    return { period, header };
+  };
+  type Located = Awaited<ReturnType<typeof locate>>;
+
+  const filenameOf = (period: string, query: z.output<typeof AdoptionQuery>) =>
+    `adoption-${periodSlug(period)}${query.groupBy !== undefined ? `-by-${query.groupBy}` : ""}`;
+
+  /** The snapshot's rows and the figures that describe them, by trust and functionality or by group. */
+  const read = async ({ period, header }: Located, query: z.output<typeof AdoptionQuery>) => {
     const meta = {
       period,
       frameworkVersion: header.frameworkVersion,
       publishedAt: publishedAt(header).toISOString(),
       caveat: CAVEAT,
     };
-    const slug = periodSlug(period);
     if (query.groupBy !== undefined) {
       const rows = (await snapshotGroups(db, period, query.groupBy, suppressBelow)).map((r) =>
         pick(GroupRow, r),
@@ -129,7 +140,7 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
         data: rows,
         meta: { ...meta, groupBy: query.groupBy, suppressBelow, count: rows.length },
       };
-      return { body, columns: columnsOf(GroupRow), filename: `adoption-${slug}-by-${query.groupBy}` };
+      return { body, columns: columnsOf(GroupRow) };
     }
     const filter = { odsCode: query.odsCode, functionalityCode: query.functionalityCode };
     const withheld = await snapshotWithheldTrusts(db, period, suppressBelow);
@@ -140,7 +151,42 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
       data: rows,
       meta: { ...meta, count: rows.length, withheldTrusts: withheld.size },
     };
-    return { body, columns: columnsOf(AdoptionRow), filename: `adoption-${slug}` };
+    return { body, columns: columnsOf(AdoptionRow) };
+  };
+
+  /**
+   * The answer's bytes. A published snapshot never changes, so a whole-nation answer (no trust or
+   * functionality filter) is built on its first request and then served as stored; the key names the
+   * snapshot's freeze and publication and the suppression threshold, so nothing older is ever served.
+   * Filtered answers are small indexed reads and are built each time.
+   */
+  const answerText = async (
+    segment: string,
+    query: z.output<typeof AdoptionQuery>,
+    format: "json" | "csv",
+  ) => {
+    const located = await locate(segment);
+    const render = async () => {
+      const answer = await read(located, query);
+      return format === "json" ? JSON.stringify(answer.body) : toCsv(answer.body.data, answer.columns);
+    };
+    const text = { period: located.period, filename: filenameOf(located.period, query) };
+    if (query.odsCode !== undefined || query.functionalityCode !== undefined)
+      return { ...text, body: await render() };
+    const { header } = located;
+    const key = [
+      located.period,
+      format,
+      query.groupBy ?? "trusts",
+      `suppress-${suppressBelow}`,
+      `frozen-${header.frozenAt.toISOString()}`,
+      `published-${publishedAt(header).toISOString()}`,
+    ].join("|");
+    const stored = await storedSnapshotAnswer(db, key);
+    if (stored !== undefined) return { ...text, body: stored };
+    const body = await render();
+    await storeSnapshotAnswer(db, { key, period: located.period, body }, new Date());
+    return { ...text, body };
   };
 
   app.openapi(list, async (c) => {
@@ -151,11 +197,11 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
     csvAnswer(c, await published(), columnsOf(SnapshotRow), "snapshots", CACHE_FRESH),
   );
   app.openapi(adoption, async (c) => {
-    const answer = await read(c.req.valid("param").period, c.req.valid("query"));
-    return c.json(answer.body, 200, jsonHeaders(CACHE_IMMUTABLE));
+    const answer = await answerText(c.req.valid("param").period, c.req.valid("query"), "json");
+    return c.body(answer.body, 200, jsonHeaders(CACHE_IMMUTABLE)) as never;
   });
   app.openapi(adoptionCsv, async (c) => {
-    const answer = await read(c.req.valid("param").period, c.req.valid("query"));
-    return csvAnswer(c, answer.body.data, answer.columns, answer.filename, CACHE_IMMUTABLE);
+    const answer = await answerText(c.req.valid("param").period, c.req.valid("query"), "csv");
+    return csvText(c, answer.body, answer.filename, CACHE_IMMUTABLE);
   });
 }
