@@ -42,5 +42,6 @@ export * from "./repositories/oversight.js";
 export * from "./repositories/sign-in-throttle.js";
 export * from "./repositories/rate-limit.js";
 export * from "./repositories/snapshot-answers.js";
+export * from "./repositories/data-version.js";
 export * from "./repositories/audit-chain.js";
 export { currentRole, grantRuntimeRole } from "./roles.js";

@@ -101,3 +101,9 @@ export interface SnapshotAnswerTable {
   body: string;
   created_at: ColumnType<Date, Date | string, Date | string>;
 }
+
+/** One of the counters whose sum is the data version (migration 0019). */
+export interface DataVersionTable {
+  slot: number;
+  version: ColumnType<string | number, number | undefined, number>;
+}

@@ -20,6 +20,7 @@ import type {
   InvitationTable,
   PasswordResetTable,
   SecurityEventTable,
+  DataVersionTable,
   RateLimitTable,
   SnapshotAnswerTable,
   SignInThrottleTable,
@@ -342,6 +343,7 @@ export interface DB {
   handoff: HandoffTable;
   sign_in_throttle: SignInThrottleTable;
   rate_limit: RateLimitTable;
+  data_version: DataVersionTable;
   snapshot_answer: SnapshotAnswerTable;
   security_event: SecurityEventTable;
   audit_chain_head: AuditChainHeadTable;

@@ -15,6 +15,7 @@ import * as m0012 from "./0012_oversight.js";
 import * as m0010 from "./0010_security.js";
 import * as m0017 from "./0017_rate_limit.js";
 import * as m0018 from "./0018_snapshot_answer.js";
+import * as m0019 from "./0019_data_version.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0010_security": m0010,
   "0017_rate_limit": m0017,
   "0018_snapshot_answer": m0018,
+  "0019_data_version": m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -67,6 +67,11 @@ export function scopedFilter<T extends { region?: Region | undefined; icbCode?: 
   return filter;
 }
 
+/** A scope as text, for keeping a view's result per scope: the trusts it covers, or the whole nation. */
+export function scopeKey(scope: OversightScope | null): string {
+  return scope ? `${scope.icbCode ?? ""}/${scope.region ?? ""}/${scope.odsCodes.join(",")}` : "nation";
+}
+
 /** Keeps the rows of trusts in the viewer's scope (all rows for everyone else). */
 export function withinScope<T extends { odsCode: string }>(
   scope: OversightScope | null,

@@ -2,6 +2,8 @@ import { currentFramework, type DB, systemReportedCounts, trustLevels } from "@r
 import { heatmapFunctionalities, levelMatrix, sortHeatmapTrusts } from "@realise/domain";
 import type { Kysely } from "kysely";
 import type { NationalHeatmapInput } from "../../contracts/national.js";
+import { today } from "../clock.js";
+import { versioned } from "../versioned.js";
 
 export interface HeatmapTrust {
   odsCode: string;
@@ -38,6 +40,12 @@ export async function nationalHeatmap(
   db: Kysely<DB>,
   input: NationalHeatmapInput = {},
 ): Promise<NationalHeatmap> {
+  return versioned(db, `national.heatmap|${today()}|${JSON.stringify(input)}`, () =>
+    computeHeatmap(db, input),
+  );
+}
+
+async function computeHeatmap(db: Kysely<DB>, input: NationalHeatmapInput): Promise<NationalHeatmap> {
   const framework = await currentFramework(db);
   const functionalities = heatmapFunctionalities(framework, input.tier);
   const { tier: _tier, trustTier, sort, ...filter } = input;

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { NationalOverviewInput } from "../../contracts/national.js";
 import { today } from "../clock.js";
 import { forecastSources, tierForecastsOf } from "../plans/tier-forecasts.js";
+import { versioned } from "../versioned.js";
 
 /**
  * The nation (or the filtered slice of it) at a glance, from the maintained `organisation_tier` rows. The
@@ -20,6 +21,17 @@ export async function nationalOverview(
   options: { atRiskLimit?: number } = {},
 ): Promise<NationalOverview> {
   const day = today();
+  return versioned(db, `national.overview|${day}|${options.atRiskLimit ?? 50}|${JSON.stringify(input)}`, () =>
+    computeOverview(db, input, options, day),
+  );
+}
+
+async function computeOverview(
+  db: Kysely<DB>,
+  input: NationalOverviewInput,
+  options: { atRiskLimit?: number },
+  day: string,
+): Promise<NationalOverview> {
   const framework = await currentFramework(db);
   const trusts = await nationalTrusts(db, input);
   const open = framework.milestones.some((m) => m.measure === "tier_at_least" && m.targetDate >= day);

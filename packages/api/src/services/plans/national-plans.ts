@@ -2,7 +2,8 @@ import { currentFramework, type DB, listOrganisations } from "@realise/db";
 import { nationalPlanRollUp } from "@realise/domain";
 import type { Kysely } from "kysely";
 import { today as clockToday } from "../clock.js";
-import { type OversightScope, withinScope } from "../guards/oversight-scope.js";
+import { type OversightScope, scopeKey, withinScope } from "../guards/oversight-scope.js";
+import { versioned } from "../versioned.js";
 import { forecastSources, tierForecastsOf } from "./tier-forecasts.js";
 
 /**
@@ -14,6 +15,10 @@ export async function nationalPlans(
   today = clockToday(),
   scope: OversightScope | null = null,
 ) {
+  return versioned(db, `plans.national|${today}|${scopeKey(scope)}`, () => computePlans(db, today, scope));
+}
+
+async function computePlans(db: Kysely<DB>, today: string, scope: OversightScope | null) {
   const [framework, everyTrust, sources] = await Promise.all([
     currentFramework(db),
     listOrganisations(db),

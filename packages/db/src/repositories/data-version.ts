@@ -1,0 +1,14 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../schema.js";
+
+/**
+ * The data version now: the sum of the counters every committed change to the figures raises (migration
+ * 0019). Read before a view is computed, so a result kept under this version holds data at least this new.
+ */
+export async function dataVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectFrom("data_version")
+    .select(sql<string>`coalesce(sum(version), 0)::text`.as("version"))
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
