@@ -12,7 +12,8 @@ declare module "autocannon" {
   }
 
   export interface AutocannonOptions {
-    url: string;
+    /** Several URLs: the connections are spread over them round-robin. */
+    url: string | string[];
     connections?: number;
     pipelining?: number;
     duration?: number;

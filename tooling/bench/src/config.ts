@@ -11,8 +11,10 @@ export interface BenchConfig {
   requests?: number | undefined;
   /** Concurrent connections for the read scenarios. */
   connections: number;
-  /** Concurrent clients for the audited-update phases. */
+  /** Concurrent clients for the audited-update phases (pgbench -N runs at the same counts). */
   updateConcurrency: number[];
+  /** Total connections of the scale-out read load, on one instance and then spread over two. */
+  scaleOutConnections: number;
   /** Real PostgreSQL server; a scratch database is created and dropped on it. Absent: PGlite. */
   databaseUrl?: string | undefined;
   /** Where the JSON result goes. */
@@ -42,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BenchConfig
     requests: env.BENCH_REQUESTS ? int(env.BENCH_REQUESTS, 200) : undefined,
     connections: int(env.BENCH_CONNECTIONS, 2),
     updateConcurrency: (env.BENCH_UPDATE_CONCURRENCY ?? "1,8,32").split(",").map((c) => int(c, 1)),
+    scaleOutConnections: int(env.BENCH_SCALE_OUT_CONNECTIONS, 8),
     databaseUrl: env.DATABASE_URL || undefined,
     resultsDir: env.BENCH_RESULTS_DIR ?? `${repoRoot}bench/results`,
     coldStart: env.BENCH_COLD_START !== "0",

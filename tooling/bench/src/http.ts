@@ -1,3 +1,5 @@
+import { get as httpGet } from "node:http";
+
 /** tRPC over HTTP as the apps speak it: GET with a superjson-wrapped input, POST for mutations. */
 export function trpcGetPath(procedure: string, input: unknown): string {
   return input === undefined
@@ -35,4 +37,41 @@ export async function trpcMutation(appUrl: string, procedure: string, input: unk
     body: trpcBody(input),
   });
   return { status: response.status, text: await response.text() };
+}
+
+/**
+ * Bytes on the wire of one answer's body, as a browser asking for `gzip, br` receives it: node:http
+ * does not decompress, so this counts what came over the socket (content-length when sent, else the
+ * chunks as they arrived, without the chunked framing or the headers).
+ */
+export function wireBytes(
+  appUrl: string,
+  path: string,
+  cookie?: string,
+): Promise<{ status: number; bytes: number; encoding: string | null }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(
+      `${appUrl}${path}`,
+      { headers: { "accept-encoding": "gzip, br", ...(cookie ? { cookie } : {}) } },
+      (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        response.on("end", () => {
+          const declared = Number(response.headers["content-length"]);
+          resolve({
+            status: response.statusCode ?? 0,
+            bytes:
+              Number.isFinite(declared) && response.headers["content-length"] !== undefined
+                ? declared
+                : bytes,
+            encoding: response.headers["content-encoding"] ?? null,
+          });
+        });
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+  });
 }

@@ -8,11 +8,13 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  url: string;
+  /** Several URLs: autocannon spreads the connections over them round-robin. */
+  url: string | string[];
   connections: number;
   requests?: number | undefined;
   durationS?: number | undefined;
-  request: AutocannonRequest;
+  /** Several: each connection sends them in turn, over and over. */
+  request: AutocannonRequest | AutocannonRequest[];
 }
 
 /**
@@ -27,7 +29,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     pipelining: 1,
     timeout: 30,
-    requests: [options.request],
+    requests: Array.isArray(options.request) ? options.request : [options.request],
     ...(options.requests !== undefined
       ? { amount: Math.max(options.requests, options.connections) }
       : { duration: options.durationS ?? 10 }),

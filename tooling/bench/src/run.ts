@@ -5,10 +5,12 @@ import { createScratchDatabase } from "@realise/db/testing";
 import { bundleSizes } from "./bundles.js";
 import { type ColdStart, measureColdStart } from "./cold-start.js";
 import type { BenchConfig } from "./config.js";
-import { signIn, trpcBody, trpcGetPath, trpcMutation, trpcQuery } from "./http.js";
+import { signIn, trpcBody, trpcGetPath, trpcMutation, trpcQuery, wireBytes } from "./http.js";
 import { type LoadResult, runLoad } from "./load.js";
 import { measureNationalReport, type NationalReportTiming } from "./national-report.js";
+import { type Pgbench, pgbenchUnavailable, preparePgbench } from "./pgbench.js";
 import { startRemoteTarget } from "./remote.js";
+import { type Instance, measureScaleOut, type ScaleOutResult, startSecondInstance } from "./scale-out.js";
 import { type Scenario, scenarios } from "./scenarios.js";
 import { round, summarise } from "./stats.js";
 import { startTarget, type Target, type TargetInfo, type WriteCheck } from "./target.js";
@@ -27,7 +29,10 @@ export interface ScenarioResult {
   bareHttpP95Ms: number;
   /** tRPC p95 over the bare HTTP floor's p95. */
   ratio: number;
+  /** One answer's JSON, uncompressed. */
   responseBytes: number;
+  /** The same answer's body on the wire when the client accepts `gzip, br` (compressed by the server). */
+  wireBytes: number;
 }
 
 export interface UpdateResult {
@@ -46,6 +51,13 @@ export interface UpdateResult {
   missingAuditRows: number;
   /** Trusts whose maintained tier row disagrees with their records after the run: must be 0. */
   staleAggregates: number;
+  /**
+   * PostgreSQL's own `pgbench -N` (simple update) on the same server, same clients, same length: the
+   * database's write floor. Null on PGlite or when pgbench could not run (see pgbenchSkipped).
+   */
+  pgbenchTps: number | null;
+  /** updatesPerSecond / pgbenchTps. */
+  pgbenchRatio: number | null;
 }
 
 export interface BenchResult {
@@ -66,6 +78,12 @@ export interface BenchResult {
   coldStartProbe: string | null;
   /** The national quarterly report PDF at this scale (issue 16 target: ≤ 10 s). */
   nationalReport: NationalReportTiming | null;
+  /** Why the updates have no pgbenchTps (PGlite, no pgbench binary, pgbench failed); null when measured. */
+  pgbenchSkipped: string | null;
+  /** Read throughput on one Realise instance against two on the same database, and freshness across them. */
+  scaleOut: ScaleOutResult | null;
+  /** Why scaleOut is null. */
+  scaleOutSkipped: string | null;
   bundleGzipBytes: { web: number | null; admin: number | null };
   commit: string;
   dirty: boolean;
@@ -132,6 +150,8 @@ async function measureScenario(
   const floor = summarise(bareHttp.latencies);
   const direct = summarise(bareSql);
   const sample = await trpcQuery(info.appUrl, s.procedure, s.input(info.context), cookie);
+  const wire = await wireBytes(info.appUrl, trpcRequest.path, cookie);
+  if (wire.status !== 200) throw new Error(`${s.name} (wire bytes): answered ${wire.status}`);
   return {
     name: s.name,
     procedure: s.procedure,
@@ -145,6 +165,7 @@ async function measureScenario(
     bareHttpP95Ms: floor.p95Ms,
     ratio: round(t.p95Ms / floor.p95Ms),
     responseBytes: Buffer.byteLength(sample.text),
+    wireBytes: wire.bytes,
   };
 }
 
@@ -171,6 +192,7 @@ async function measureUpdates(
   info: TargetInfo,
   sessions: Sessions,
   config: BenchConfig,
+  pgbench: { bench: Pgbench | undefined; failed: (reason: string) => void },
 ): Promise<UpdateResult> {
   const load = { requests: config.requests, durationS: config.durationS };
 
@@ -233,11 +255,24 @@ async function measureUpdates(
   const bareCheck = await target.check();
   const bareWrites = writeCheck(bare.successes, after, bareCheck);
 
+  // The database's own floor at the same client count and length, on the same server, right after.
+  let pgbenchTps: number | null = null;
+  if (pgbench.bench) {
+    try {
+      pgbenchTps = round(await pgbench.bench.run({ clients: concurrency, ...load }));
+    } catch (error) {
+      pgbench.failed(
+        `pgbench at ${concurrency} clients: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
   const s = summarise(http.latencies);
+  const updatesPerSecond = round(ok / (http.elapsedMs / 1000));
   return {
     concurrency,
     updates: ok,
-    updatesPerSecond: round(ok / (http.elapsedMs / 1000)),
+    updatesPerSecond,
     p50Ms: s.p50Ms,
     p95Ms: s.p95Ms,
     conflicts,
@@ -247,6 +282,8 @@ async function measureUpdates(
     lostUpdates: httpCheck.lost + bareWrites.lost,
     missingAuditRows: httpCheck.unaudited + bareWrites.unaudited,
     staleAggregates: new Set([...after.staleTiers, ...bareCheck.staleTiers]).size,
+    pgbenchTps,
+    pgbenchRatio: pgbenchTps ? round(updatesPerSecond / pgbenchTps) : null,
   };
 }
 
@@ -315,6 +352,8 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
       `${config.organisations} trusts, ${config.periods} quarters`,
   );
   let target: Target | undefined;
+  let pgbench: Pgbench | undefined;
+  let second: Instance | undefined;
   try {
     const options = {
       databaseUrl: scratch?.url,
@@ -353,11 +392,33 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
       log(`  reads: ${s.name}`);
       results.push(await measureScenario(s, target, info, sessions, config));
     }
+    let pgbenchSkipped = pgbenchUnavailable(scratch?.url) ?? null;
+    if (!pgbenchSkipped && config.databaseUrl) {
+      try {
+        pgbench = await preparePgbench(config.databaseUrl);
+        log(`  pgbench: initialised scratch database ${pgbench.database} (scale 1)`);
+      } catch (error) {
+        pgbenchSkipped = `pgbench -i failed: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    if (pgbenchSkipped) log(`  no pgbench floor: ${pgbenchSkipped}`);
     const updates: UpdateResult[] = [];
     for (const c of config.updateConcurrency) {
-      log(`  audited updates: ${c} concurrent client${c === 1 ? "" : "s"}`);
-      updates.push(await measureUpdates(c, target, info, sessions, config));
+      log(
+        `  audited updates: ${c} concurrent client${c === 1 ? "" : "s"}${pgbench ? ", then pgbench -N" : ""}`,
+      );
+      updates.push(
+        await measureUpdates(c, target, info, sessions, config, {
+          bench: pgbench,
+          failed: (reason) => {
+            log(`  ${reason}`);
+            pgbenchSkipped = pgbenchSkipped ? `${pgbenchSkipped}; ${reason}` : reason;
+          },
+        }),
+      );
     }
+    await pgbench?.drop().catch((e) => log(`  could not drop ${pgbench?.database}: ${String(e)}`));
+    pgbench = undefined;
     const freshnessView = ["national.heatmap", "national.overview", "trust.dashboard"]
       .map((n) => available.find((s) => s.name === n))
       .find((s) => s !== undefined);
@@ -368,6 +429,45 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
     log(
       `  national quarterly report built in ${nationalReport.ms} ms (${(nationalReport.bytes / 1024).toFixed(0)} kB)`,
     );
+
+    // Scale-out: a second server process on the same PostgreSQL database. The load is the trust dashboard
+    // and the national overview in turn, not every scenario: they are the first pages a trust user and a
+    // national user open, one per-trust and one national read path, and much of their time is the Node
+    // process's own work (auth, tRPC, superjson; compare their bare SQL and tRPC columns), which is what
+    // a second instance adds. The heavier national views would mostly measure PostgreSQL instead.
+    let scaleOut: ScaleOutResult | null = null;
+    let scaleOutSkipped: string | null = null;
+    const scaleOutReads = ["trust.dashboard", "national.overview"]
+      .map((n) => available.find((s) => s.name === n))
+      .filter((s): s is Scenario => s !== undefined);
+    if (!scratch) scaleOutSkipped = "PGlite: one process owns the embedded database, so no second instance";
+    else if (scaleOutReads.length === 0)
+      scaleOutSkipped = "neither trust.dashboard nor national.overview answered";
+    else {
+      try {
+        log(`  scale-out: second instance (packages/api/dist/main.js) on ${scratch.name}`);
+        second = await startSecondInstance(config.repoRoot, scratch.url, info.authSecret);
+        log(
+          `  scale-out: ${scaleOutReads.map((s) => s.name).join(" + ")}, ${config.scaleOutConnections} connections, on A alone and on A + B, alternately`,
+        );
+        scaleOut = await measureScaleOut({
+          a: info.appUrl,
+          b: second.url,
+          reads: scaleOutReads.map((s) => ({ scenario: s, cookie: cookieFor(s, sessions, info) })),
+          connections: config.scaleOutConnections,
+          requests: config.requests,
+          durationS: config.durationS,
+          info,
+          target,
+          editorCookie: (ods) => sessions.editors.get(ods) ?? "",
+        });
+      } catch (error) {
+        scaleOutSkipped = `failed: ${error instanceof Error ? error.message : String(error)}`;
+        log(`  scale-out ${scaleOutSkipped}`);
+      }
+      await second?.close();
+      second = undefined;
+    }
     await target.close();
     target = undefined;
 
@@ -394,6 +494,9 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
       coldStartMs: cold?.ms ?? null,
       coldStartProbe: cold?.probe ?? null,
       nationalReport,
+      pgbenchSkipped,
+      scaleOut,
+      scaleOutSkipped,
       bundleGzipBytes: bundleSizes(config.repoRoot),
       commit,
       dirty,
@@ -409,6 +512,8 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
     result.resultFile = file;
     return result;
   } finally {
+    await second?.close().catch(() => undefined);
+    await pgbench?.drop().catch(() => undefined);
     await target?.close().catch(() => undefined);
     await scratch?.drop().catch((e) => log(`  could not drop ${scratch.name}: ${String(e)}`));
   }

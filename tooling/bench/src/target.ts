@@ -46,6 +46,8 @@ export interface TargetInfo {
   editors: Account[];
   /** Records of the editors' trusts the update phases write, interleaved across trusts. */
   keys: RecordKey[];
+  /** This run's throw-away session secret, so a second instance on the same database accepts the sessions. */
+  authSecret: string;
 }
 
 export interface LoadSpec {
@@ -122,12 +124,13 @@ export async function startTarget(
         .join(", "),
   );
 
+  const authSecret = randomBytes(32).toString("hex");
   const running = await startRealise({
     database,
     port: 0,
     host: "127.0.0.1",
     demo: false,
-    authSecret: randomBytes(32).toString("hex"),
+    authSecret,
     log: () => {},
   });
   const appUrl = running.url.replace("localhost", "127.0.0.1");
@@ -245,6 +248,7 @@ export async function startTarget(
     analyst,
     editors: editors.map(({ userId: _, ...a }) => a),
     keys,
+    authSecret,
   };
   const editorOf = new Map(editors.map((e) => [e.odsCode, e]));
 

@@ -24,6 +24,7 @@ describe.each(testEngines())("pnpm bench at small scale on $engine", ({ engine, 
       requests: 60,
       connections: 2,
       updateConcurrency: [1, 8],
+      scaleOutConnections: 4,
       databaseUrl: url,
       resultsDir,
       // One cold start per run is enough; it does not depend on the engine under test.
@@ -54,6 +55,8 @@ describe.each(testEngines())("pnpm bench at small scale on $engine", ({ engine, 
       }
       expect(s.p50Ms).toBeLessThanOrEqual(s.p95Ms);
       expect(s.p95Ms).toBeLessThanOrEqual(s.p99Ms);
+      expect(Number.isInteger(s.wireBytes) && s.wireBytes > 0).toBe(true);
+      expect(Number.isInteger(s.responseBytes) && s.responseBytes > 0).toBe(true);
     }
   });
 
@@ -67,7 +70,32 @@ describe.each(testEngines())("pnpm bench at small scale on $engine", ({ engine, 
       expect(u.staleAggregates).toBe(0);
       expect(u.updatesPerSecond).toBeGreaterThan(0);
       expect(u.bareUpdatesPerSecond).toBeGreaterThan(0);
+      // pgbench's floor beside each phase: measured on PostgreSQL when the binary is there, else null with a reason.
+      if (result.pgbenchSkipped === null) {
+        expect(u.pgbenchTps).toBeGreaterThan(0);
+        expect(u.pgbenchRatio).toBeGreaterThan(0);
+      } else {
+        expect(u.pgbenchTps).toBeNull();
+        expect(u.pgbenchRatio).toBeNull();
+      }
     }
+    if (engine === "pglite") expect(result.pgbenchSkipped).toMatch(/PGlite/);
+  });
+
+  it("compares one instance with two on PostgreSQL, and says why not on PGlite", () => {
+    if (engine === "pglite") {
+      expect(result.scaleOut).toBeNull();
+      expect(result.scaleOutSkipped).toMatch(/PGlite/);
+      return;
+    }
+    expect(result.scaleOutSkipped).toBeNull();
+    const so = result.scaleOut!;
+    expect(so.instances).toBe(2);
+    expect(so.connections).toBe(4);
+    expect(so.scenarios).toEqual(expect.arrayContaining(["trust.dashboard"]));
+    for (const v of [so.singleRps, so.dualRps, so.readThroughputRatio]) expect(v).toBeGreaterThan(0);
+    expect(Number.isFinite(so.freshnessAcrossInstancesMs)).toBe(true);
+    expect(formatReport(result)).toContain("2 instances ≥ 1.4× the read throughput of 1");
   });
 
   it("reports freshness, cold start and the targets table", () => {
