@@ -82,8 +82,6 @@ export async function benefitLines(
     if (ids.length === 0) return [];
     q = q.where("id", "in", ids);
   }
-  const rows = await q.execute();
-  if (rows.length === 0) return [];
   let aq = db
     .selectFrom("benefit_actual as a")
     .innerJoin("benefit_line as l", "l.id", "a.benefit_id")
@@ -117,8 +115,12 @@ export async function benefitLines(
     }
     return end;
   };
+  // The two reads are independent (the actuals' query filters its lines itself), so the database works on
+  // the actuals while the lines are decoded: at national scale both are large.
+  const [rows, actualRows] = await Promise.all([q.execute(), aq.execute()]);
+  if (rows.length === 0) return [];
   const actuals = new Map<string, BenefitActualRow[]>();
-  for (const a of await aq.execute()) {
+  for (const a of actualRows) {
     const list = actuals.get(a.benefit_id) ?? [];
     list.push({
       period: a.period,
