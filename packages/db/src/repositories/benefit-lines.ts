@@ -1,6 +1,6 @@
 import type { BenefitLine, BenefitLineFields } from "@realise/domain";
 import { periodRange } from "@realise/domain";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../schema.js";
 
 export interface BenefitActualRow {
@@ -82,26 +82,51 @@ export async function benefitLines(
     if (ids.length === 0) return [];
     q = q.where("id", "in", ids);
   }
-  const rows = await q.execute();
-  if (rows.length === 0) return [];
   let aq = db
     .selectFrom("benefit_actual as a")
     .innerJoin("benefit_line as l", "l.id", "a.benefit_id")
-    .select(["a.benefit_id", "a.period", "a.value", "a.source", "a.recorded_at", "a.recorded_by"])
+    .select([
+      "a.benefit_id",
+      "a.period",
+      "a.value",
+      "a.source",
+      // Printed by the database as Date#toISOString prints it (UTC, milliseconds truncated): across all
+      // trusts there are hundreds of thousands of actuals, and parsing each timestamp into a Date only to
+      // print it back was a third of the national benefits' (and the national report's) time.
+      sql<string>`to_char(a.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(
+        "recorded_at",
+      ),
+      "a.recorded_by",
+    ])
     .orderBy("a.benefit_id")
     .orderBy("a.period");
   if (odsCode !== null) aq = aq.where("l.ods_code", "=", odsCode);
   if (ids) aq = aq.where("a.benefit_id", "in", ids);
   if (withdrawn === "exclude") aq = aq.where("l.withdrawn_at", "is", null);
   if (withdrawn === "only") aq = aq.where("l.withdrawn_at", "is not", null);
+  // All trusts' lines carry hundreds of thousands of actuals over a few dozen periods: each period's end is
+  // worked out once for the sort below, not at every comparison.
+  const ends = new Map<string, string>();
+  const endOf = (period: string) => {
+    let end = ends.get(period);
+    if (end === undefined) {
+      end = periodRange(period).end;
+      ends.set(period, end);
+    }
+    return end;
+  };
+  // The two reads are independent (the actuals' query filters its lines itself), so the database works on
+  // the actuals while the lines are decoded: at national scale both are large.
+  const [rows, actualRows] = await Promise.all([q.execute(), aq.execute()]);
+  if (rows.length === 0) return [];
   const actuals = new Map<string, BenefitActualRow[]>();
-  for (const a of await aq.execute()) {
+  for (const a of actualRows) {
     const list = actuals.get(a.benefit_id) ?? [];
     list.push({
       period: a.period,
       value: a.value,
       source: a.source,
-      recordedAt: new Date(a.recorded_at).toISOString(),
+      recordedAt: a.recorded_at,
       recordedBy: a.recorded_by,
     });
     actuals.set(a.benefit_id, list);
@@ -120,9 +145,7 @@ export async function benefitLines(
     baseline: { value: r.baseline_value, date: r.baseline_date, source: r.baseline_source },
     target: { value: r.target_value, date: r.target_date },
     trajectory: json<BenefitLine["trajectory"]>(r.trajectory),
-    actuals: (actuals.get(r.id) ?? []).sort((x, y) =>
-      periodRange(x.period).end < periodRange(y.period).end ? -1 : 1,
-    ),
+    actuals: (actuals.get(r.id) ?? []).sort((x, y) => (endOf(x.period) < endOf(y.period) ? -1 : 1)),
     confidence: r.confidence as BenefitLine["confidence"],
     status: r.status as BenefitLine["status"],
     enablingFunctionalities: json<string[]>(r.enabling_functionalities),

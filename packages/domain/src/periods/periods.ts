@@ -34,13 +34,28 @@ function lastDay(y: number, m: number): string {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+const RANGES_KEPT = 1_000;
+const ranges = new Map<string, { readonly start: string; readonly end: string }>();
+
 /**
  * First and last day of a period, inclusive, as `YYYY-MM-DD`.
  *
  * Why: snapshots and "overdue" checks compare dates with periods.
  */
 export function periodRange(period: string): { start: string; end: string } {
-  const p = mustParse(period);
+  // A period's days never change, and national roll-ups ask for the same few periods hundreds of thousands
+  // of times (every benefit actual): parsing each time was most of the national benefits' and report's
+  // time. Each caller gets its own copy, so no caller can change another's.
+  let range = ranges.get(period);
+  if (!range) {
+    range = rangeOf(mustParse(period));
+    if (ranges.size >= RANGES_KEPT) ranges.clear();
+    ranges.set(period, range);
+  }
+  return { start: range.start, end: range.end };
+}
+
+function rangeOf(p: ParsedPeriod): { start: string; end: string } {
   if (p.quarter === null) return { start: `${p.startYear}-04-01`, end: `${p.startYear + 1}-03-31` };
   const firstMonth = (((p.quarter - 1) * 3 + 3) % 12) + 1; // Q1 → 4, Q2 → 7, Q3 → 10, Q4 → 1
   const y = p.quarter === 4 ? p.startYear + 1 : p.startYear;
