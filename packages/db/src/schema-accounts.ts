@@ -105,5 +105,6 @@ export interface SnapshotAnswerTable {
 /** One of the counters whose sum is the data version (migration 0019). */
 export interface DataVersionTable {
   slot: number;
-  version: ColumnType<string | number, number | undefined, number>;
+  /** int8, which the drivers return as text. */
+  version: ColumnType<string, string | undefined, string>;
 }
