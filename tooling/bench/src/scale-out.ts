@@ -53,6 +53,8 @@ export async function startSecondInstance(
     AUTH_SECRET: authSecret,
     REALISE_DEMO: "0",
     REALISE_RATE_LIMIT: "0",
+    // Like the first instance: the load phases measure speed, not the per-client limits.
+    REALISE_FAIR_USE: "0",
   };
   for (const name of ["DATABASE_ADMIN_URL", "PUBLIC_URL", "REALISE_DATA_DIR"]) delete env[name];
   const child: ChildProcess = spawn(process.execPath, [main], {
