@@ -5,7 +5,7 @@ import { createScratchDatabase } from "@realise/db/testing";
 import { bundleSizes } from "./bundles.js";
 import { type ColdStart, measureColdStart } from "./cold-start.js";
 import type { BenchConfig } from "./config.js";
-import { signIn, trpcBody, trpcGetPath, trpcMutation, trpcQuery, wireBytes } from "./http.js";
+import { signIn, trpcBody, trpcGetPath, trpcQuery, wireBytes } from "./http.js";
 import { type LoadResult, runLoad } from "./load.js";
 import { measureNationalReport, type NationalReportTiming } from "./national-report.js";
 import { type Pgbench, pgbenchUnavailable, preparePgbench } from "./pgbench.js";
@@ -14,6 +14,7 @@ import { type Instance, measureScaleOut, type ScaleOutResult, startSecondInstanc
 import { type Scenario, scenarios } from "./scenarios.js";
 import { round, summarise } from "./stats.js";
 import { startTarget, type Target, type TargetInfo, type WriteCheck } from "./target.js";
+import { freshnessSamples } from "./freshness.js";
 import { keyForWrite, keyOf, updateValues, versionFromConflict } from "./updates.js";
 
 export interface ScenarioResult {
@@ -300,38 +301,18 @@ async function measureFreshness(
   const key = info.keys[info.keys.length - 1]!;
   const cookie = sessions.editors.get(key.odsCode)!;
   const viewCookie = cookieFor(view, sessions, info);
-  const samples: { ms: number; reads: number }[] = [];
-  for (let round = 0; round < 5; round++) {
-    const { versions } = await target.check();
-    const baseline = await trpcQuery(info.appUrl, view.procedure, view.input(info.context), viewCookie);
-    const write = await trpcMutation(
-      info.appUrl,
-      "adoption.update",
-      {
-        odsCode: key.odsCode,
-        functionalityCode: key.functionalityCode,
-        expectedVersion: versions[keyOf(key)] ?? 0,
-        // Alternate between an empty record (L0) and a fully used one, so the level surely moves.
-        values:
-          round % 2 === 0
-            ? { ...updateValues(0), coveragePct: 100, usageNumerator: 1000, paperRetired: true }
-            : { ...updateValues(1), coveragePct: null, usageNumerator: null, usageDenominator: null },
-      },
-      cookie,
-    );
-    if (write.status !== 200)
-      throw new Error(`Freshness write failed: ${write.status} ${write.text.slice(0, 300)}`);
-    const acknowledged = performance.now();
-    let reads = 0;
-    while (performance.now() - acknowledged < 5_000) {
-      reads += 1;
-      const now = await trpcQuery(info.appUrl, view.procedure, view.input(info.context), viewCookie);
-      if (now.text !== baseline.text) {
-        samples.push({ ms: performance.now() - acknowledged, reads });
-        break;
-      }
-    }
-  }
+  const samples = await freshnessSamples({
+    target,
+    key,
+    cookie,
+    writeUrl: info.appUrl,
+    read: () => trpcQuery(info.appUrl, view.procedure, view.input(info.context), viewCookie),
+    // Alternate between an empty record (L0) and a fully used one, so the level surely moves.
+    values: (round) =>
+      round % 2 === 0
+        ? { ...updateValues(0), coveragePct: 100, usageNumerator: 1000, paperRetired: true }
+        : { ...updateValues(1), coveragePct: null, usageNumerator: null, usageDenominator: null },
+  });
   if (samples.length === 0) throw new Error(`${view.name} never reflected a write within 5 s`);
   samples.sort((a, b) => a.ms - b.ms);
   const median = samples[Math.floor(samples.length / 2)]!;

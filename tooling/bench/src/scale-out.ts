@@ -3,12 +3,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { AutocannonRequest } from "autocannon";
 import { freePort } from "./cold-start.js";
-import { trpcGetPath, trpcMutation, trpcQuery } from "./http.js";
+import { trpcGetPath, trpcQuery } from "./http.js";
 import { type LoadResult, runLoad } from "./load.js";
 import type { Scenario } from "./scenarios.js";
 import { round } from "./stats.js";
 import type { Target, TargetInfo } from "./target.js";
-import { keyOf, updateValues } from "./updates.js";
+import { freshnessSamples } from "./freshness.js";
+import { updateValues } from "./updates.js";
 
 export interface ScaleOutResult {
   instances: 2;
@@ -156,35 +157,16 @@ export async function measureScaleOut(o: ScaleOutOptions): Promise<ScaleOutResul
   const key = o.info.keys[o.info.keys.length - 1]!;
   const cookie = o.editorCookie(key.odsCode);
   const dashboard = { odsCode: key.odsCode };
-  const samples: number[] = [];
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const { versions } = await o.target.check();
-    const baseline = await trpcQuery(o.b, "adoption.forOrganisation", dashboard, cookie);
-    if (baseline.status !== 200) throw new Error(`Instance B answered ${baseline.status}: ${baseline.text}`);
-    const write = await trpcMutation(
-      o.a,
-      "adoption.update",
-      {
-        odsCode: key.odsCode,
-        functionalityCode: key.functionalityCode,
-        expectedVersion: versions[keyOf(key)] ?? 0,
-        values: updateValues(attempt),
-      },
-      cookie,
-    );
-    if (write.status !== 200)
-      throw new Error(`Scale-out write on A failed: ${write.status} ${write.text.slice(0, 300)}`);
-    const acknowledged = performance.now();
-    while (performance.now() - acknowledged < 5_000) {
-      const now = await trpcQuery(o.b, "adoption.forOrganisation", dashboard, cookie);
-      if (now.status === 200 && now.text !== baseline.text) {
-        samples.push(performance.now() - acknowledged);
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    if (samples.length !== attempt + 1) throw new Error("Instance B never showed A's write within 5 s");
-  }
+  const samples = await freshnessSamples({
+    target: o.target,
+    key,
+    cookie,
+    writeUrl: o.a,
+    read: () => trpcQuery(o.b, "adoption.forOrganisation", dashboard, cookie),
+    values: updateValues,
+    pollMs: 10,
+  });
+  if (samples.length !== 5) throw new Error("Instance B never showed A's write within 5 s");
   const singleRps = rps(single);
   const dualRps = rps(dual);
   return {
@@ -194,6 +176,6 @@ export async function measureScaleOut(o: ScaleOutOptions): Promise<ScaleOutResul
     singleRps,
     dualRps,
     readThroughputRatio: singleRps > 0 ? round(dualRps / singleRps) : 0,
-    freshnessAcrossInstancesMs: round(Math.max(...samples)),
+    freshnessAcrossInstancesMs: round(Math.max(...samples.map((s) => s.ms))),
   };
 }
