@@ -1,36 +1,20 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UNVERSIONED_TABLES } from "../src/migrations/0019_data_version.js";
-import { createDatabase, type Database, dataVersion, migrateToLatest, seedReference } from "../src/index.js";
-import { createScratchDatabase, testEngines } from "../src/testing.js";
+import { dataVersion } from "../src/index.js";
+import { testEngines } from "../src/testing.js";
+import { useMigratedDatabase } from "./support.js";
 
 describe.each(testEngines())("the data version on $engine", ({ url }) => {
-  let database: Database;
-  let drop: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    if (url) {
-      const scratch = await createScratchDatabase(url);
-      drop = scratch.drop;
-      database = await createDatabase({ databaseUrl: scratch.url });
-    } else {
-      database = await createDatabase();
-    }
-    await migrateToLatest(database.db);
-    await seedReference(database.db);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await drop?.();
-  });
+  const h = useMigratedDatabase(url, { seed: true });
 
   it("is raised by every table that holds figures, and each table is one or the other", async () => {
     const tables = await sql<{ name: string }>`
       select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(database.db);
+      where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(h.database.db);
     const triggered = await sql<{ name: string }>`
       select distinct event_object_table as name from information_schema.triggers
-      where trigger_name = event_object_table || '_data_version'`.execute(database.db);
+      where trigger_name = event_object_table || '_data_version'`.execute(h.database.db);
     const withTrigger = new Set(triggered.rows.map((r) => r.name));
     // A new table must either raise the version or be listed as holding no figure.
     const neither = tables.rows
@@ -43,8 +27,8 @@ describe.each(testEngines())("the data version on $engine", ({ url }) => {
   });
 
   it("rises by one per committed transaction however many statements it runs, and not for a rollback", async () => {
-    const before = BigInt(await dataVersion(database.db));
-    await database.db.transaction().execute(async (trx) => {
+    const before = BigInt(await dataVersion(h.database.db));
+    await h.database.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 3; i++)
         await trx
           .updateTable("organisation")
@@ -52,9 +36,9 @@ describe.each(testEngines())("the data version on $engine", ({ url }) => {
           .where("ods_code", "=", "RGT")
           .execute();
     });
-    expect(BigInt(await dataVersion(database.db))).toBe(before + 1n);
+    expect(BigInt(await dataVersion(h.database.db))).toBe(before + 1n);
     await expect(
-      database.db.transaction().execute(async (trx) => {
+      h.database.db.transaction().execute(async (trx) => {
         await trx
           .updateTable("organisation")
           .set({ name: sql`name` })
@@ -63,18 +47,18 @@ describe.each(testEngines())("the data version on $engine", ({ url }) => {
         throw new Error("changed my mind");
       }),
     ).rejects.toThrow("changed my mind");
-    expect(BigInt(await dataVersion(database.db))).toBe(before + 1n);
+    expect(BigInt(await dataVersion(h.database.db))).toBe(before + 1n);
     // Statements outside a transaction are each their own.
-    await database.db
+    await h.database.db
       .updateTable("organisation")
       .set({ name: sql`name` })
       .where("ods_code", "=", "RGT")
       .execute();
-    await database.db
+    await h.database.db
       .updateTable("organisation")
       .set({ name: sql`name` })
       .where("ods_code", "=", "RGT")
       .execute();
-    expect(BigInt(await dataVersion(database.db))).toBe(before + 3n);
+    expect(BigInt(await dataVersion(h.database.db))).toBe(before + 3n);
   });
 });

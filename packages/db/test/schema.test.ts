@@ -13,9 +13,9 @@ import {
   ValidationStateSchema,
 } from "@realise/domain";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database, migrateToLatest } from "../src/index.js";
-import { createScratchDatabase, testEngines } from "../src/testing.js";
+import { describe, expect, it } from "vitest";
+import { testEngines } from "../src/testing.js";
+import { useMigratedDatabase } from "./support.js";
 
 /**
  * `schema.ts` is written by hand, so nothing but this test ties it to the migrations: it migrates a database
@@ -177,24 +177,8 @@ function compatible(dataType: string, udtName: string, kinds: string[]): boolean
 }
 
 describe.each(testEngines())("schema.ts against a migrated database on $engine", ({ url }) => {
-  let database: Database;
-  let drop: (() => Promise<void>) | undefined;
+  const h = useMigratedDatabase(url);
   const declared = declaredSchema();
-
-  beforeAll(async () => {
-    if (url) {
-      const scratch = await createScratchDatabase(url);
-      drop = scratch.drop;
-      database = await createDatabase({ databaseUrl: scratch.url });
-    } else {
-      database = await createDatabase();
-    }
-    await migrateToLatest(database.db);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await drop?.();
-  });
 
   async function actualColumns() {
     const { rows } = await sql<{
@@ -205,7 +189,7 @@ describe.each(testEngines())("schema.ts against a migrated database on $engine",
       udt_name: string;
     }>`select table_name, column_name, is_nullable, data_type, udt_name
        from information_schema.columns where table_schema = 'public'
-       order by table_name, ordinal_position`.execute(database.db);
+       order by table_name, ordinal_position`.execute(h.database.db);
     return rows.filter((r) => !BOOKKEEPING.has(r.table_name));
   }
 
@@ -263,7 +247,7 @@ describe.each(testEngines())("schema.ts against a migrated database on $engine",
       from pg_constraint c
       join pg_class cl on cl.oid = c.conrelid
       join pg_namespace n on n.oid = cl.relnamespace
-      where c.contype = 'c' and n.nspname = 'public'`.execute(database.db);
+      where c.contype = 'c' and n.nspname = 'public'`.execute(h.database.db);
     const problems: string[] = [];
     let lists = 0;
     for (const { table, definition } of rows) {

@@ -6,6 +6,7 @@ import { Button, Select, TextInput } from "nhsuk-react-components";
 import { useParams } from "react-router";
 import { DraftFormHeader, useDraftForm } from "./shared/DraftForm";
 import { RemoveFromDraft } from "./shared/RemoveFromDraft";
+import { TierSelect } from "./shared/TierSelect";
 import { TrustTypeList } from "./shared/TrustTypeList";
 import { useDraftItem } from "./shared/useDraftItem";
 
@@ -92,13 +93,7 @@ function CriterionForm({
           hint="A short reference, for example T2-MEDS"
           width={20}
         />
-        <Select {...form.field("tier", "number")} label="Tier">
-          {tiers.map((t) => (
-            <Select.Option key={t.number} value={t.number}>
-              {t.number}: {t.name}
-            </Select.Option>
-          ))}
-        </Select>
+        <TierSelect form={form} name="tier" tiers={tiers} />
         <Select {...form.field("kind")} label="Kind">
           <Select.Option value="mandatory">Mandatory: one functionality must be met</Select.Option>
           <Select.Option value="menu">Menu: k of the functionalities offered must be met</Select.Option>

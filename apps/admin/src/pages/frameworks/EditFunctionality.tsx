@@ -2,10 +2,11 @@ import { FrameworksUpdateFunctionalityInput } from "@realise/api/contracts";
 import type { Functionality } from "@realise/domain";
 import { useTRPC } from "@realise/ui";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Fieldset, Select, Textarea, TextInput } from "nhsuk-react-components";
+import { Button, Fieldset, Textarea, TextInput } from "nhsuk-react-components";
 import { useParams } from "react-router";
 import { DraftFormHeader, useDraftForm } from "./shared/DraftForm";
 import { RemoveFromDraft } from "./shared/RemoveFromDraft";
+import { TierSelect } from "./shared/TierSelect";
 import { TrustTypeList } from "./shared/TrustTypeList";
 import { useDraftItem } from "./shared/useDraftItem";
 
@@ -110,13 +111,7 @@ function FunctionalityForm({
         <TextInput {...form.field("name")} label="Name" />
         <Textarea {...form.field("description")} label="Description" rows={3} />
         <TextInput {...form.field("category")} label="Category" hint="For example, Medicines" width={20} />
-        <Select {...form.field("tier", "number")} label="Tier">
-          {tiers.map((t) => (
-            <Select.Option key={t.number} value={t.number}>
-              {t.number}: {t.name}
-            </Select.Option>
-          ))}
-        </Select>
+        <TierSelect form={form} name="tier" tiers={tiers} />
         <TrustTypeList form={form} name="appliesTo" legend="Applies to" />
         <Fieldset>
           <Fieldset.Legend size="s">What trusts measure</Fieldset.Legend>
