@@ -11,6 +11,23 @@ export async function principalFromHeaders(
   return (await sessionFromHeaders(database, auth, headers)).principal;
 }
 
+// One lookup per request: the fair-use step and the route both ask for the caller of the same headers.
+const perRequest = new WeakMap<Headers, Promise<Principal | null>>();
+
+/** The caller of one HTTP request, looked up once however many of its steps ask. */
+export function requestPrincipal(
+  database: Database,
+  auth: Auth,
+  headers: Headers,
+): Promise<Principal | null> {
+  let principal = perRequest.get(headers);
+  if (!principal) {
+    principal = principalFromHeaders(database, auth, headers);
+    perRequest.set(headers, principal);
+  }
+  return principal;
+}
+
 /**
  * The caller and the token of their session (changing a password keeps this one and ends the others).
  * A disabled account has no principal, even with a session that somehow survived.

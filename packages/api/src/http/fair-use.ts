@@ -2,7 +2,7 @@ import type { Database } from "@realise/db";
 import { type FairUseKind, fairUseClient } from "@realise/domain";
 import type { MiddlewareHandler } from "hono";
 import type { Auth } from "../auth/auth.js";
-import { principalFromHeaders } from "../auth/principal.js";
+import { requestPrincipal } from "../auth/principal.js";
 import type { FairUse } from "../security/fair-use.js";
 import type { EdgeEnv } from "./env.js";
 
@@ -20,7 +20,7 @@ export function fairUseRoute(
     const address = c.env?.incoming?.socket.remoteAddress;
     // A session that cannot be read is simply no account: the route itself then refuses or serves.
     const principal = who
-      ? await principalFromHeaders(who.database, who.auth, c.req.raw.headers).catch(() => null)
+      ? await requestPrincipal(who.database, who.auth, c.req.raw.headers).catch(() => null)
       : null;
     await fairUse.enforce(fairUseClient(principal, address), kind === "openData" ? "api" : c.req.path, kind);
     return next();

@@ -2,7 +2,7 @@ import type { Database } from "@realise/db";
 import { AppError, access, decide } from "@realise/domain";
 import { type Context, Hono } from "hono";
 import type { Auth } from "../../auth/auth.js";
-import { principalFromHeaders } from "../../auth/principal.js";
+import { requestPrincipal } from "../../auth/principal.js";
 import { toCsv } from "../../lib/csv.js";
 import { oversightScopeOf } from "../../services/guards/oversight-scope.js";
 import { exportFor, isExportName, NATIONAL_ONLY_EXPORTS } from "../../services/national/index.js";
@@ -26,7 +26,7 @@ export function createExportsApp(options: ExportsOptions): Hono<EdgeEnv> {
   const { database, auth } = options;
 
   app.get("/:file", async (c: Context<EdgeEnv>) => {
-    const principal = await principalFromHeaders(database, auth, c.req.raw.headers);
+    const principal = await requestPrincipal(database, auth, c.req.raw.headers);
     const file = c.req.param("file") ?? "";
     const table = file.replace(/\.csv$/, "");
     const known = file.endsWith(".csv") && isExportName(table);

@@ -2,7 +2,7 @@ import type { Database } from "@realise/db";
 import { AppError, access, decide } from "@realise/domain";
 import { type Context, Hono } from "hono";
 import type { Auth } from "../../auth/auth.js";
-import { principalFromHeaders } from "../../auth/principal.js";
+import { requestPrincipal } from "../../auth/principal.js";
 import { boardPackPdf } from "../../reports/board-pack.js";
 import { periodSlug } from "../../reports/format.js";
 import { nationalReportPdf } from "../../reports/national-report.js";
@@ -52,7 +52,7 @@ export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
   const app = new Hono<EdgeEnv>();
   const { database, auth } = options;
   const suppressBelow = options.suppressBelow ?? DEFAULT_SUPPRESS_BELOW;
-  const caller = (c: Context<EdgeEnv>) => principalFromHeaders(database, auth, c.req.raw.headers);
+  const caller = (c: Context<EdgeEnv>) => requestPrincipal(database, auth, c.req.raw.headers);
   const refuse = (outcome: "UNAUTHORIZED" | "FORBIDDEN", what: string) =>
     outcome === "UNAUTHORIZED"
       ? new AppError("UNAUTHORIZED", "Sign in to download reports")
