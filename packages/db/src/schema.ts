@@ -88,6 +88,8 @@ export interface FrameworkVersionTable {
   created_at: Timestamp;
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   row_version: ColumnType<number, number | undefined, number>;
+  /** md5 of the document, kept by the database (migration 0021). */
+  digest: ColumnType<string, never, never>;
 }
 
 export interface AdoptionRecordTable {
@@ -133,10 +135,13 @@ export interface AuditLogTable {
   ods_code: string | null;
   before: ColumnType<unknown | null, string | null | undefined, never>;
   after: ColumnType<unknown | null, string | null | undefined, never>;
-  /** The audit chain (migration 0010): set by the database's trigger, never by the application. */
-  chain_seq: ColumnType<string, never, never>;
+  /**
+   * The audit chain (migrations 0010, 0020): set by the database's triggers as the row's transaction
+   * commits, never by the application. Null only inside the transaction that inserted the row.
+   */
+  chain_seq: ColumnType<string | null, never, never>;
   prev_hash: ColumnType<string | null, never, never>;
-  row_hash: ColumnType<string, never, never>;
+  row_hash: ColumnType<string | null, never, never>;
 }
 
 export interface TrustReturnTable {

@@ -16,6 +16,8 @@ import * as m0010 from "./0010_security.js";
 import * as m0017 from "./0017_rate_limit.js";
 import * as m0018 from "./0018_snapshot_answer.js";
 import * as m0019 from "./0019_data_version.js";
+import * as m0020 from "./0020_audit_chain_at_commit.js";
+import * as m0021 from "./0021_framework_digest.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +38,8 @@ export const migrations: Record<string, Migration> = {
   "0017_rate_limit": m0017,
   "0018_snapshot_answer": m0018,
   "0019_data_version": m0019,
+  "0020_audit_chain_at_commit": m0020,
+  "0021_framework_digest": m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

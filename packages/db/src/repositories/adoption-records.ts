@@ -86,6 +86,23 @@ export function toAssessable(rows: AdoptionRow[]) {
   }));
 }
 
+/** A trust's assessment as its maintained tier row stores it. */
+export interface TierValues {
+  frameworkVersion: number;
+  attainedTier: number;
+  progressToNext: number;
+}
+
+/** The tier row's columns for an assessment made at `at`. */
+export function tierColumns(t: TierValues, at: Date) {
+  return {
+    framework_version: t.frameworkVersion,
+    attained_tier: t.attainedTier,
+    progress_to_next: t.progressToNext,
+    updated_at: at,
+  };
+}
+
 /** Store a trust's attained tier and progress (the national views read this row). */
 export async function saveOrganisationTier(
   db: Kysely<DB>,
@@ -93,12 +110,7 @@ export async function saveOrganisationTier(
   frameworkVersion: number,
   assessment: { attainedTier: number; progressToNext: number },
 ) {
-  const values = {
-    framework_version: frameworkVersion,
-    attained_tier: assessment.attainedTier,
-    progress_to_next: assessment.progressToNext,
-    updated_at: new Date(),
-  };
+  const values = tierColumns({ frameworkVersion, ...assessment }, new Date());
   await db
     .insertInto("organisation_tier")
     .values({ ods_code: odsCode, ...values })

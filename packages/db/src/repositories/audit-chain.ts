@@ -32,6 +32,17 @@ export async function checkAuditChain(db: Kysely<DB>): Promise<ChainCheck> {
     firstBadId: id,
     problem,
   });
+  // Rows are linked as their transaction commits (migration 0020): a committed row without a link was
+  // slipped past the trigger.
+  const unlinked = await db
+    .selectFrom("audit_log")
+    .select(sql<string>`id::text`.as("id"))
+    .where("chain_seq", "is", null)
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  if (unlinked)
+    return bad(unlinked.id, "it is not linked into the chain (it went round the chain's trigger)");
   for (;;) {
     const rows = (
       await sql<{

@@ -16,25 +16,27 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** An audit row's columns (the chain columns are the database's to set). */
+export function auditColumns(actor: Actor | null, entry: AuditEntry) {
+  return {
+    actor_id: actor?.userId ?? null,
+    actor_email: actor?.email ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entity_key: entry.entityKey,
+    ods_code: entry.odsCode ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
+}
+
 /** Append an audit row inside the caller's transaction, so the change and its record commit together. */
 export async function writeAudit(
   trx: Transaction<DB> | Kysely<DB>,
   actor: Actor | null,
   entry: AuditEntry,
 ): Promise<void> {
-  await trx
-    .insertInto("audit_log")
-    .values({
-      actor_id: actor?.userId ?? null,
-      actor_email: actor?.email ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entity_key: entry.entityKey,
-      ods_code: entry.odsCode ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
+  await trx.insertInto("audit_log").values(auditColumns(actor, entry)).execute();
 }
 
 export interface AuditRow {

@@ -12,17 +12,25 @@ const frozen = new Map<string, Framework>();
 export async function frameworkVersion(db: Kysely<DB>, version: number): Promise<Framework> {
   const head = await db
     .selectFrom("framework_version")
-    .select(["status", sql<string>`md5(document::text)`.as("digest")])
+    .select(["version", "status", "digest"])
     .where("version", "=", version)
     .executeTakeFirst();
   if (!head) throw AppError.notFound(`Framework version ${version} does not exist`);
-  const key = `${version}:${head.digest}`;
+  return frameworkOf(db, head);
+}
+
+/** The parsed document of the version `head` names: kept when published, read and parsed otherwise. */
+async function frameworkOf(
+  db: Kysely<DB>,
+  head: { version: number; status: string; digest: string },
+): Promise<Framework> {
+  const key = `${head.version}:${head.digest}`;
   const cached = head.status === "published" ? frozen.get(key) : undefined;
   if (cached) return cached;
   const row = await db
     .selectFrom("framework_version")
     .select(["document", "status"])
-    .where("version", "=", version)
+    .where("version", "=", head.version)
     .executeTakeFirstOrThrow();
   const document = typeof row.document === "string" ? JSON.parse(row.document) : row.document;
   const framework = FrameworkSchema.parse({ ...document, status: row.status });
@@ -42,9 +50,17 @@ export async function currentFrameworkVersion(db: Kysely<DB>): Promise<number> {
   return row.version;
 }
 
-/** The framework in force. */
+/** The framework in force: one query while its parsed document is kept (every write asks). */
 export async function currentFramework(db: Kysely<DB>): Promise<Framework> {
-  return frameworkVersion(db, await currentFrameworkVersion(db));
+  const head = await db
+    .selectFrom("framework_version")
+    .select(["version", "status", "digest"])
+    .where("status", "=", "published")
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!head) throw AppError.notFound("No framework version has been published");
+  return frameworkOf(db, head);
 }
 
 /** Forget a cached document (a version changed status). The digest key makes this a tidy-up, not a need. */

@@ -2,6 +2,12 @@ import { type DB, lockingReturn } from "@realise/db";
 import { AppError, assertRecordsEditable, lockedDetail } from "@realise/domain";
 import { type Kysely, sql } from "kysely";
 
+/** The trust a write holds, as the guard read it while taking the hold. */
+export interface WrittenTrust {
+  odsCode: string;
+  trustType: string;
+}
+
 /**
  * The one guard every change to a trust's records goes through: adoption records, confirm-tier, benefit
  * lines and actuals, CSV imports and plan items. It opens the write's transaction, holds the trust's row
@@ -12,15 +18,18 @@ import { type Kysely, sql } from "kysely";
 export async function trustWrite<T>(
   db: Kysely<DB>,
   odsCode: string,
-  work: (trx: Kysely<DB>) => Promise<T>,
+  work: (trx: Kysely<DB>, trust: WrittenTrust) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const trust = await sql<{
-      ods_code: string;
-    }>`select ods_code from organisation where ods_code = ${odsCode} for share`.execute(trx);
-    if (trust.rows.length === 0) throw AppError.notFound(`No trust has the ODS code ${odsCode}`);
+      trust_type: string;
+    }>`select trust_type from organisation where ods_code = ${odsCode} for share`.execute(trx);
+    const row = trust.rows[0];
+    if (!row) throw AppError.notFound(`No trust has the ODS code ${odsCode}`);
+    // A statement of its own, after the lock: a submission that held the trust has committed by now, and
+    // only a new statement's snapshot sees its return.
     await assertRecordsOpen(trx, odsCode);
-    return work(trx);
+    return work(trx, { odsCode, trustType: row.trust_type });
   });
 }
 
