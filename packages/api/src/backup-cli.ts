@@ -30,6 +30,7 @@ try {
     // Account tables belong to better-auth; create them so accounts can be restored too.
     await migrateAuth(
       createAuth(database, { baseURL: "http://localhost", secret: "migration-only".repeat(4) }),
+      database,
     );
     const result = await importData(database.db, JSON.parse(readFileSync(file, "utf8")));
     console.log(`Imported ${result.rows} rows into ${result.tables} tables from ${file}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { adoptionForOrganisation } from "../src/services/adoption/index.js";
 import { nationalHeatmap, nationalOverview } from "../src/services/national/index.js";
 import { engines, useHarness } from "./support/harness.js";
 
@@ -35,6 +36,50 @@ describe.each(engines)("national views kept per data version on %s", (engine) =>
     expect(live(after)).toBe(live(before) - 1);
     await db.updateTable("organisation").set({ epr_status: "live" }).where("ods_code", "=", "RGT").execute();
     expect(live(await nationalOverview(db, {}))).toBe(live(before));
+  });
+
+  it("keeps a trust's dashboard until anything it shows changes, the name of who entered a record included", async () => {
+    const db = h.database.db;
+    const editor = await h.principal("editor.rgt@demo.realise");
+    const seen = await adoptionForOrganisation(db, { odsCode: "RGT" });
+    const record = seen.records[0]!;
+    await h.as(editor).adoption.update({
+      odsCode: "RGT",
+      functionalityCode: record.functionalityCode,
+      expectedVersion: record.version,
+      values: {
+        coveragePct: record.coveragePct,
+        usageNumerator: record.usageNumerator,
+        usageDenominator: record.usageDenominator,
+        measurementWindowStart: record.measurementWindowStart,
+        measurementWindowEnd: record.measurementWindowEnd,
+        paperRetired: record.paperRetired,
+        plannedGoLive: record.plannedGoLive,
+        claimedLevel: null,
+        claimReason: null,
+        evidence: record.evidence,
+        notes: "entered for the dashboard test",
+      },
+    });
+    const first = await adoptionForOrganisation(db, { odsCode: "RGT" });
+    expect(first).not.toBe(seen);
+    expect(await adoptionForOrganisation(db, { odsCode: "RGT" })).toBe(first);
+    const sourceOf = (d: typeof first) =>
+      d.records.find((r) => r.functionalityCode === record.functionalityCode)?.source;
+    expect(sourceOf(first)).toMatchObject({ kind: "person", name: editor.name });
+    // Renamed straight in the accounts' table: the next request shows the new name.
+    await db
+      .updateTable("user")
+      .set({ name: "Renamed Editor" } as never)
+      .where("email", "=", editor.email)
+      .execute();
+    const renamed = await adoptionForOrganisation(db, { odsCode: "RGT" });
+    expect(sourceOf(renamed)).toMatchObject({ kind: "person", name: "Renamed Editor" });
+    await db
+      .updateTable("user")
+      .set({ name: editor.name } as never)
+      .where("email", "=", editor.email)
+      .execute();
   });
 
   it("keeps nothing a transaction saw, so a rolled-back change is never served", async () => {

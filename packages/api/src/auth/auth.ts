@@ -1,5 +1,5 @@
 import type { Database } from "@realise/db";
-import { isAccountDisabled } from "@realise/db";
+import { isAccountDisabled, versionAccountNames } from "@realise/db";
 import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
@@ -82,8 +82,12 @@ export function createAuth(database: Database, options: AuthOptions) {
 }
 export type Auth = ReturnType<typeof createAuth>;
 
-/** Create or upgrade better-auth's tables; idempotent. */
-export async function migrateAuth(auth: Auth): Promise<void> {
+/**
+ * Create or upgrade better-auth's tables; idempotent. Then the user table raises the data version like
+ * our own tables (issue 18): the names it holds show on trust dashboards kept per version.
+ */
+export async function migrateAuth(auth: Auth, database: Database): Promise<void> {
   const migrations = await getMigrations(auth.options);
   await migrations.runMigrations();
+  await versionAccountNames(database.db);
 }

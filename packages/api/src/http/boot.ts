@@ -157,7 +157,7 @@ export async function startRealise(options: BootOptions = {}): Promise<Running> 
     originCheck: options.originCheck,
     logger,
   });
-  if (!adminUrl) await migrateAuth(auth);
+  if (!adminUrl) await migrateAuth(auth, database);
   const accounts = demo ? await seedDemoAccounts(database, auth) : 0;
   const history = demo ? await seedDemoReturns(database) : { returns: 0, snapshots: 0 };
   current = createApp({

@@ -12,7 +12,7 @@ export async function migrateAsOwner(adminUrl: string, runtime: Database, logger
   try {
     const applied = await migrateToLatest(owner.db);
     // Only the schema matters here: the secret and origin are never used by the migrations.
-    await migrateAuth(createAuth(owner, { baseURL: "http://localhost", secret: "m".repeat(32) }));
+    await migrateAuth(createAuth(owner, { baseURL: "http://localhost", secret: "m".repeat(32) }), owner);
     const [runtimeRole, ownerRole] = [await currentRole(runtime.db), await currentRole(owner.db)];
     if (runtimeRole === ownerRole) {
       logger.warn(

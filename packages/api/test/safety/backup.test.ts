@@ -10,7 +10,7 @@ async function emptyDatabase(engine: EngineName) {
   const scratch = engine === "postgres" ? await createScratchDatabase(process.env.TEST_DATABASE_URL!) : null;
   const database = await createDatabase(scratch ? { databaseUrl: scratch.url, poolSize: 2 } : {});
   await migrateToLatest(database.db);
-  await migrateAuth(createAuth(database, { baseURL: TEST_ORIGIN, secret: TEST_SECRET }));
+  await migrateAuth(createAuth(database, { baseURL: TEST_ORIGIN, secret: TEST_SECRET }), database);
   return {
     database,
     async drop() {

@@ -27,12 +27,51 @@ describe.each(engines)("audit chain (%s)", (engine) => {
       ),
     );
     const rows = await db.selectFrom("audit_log").select(["chain_seq", "prev_hash", "row_hash"]).execute();
-    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.row_hash))).toBe(true);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.row_hash ?? ""))).toBe(true);
     const check = await verifyAuditChain(db);
     expect(check).toMatchObject({ ok: true, firstBadId: null });
     expect(check.rowsChecked).toBe(rows.length);
     const status = await h.as(await h.principal("admin@demo.realise")).audit.chainStatus();
     expect(status.verification).toMatchObject({ ok: true, rowsChecked: rows.length });
+  });
+
+  it("links a row as its transaction commits, never before, and names a committed row left unlinked", async () => {
+    const db = h.database.db;
+    // Inside its transaction the row waits unlinked: the chain's head is not held while the write goes on.
+    const inside = await db.transaction().execute(async (trx) => {
+      await writeAudit(trx, actor, { action: "chain.test", entity: "test", entityKey: "at-commit" });
+      return trx
+        .selectFrom("audit_log")
+        .select(["id", "chain_seq", "row_hash"])
+        .where("entity_key", "=", "at-commit")
+        .executeTakeFirstOrThrow();
+    });
+    expect(inside).toMatchObject({ chain_seq: null, row_hash: null });
+    const after = await db
+      .selectFrom("audit_log")
+      .select(["chain_seq", "row_hash"])
+      .where("id", "=", inside.id)
+      .executeTakeFirstOrThrow();
+    expect(after.chain_seq).not.toBeNull();
+    expect(after.row_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await checkAuditChain(db)).toMatchObject({ ok: true });
+    // A row inserted with the linking trigger out of the way stays unlinked: verification names it.
+    await sql`alter table audit_log disable trigger audit_log_link`.execute(db);
+    await writeAudit(db, actor, { action: "chain.test", entity: "test", entityKey: "unlinked" });
+    await sql`alter table audit_log enable trigger audit_log_link`.execute(db);
+    const unlinked = await db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("entity_key", "=", "unlinked")
+      .executeTakeFirstOrThrow();
+    const check = await checkAuditChain(db);
+    expect(check).toMatchObject({ ok: false, firstBadId: String(unlinked.id) });
+    expect(check.problem).toMatch(/not linked/);
+    // Put it right for the next test (as the owner): link it as the trigger would have.
+    await sql`alter table audit_log disable trigger audit_log_append_only`.execute(db);
+    await sql`delete from audit_log where id = ${unlinked.id}`.execute(db);
+    await sql`alter table audit_log enable trigger audit_log_append_only`.execute(db);
+    expect(await checkAuditChain(db)).toMatchObject({ ok: true });
   });
 
   it("names the first row changed behind the application's back", async () => {

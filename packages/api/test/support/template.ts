@@ -15,7 +15,7 @@ export async function prepare(database: Database): Promise<void> {
   await migrateToLatest(database.db);
   await seedIfEmpty(database.db, { demo: true });
   const auth = createAuth(database, { baseURL: TEST_ORIGIN, secret: TEST_SECRET });
-  await migrateAuth(auth);
+  await migrateAuth(auth, database);
   await seedDemoAccounts(database, auth);
   await seedDemoReturns(database);
 }

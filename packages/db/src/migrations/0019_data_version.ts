@@ -35,6 +35,13 @@ export const UNVERSIONED_TABLES = [
   "verification",
 ];
 
+/**
+ * Listed above but raising the version all the same, through a trigger added where the table is made: the
+ * accounts' user table (better-auth's, made after these migrations; the API's migrateAuth adds it), for
+ * the names on a trust's dashboard.
+ */
+export const VERSIONED_ELSEWHERE = ["user"];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("data_version")

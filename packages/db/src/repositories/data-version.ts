@@ -12,3 +12,13 @@ export async function dataVersion(db: Kysely<DB>): Promise<string> {
     .executeTakeFirstOrThrow();
   return row.version;
 }
+
+/**
+ * Make the accounts' user table raise the data version (its names show on trust dashboards). It is
+ * better-auth's table, made after our migrations, so this runs once it exists; idempotent.
+ */
+export async function versionAccountNames(db: Kysely<DB>): Promise<void> {
+  await sql`create or replace trigger user_data_version
+    after insert or update or delete or truncate on "user"
+    for each statement execute function raise_data_version()`.execute(db);
+}

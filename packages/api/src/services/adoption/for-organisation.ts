@@ -11,9 +11,26 @@ import {
 import { AppError, assessTrust, explainTiers, periodOf, type TrustType } from "@realise/domain";
 import type { Kysely } from "kysely";
 import { peerDistributions } from "../organisations/peer-distributions.js";
+import { versioned } from "../versioned.js";
 
-/** The trust's dashboard: tier, progress, what the next tier needs, every functionality, peers, lock state. */
-export async function adoptionForOrganisation(db: Kysely<DB>, input: { odsCode: string }) {
+/**
+ * The trust's dashboard: tier, progress, what the next tier needs, every functionality, peers, lock state.
+ * Kept per data version (issue 18): every table it reads, the names of who entered a record included,
+ * raises the version when it changes, so the next request after any change computes afresh. The quarter is
+ * in the key because whether an accepted return locks the records depends on it, not on the data alone.
+ */
+export async function adoptionForOrganisation(
+  db: Kysely<DB>,
+  input: { odsCode: string },
+  today: Date = new Date(),
+) {
+  const quarter = periodOf(today, "quarter");
+  return versioned(db, `adoption.forOrganisation|${quarter}|${input.odsCode}`, () =>
+    computeDashboard(db, input, today),
+  );
+}
+
+async function computeDashboard(db: Kysely<DB>, input: { odsCode: string }, today: Date) {
   const organisation = await findOrganisation(db, input.odsCode);
   if (!organisation) throw AppError.notFound(`No trust has the ODS code ${input.odsCode}`);
   const [framework, stored, peers, returns, locked, sources] = await Promise.all([
@@ -21,7 +38,7 @@ export async function adoptionForOrganisation(db: Kysely<DB>, input: { odsCode: 
     adoptionRecords(db, input.odsCode),
     peerDistributions(db, input.odsCode),
     returnsFor(db, input.odsCode),
-    lockingReturn(db, input.odsCode),
+    lockingReturn(db, input.odsCode, today),
     recordSources(db, input.odsCode),
   ]);
   // Each record says where its figures came from: "Reported by EPR nightly feed" or "Entered by Jane Smith".
@@ -43,7 +60,7 @@ export async function adoptionForOrganisation(db: Kysely<DB>, input: { odsCode: 
     records,
     peers,
     returns,
-    currentPeriod: periodOf(new Date(), "quarter"),
+    currentPeriod: periodOf(today, "quarter"),
     locked: locked ?? null,
   };
 }
