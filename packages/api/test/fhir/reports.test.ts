@@ -319,6 +319,14 @@ describe.each(engines)("summary MeasureReports from a trust's system on %s", (en
         .record({ key: fc.constantFrom(...keys), value: fc.jsonValue() })
         .map(({ key, value }) => ({ ...valid, identifier: [{ value: "fuzz" }], [key]: value })),
     );
+    // Found by this property: an element named like one of Object's members crashed the R4 validator.
+    const inherited = await fetch(`${server.url}/fhir/MeasureReport`, {
+      method: "POST",
+      headers: { "content-type": "application/fhir+json", authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ ...valid, type: { valueOf: null } }),
+    });
+    expect(inherited.status).toBe(400);
+    expect(JSON.stringify(await inherited.json())).toContain("MeasureReport.type.valueOf");
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(body, async (b) => {

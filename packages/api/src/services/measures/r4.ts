@@ -31,6 +31,10 @@ export interface FhirIssue {
 /** Validate a resource against the FHIR R4 structure definitions; the errors, or none. */
 export async function structureIssues(resource: Resource): Promise<FhirIssue[]> {
   const core = await r4();
+  // The validator calls methods such as valueOf on what it reads, so an element named like one of
+  // Object's own (never a FHIR element) would crash it: name it first instead.
+  const inherited = inheritedNames(resource, resource.resourceType ?? "Resource");
+  if (inherited.length > 0) return inherited;
   try {
     const warnings: OperationOutcomeIssue[] = core.validateResource(resource);
     return warnings.filter((w) => w.severity === "error" || w.severity === "fatal").map(issueOf);
@@ -46,4 +50,17 @@ function issueOf(issue: OperationOutcomeIssue): FhirIssue {
     expression: issue.expression?.[0] ?? "",
     diagnostics: issue.details?.text ?? issue.diagnostics ?? "Invalid element",
   };
+}
+
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Elements anywhere in `value` whose names are Object's own members, by FHIRPath-like path. */
+function inheritedNames(value: unknown, path: string): FhirIssue[] {
+  if (Array.isArray(value)) return value.flatMap((v) => inheritedNames(v, path));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    OBJECT_MEMBERS.has(key)
+      ? [{ expression: `${path}.${key}`, diagnostics: `${key} is not an element of ${path} in FHIR R4` }]
+      : inheritedNames(v, `${path}.${key}`),
+  );
 }
