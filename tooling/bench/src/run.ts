@@ -477,7 +477,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
         .map((n) => available.find((s) => s.name === n))
         .filter((s): s is Scenario => s !== undefined)
         .map((s) => ({ name: s.name, path: requestPath(s, info.context) })),
-      { name: "reports.nationalPdf", path: "/reports/national.pdf" },
+      ...(config.fairUseReport ? [{ name: "reports.nationalPdf", path: "/reports/national.pdf" }] : []),
       ...available
         .filter((s) => s.name === "organisations.list")
         .map((s) => ({ name: s.name, path: requestPath(s, info.context) })),
