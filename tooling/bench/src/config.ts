@@ -5,7 +5,10 @@ export interface BenchConfig {
   organisations: number;
   /** Historic quarters of adoption history. */
   periods: number;
-  /** Seconds each load phase runs; ignored when `requests` is set. */
+  /**
+   * Seconds each load phase runs; ignored when `requests` is set, except by the fair-use phase, whose
+   * limits are per minute, so it always runs for a time.
+   */
   durationS: number;
   /** A fixed number of requests per load phase instead of a duration (the small test run). */
   requests?: number | undefined;
@@ -15,6 +18,14 @@ export interface BenchConfig {
   updateConcurrency: number[];
   /** Total connections of the scale-out read load, on one instance and then spread over two. */
   scaleOutConnections: number;
+  /** Connections of the noisy client in the fair-use phase (the victim has one). */
+  fairUseConnections: number;
+  /**
+   * Whether the noisy client also asks for the national report PDF (BENCH_FAIR_USE_REPORT=0: not). Each
+   * build is CPU-bound work on the instance's one event loop, so it weighs on the victim far more than
+   * the cached views do; off, the phase shows what the views alone cost the victim.
+   */
+  fairUseReport: boolean;
   /** Real PostgreSQL server; a scratch database is created and dropped on it. Absent: PGlite. */
   databaseUrl?: string | undefined;
   /** Where the JSON result goes. */
@@ -45,6 +56,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): BenchConfig
     connections: int(env.BENCH_CONNECTIONS, 2),
     updateConcurrency: (env.BENCH_UPDATE_CONCURRENCY ?? "1,8,32").split(",").map((c) => int(c, 1)),
     scaleOutConnections: int(env.BENCH_SCALE_OUT_CONNECTIONS, 8),
+    fairUseConnections: int(env.BENCH_FAIR_USE_CONNECTIONS, 4),
+    fairUseReport: env.BENCH_FAIR_USE_REPORT !== "0",
     databaseUrl: env.DATABASE_URL || undefined,
     resultsDir: env.BENCH_RESULTS_DIR ?? `${repoRoot}bench/results`,
     coldStart: env.BENCH_COLD_START !== "0",

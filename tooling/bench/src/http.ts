@@ -23,12 +23,14 @@ export async function signIn(appUrl: string, email: string, password: string): P
   return cookies.join("; ");
 }
 
-export async function trpcQuery(appUrl: string, procedure: string, input: unknown, cookie?: string) {
-  const response = await fetch(`${appUrl}${trpcGetPath(procedure, input)}`, {
-    headers: cookie ? { cookie } : {},
-  });
+/** One GET of a path (a tRPC query's or a plain route's), with the caller's cookie if any. */
+export async function getText(appUrl: string, path: string, cookie?: string) {
+  const response = await fetch(`${appUrl}${path}`, { headers: cookie ? { cookie } : {} });
   return { status: response.status, text: await response.text() };
 }
+
+export const trpcQuery = (appUrl: string, procedure: string, input: unknown, cookie?: string) =>
+  getText(appUrl, trpcGetPath(procedure, input), cookie);
 
 export async function trpcMutation(appUrl: string, procedure: string, input: unknown, cookie: string) {
   const response = await fetch(`${appUrl}/trpc/${procedure}`, {

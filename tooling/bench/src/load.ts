@@ -15,6 +15,8 @@ export interface LoadOptions {
   durationS?: number | undefined;
   /** Several: each connection sends them in turn, over and over. */
   request: AutocannonRequest | AutocannonRequest[];
+  /** Stop early when this aborts (a load that runs for as long as another phase does). */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -49,5 +51,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       latencies.push(ms);
       statuses[status] = (statuses[status] ?? 0) + 1;
     });
+    if (options.signal?.aborted) instance.stop();
+    else options.signal?.addEventListener("abort", () => instance.stop(), { once: true });
   });
 }

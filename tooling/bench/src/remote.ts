@@ -32,6 +32,7 @@ export async function startRemoteTarget(options: TargetOptions): Promise<Target>
     bareSql: (name, load) => call("bareSql", name, load) as ReturnType<Target["bareSql"]>,
     bareUpdates: (load) => call("bareUpdates", load) as ReturnType<Target["bareUpdates"]>,
     check: () => call("check") as ReturnType<Target["check"]>,
+    startFairUseInstance: () => call("startFairUseInstance") as ReturnType<Target["startFairUseInstance"]>,
     close: async () => {
       await call("close").catch(() => undefined);
       if (child.exitCode === null) child.kill();

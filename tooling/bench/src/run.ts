@@ -5,13 +5,14 @@ import { createScratchDatabase } from "@realise/db/testing";
 import { bundleSizes } from "./bundles.js";
 import { type ColdStart, measureColdStart } from "./cold-start.js";
 import type { BenchConfig } from "./config.js";
-import { signIn, trpcBody, trpcGetPath, trpcQuery, wireBytes } from "./http.js";
+import { type FairUseResult, measureFairUse } from "./fair-use.js";
+import { getText, signIn, trpcBody, wireBytes } from "./http.js";
 import { type LoadResult, runLoad } from "./load.js";
 import { measureNationalReport, type NationalReportTiming } from "./national-report.js";
 import { type Pgbench, pgbenchUnavailable, preparePgbench } from "./pgbench.js";
 import { startRemoteTarget } from "./remote.js";
 import { type Instance, measureScaleOut, type ScaleOutResult, startSecondInstance } from "./scale-out.js";
-import { type Scenario, scenarios } from "./scenarios.js";
+import { requestPath, type Scenario, scenarioPath, scenarioTarget, scenarios } from "./scenarios.js";
 import { round, summarise } from "./stats.js";
 import { startTarget, type Target, type TargetInfo, type WriteCheck } from "./target.js";
 import { freshnessSamples } from "./freshness.js";
@@ -19,7 +20,10 @@ import { keyForWrite, keyOf, updateValues, versionFromConflict } from "./updates
 
 export interface ScenarioResult {
   name: string;
+  /** The tRPC procedure, or the plain route ("GET /api/v1/…") of a scenario outside tRPC. */
   procedure: string;
+  /** The path each request asked for, input included. */
+  path: string;
   requests: number;
   p50Ms: number;
   p95Ms: number;
@@ -85,6 +89,10 @@ export interface BenchResult {
   scaleOut: ScaleOutResult | null;
   /** Why scaleOut is null. */
   scaleOutSkipped: string | null;
+  /** The trust dashboard alone and beside a noisy client, on an instance with fair use on. */
+  fairUse: FairUseResult | null;
+  /** Why fairUse is null. */
+  fairUseSkipped: string | null;
   bundleGzipBytes: { web: number | null; admin: number | null };
   commit: string;
   dirty: boolean;
@@ -126,7 +134,8 @@ async function measureScenario(
   const load = { connections: config.connections, requests: config.requests, durationS: config.durationS };
   const warm = { connections: config.connections, requests: 20 };
   const headers: Record<string, string> = cookie ? { cookie } : {};
-  const trpcRequest = { method: "GET", path: trpcGetPath(s.procedure, s.input(info.context)), headers };
+  const path = requestPath(s, info.context);
+  const trpcRequest = { method: "GET", path, headers };
   const bareRequest = { method: "GET", path: `/${encodeURIComponent(s.name)}` };
   await runLoad({ url: info.appUrl, ...warm, request: trpcRequest });
   const trpc = await runLoad({ url: info.appUrl, ...load, request: trpcRequest });
@@ -150,12 +159,13 @@ async function measureScenario(
   const t = summarise(trpc.latencies);
   const floor = summarise(bareHttp.latencies);
   const direct = summarise(bareSql);
-  const sample = await trpcQuery(info.appUrl, s.procedure, s.input(info.context), cookie);
+  const sample = await getText(info.appUrl, path, cookie);
   const wire = await wireBytes(info.appUrl, trpcRequest.path, cookie);
   if (wire.status !== 200) throw new Error(`${s.name} (wire bytes): answered ${wire.status}`);
   return {
     name: s.name,
-    procedure: s.procedure,
+    procedure: scenarioTarget(s),
+    path,
     requests: t.count,
     p50Ms: t.p50Ms,
     p95Ms: t.p95Ms,
@@ -306,7 +316,7 @@ async function measureFreshness(
     key,
     cookie,
     writeUrl: info.appUrl,
-    read: () => trpcQuery(info.appUrl, view.procedure, view.input(info.context), viewCookie),
+    read: () => getText(info.appUrl, requestPath(view, info.context), viewCookie),
     // Alternate between an empty record (L0) and a fully used one, so the level surely moves.
     values: (round) =>
       round % 2 === 0
@@ -357,14 +367,17 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
     const available: Scenario[] = [];
     const skippedScenarios: BenchResult["skippedScenarios"] = [];
     for (const s of scenarios) {
-      const probe = await trpcQuery(
-        info.appUrl,
-        s.procedure,
-        s.input(info.context),
-        cookieFor(s, sessions, info),
-      );
+      const path = scenarioPath(s, info.context);
+      if (path === undefined) {
+        skippedScenarios.push({
+          name: s.name,
+          reason: `nothing to ask ${scenarioTarget(s)} for in this data`,
+        });
+        continue;
+      }
+      const probe = await getText(info.appUrl, path, cookieFor(s, sessions, info));
       if (probe.status === 200) available.push(s);
-      else skippedScenarios.push({ name: s.name, reason: `${s.procedure} answered ${probe.status}` });
+      else skippedScenarios.push({ name: s.name, reason: `${scenarioTarget(s)} answered ${probe.status}` });
     }
     for (const s of skippedScenarios) log(`  skipped ${s.name}: ${s.reason}`);
 
@@ -449,6 +462,63 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
       await second?.close();
       second = undefined;
     }
+
+    // Fair use: a victim's dashboard alone, then beside a client hammering the expensive routes, on an
+    // instance that enforces the limits (the load phases above run without them, to measure speed).
+    let fairUse: FairUseResult | null = null;
+    let fairUseSkipped: string | null = null;
+    const victim = available.find((s) => s.name === "trust.dashboard");
+    const victimAccount = info.editors.find((e) => e.odsCode === info.context.dashboardOds);
+    // The costliest reads a script could loop over, each under its fair-use rule: views (60/min per
+    // account), the national report PDF (a download, 20/min), the snapshot CSV (open data, 120/min per
+    // address) and the trust list (a view, counted by account when signed in).
+    const noisyRoutes = [
+      ...["national.heatmap", "plans.national", "openData.snapshotCsv"]
+        .map((n) => available.find((s) => s.name === n))
+        .filter((s): s is Scenario => s !== undefined)
+        .map((s) => ({ name: s.name, path: requestPath(s, info.context) })),
+      ...(config.fairUseReport ? [{ name: "reports.nationalPdf", path: "/reports/national.pdf" }] : []),
+      ...available
+        .filter((s) => s.name === "organisations.list")
+        .map((s) => ({ name: s.name, path: requestPath(s, info.context) })),
+    ];
+    if (!victim || !victimAccount) fairUseSkipped = "trust.dashboard did not answer";
+    else {
+      try {
+        let url: string;
+        if (scratch) {
+          log(`  fair use: instance with fair use on (packages/api/dist/main.js) on ${scratch.name}`);
+          second = await startSecondInstance(config.repoRoot, scratch.url, info.authSecret, {
+            fairUse: true,
+          });
+          url = second.url;
+        } else {
+          log("  fair use: a second server with fair use on, in the bench's server process (PGlite)");
+          url = await target.startFairUseInstance();
+        }
+        log(
+          `  fair use: ${victim.name} alone, then beside ${config.fairUseConnections} noisy connections (${noisyRoutes.map((r) => r.name).join(", ")})`,
+        );
+        fairUse = await measureFairUse({
+          url,
+          instance: scratch ? "process" : "in-process",
+          victim: {
+            name: `${victim.name} (${scenarioTarget(victim)})`,
+            path: requestPath(victim, info.context),
+            email: victimAccount.email,
+            password: victimAccount.password,
+          },
+          noisy: { email: info.analyst.email, password: info.analyst.password, routes: noisyRoutes },
+          connections: config.fairUseConnections,
+          durationS: config.durationS,
+        });
+      } catch (error) {
+        fairUseSkipped = `failed: ${error instanceof Error ? error.message : String(error)}`;
+        log(`  fair use ${fairUseSkipped}`);
+      }
+      await second?.close();
+      second = undefined;
+    }
     await target.close();
     target = undefined;
 
@@ -478,6 +548,8 @@ export async function runBench(config: BenchConfig): Promise<BenchResult> {
       pgbenchSkipped,
       scaleOut,
       scaleOutSkipped,
+      fairUse,
+      fairUseSkipped,
       bundleGzipBytes: bundleSizes(config.repoRoot),
       commit,
       dirty,

@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { AutocannonRequest } from "autocannon";
 import { freePort } from "./cold-start.js";
-import { trpcGetPath, trpcQuery } from "./http.js";
+import { trpcQuery } from "./http.js";
 import { type LoadResult, runLoad } from "./load.js";
-import type { Scenario } from "./scenarios.js";
+import { requestPath, type Scenario } from "./scenarios.js";
 import { round } from "./stats.js";
 import type { Target, TargetInfo } from "./target.js";
 import { freshnessSamples } from "./freshness.js";
@@ -36,13 +36,15 @@ export interface Instance {
  * A second Realise server as production runs one: `node packages/api/dist/main.js` in its own process,
  * on the same database, another port, with the first instance's session secret (sessions live in the
  * database; the secret signs their cookies), no demo data and no sign-in throttling (as the first one).
+ * Fair use is off, like the first instance, unless `fairUse` asks for it (the noisy-neighbour phase).
  */
 export async function startSecondInstance(
   repoRoot: string,
   databaseUrl: string,
   authSecret: string,
-  timeoutMs = 120_000,
+  options: { fairUse?: boolean; timeoutMs?: number } = {},
 ): Promise<Instance> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const main = join(repoRoot, "packages/api/dist/main.js");
   if (!existsSync(main)) throw new Error(`${main} is not built (pnpm build)`);
   const port = await freePort();
@@ -57,6 +59,8 @@ export async function startSecondInstance(
     // Like the first instance: the load phases measure speed, not the per-client limits.
     REALISE_FAIR_USE: "0",
   };
+  // main.js turns fair use on unless REALISE_FAIR_USE is "0", so on means the variable is absent.
+  if (options.fairUse) delete env.REALISE_FAIR_USE;
   for (const name of ["DATABASE_ADMIN_URL", "PUBLIC_URL", "REALISE_DATA_DIR"]) delete env[name];
   const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: repoRoot,
@@ -130,7 +134,7 @@ export interface ScaleOutOptions {
 export async function measureScaleOut(o: ScaleOutOptions): Promise<ScaleOutResult> {
   const requests: AutocannonRequest[] = o.reads.map(({ scenario, cookie }) => ({
     method: "GET",
-    path: trpcGetPath(scenario.procedure, scenario.input(o.info.context)),
+    path: requestPath(scenario, o.info.context),
     headers: cookie ? { cookie } : ({} as Record<string, string>),
   }));
   // Each side is measured in two halves, in the order A, A+B, A+B, A: the machine is shared, so load

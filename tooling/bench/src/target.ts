@@ -78,6 +78,12 @@ export interface Target {
   bareSql(scenario: string, load: LoadSpec): Promise<number[]>;
   bareUpdates(load: LoadSpec): Promise<WriteRun>;
   check(): Promise<WriteCheck>;
+  /**
+   * A second Realise server in this process on the same open database, with fair use on (and sign-in
+   * throttling off): the fair-use phase's instance where no second process can open the database
+   * (PGlite). Its URL; it stops with close().
+   */
+  startFairUseInstance(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -215,9 +221,32 @@ export async function startTarget(
     .groupBy("region")
     .orderBy("n", "desc")
     .execute();
+  const today = new Date().toISOString().slice(0, 10);
+  // Membership as at today, as the national views read it (dated organisation_icb rows).
+  const icbs = await database.db
+    .selectFrom("organisation_icb")
+    .select(["icb_code", (eb) => eb.fn.countAll<string>().as("n")])
+    .where("valid_from", "<=", today)
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", today)]))
+    .groupBy("icb_code")
+    .orderBy("n", "desc")
+    .orderBy("icb_code")
+    .limit(1)
+    .executeTakeFirst();
+  if (!icbs) throw new Error("No trust belongs to an ICB today; the ICB view has nothing to show");
+  // Periods sort as text ("2024/25 Q4" < "2025/26 Q1"), so the greatest published one is the newest.
+  const snapshot = await database.db
+    .selectFrom("snapshot")
+    .select("period")
+    .where("status", "=", "published")
+    .orderBy("period", "desc")
+    .limit(1)
+    .executeTakeFirst();
   const context: ScenarioContext = {
     dashboardOds: editorTrusts[0]!.ods_code,
     region: regions[0]?.region ?? editorTrusts[0]!.region,
+    icbCode: icbs.icb_code,
+    snapshotPeriod: snapshot?.period ?? null,
   };
 
   const bareServer = http.createServer(async (req, res) => {
@@ -228,9 +257,14 @@ export async function startTarget(
       return void res.end();
     }
     try {
-      const body = JSON.stringify(await scenario.bare(bareDb, context));
+      const answer = await scenario.bare(bareDb, context);
+      // A text answer (the open-data CSV) goes out as it is, as the route sends it; anything else as JSON.
+      if (typeof answer === "string") {
+        res.setHeader("content-type", "text/csv; charset=utf-8");
+        return void res.end(answer);
+      }
       res.setHeader("content-type", "application/json");
-      res.end(body);
+      res.end(JSON.stringify(answer));
     } catch (error) {
       res.statusCode = 500;
       res.end(String(error));
@@ -251,6 +285,7 @@ export async function startTarget(
     authSecret,
   };
   const editorOf = new Map(editors.map((e) => [e.odsCode, e]));
+  let fairUseInstance: Awaited<ReturnType<typeof startRealise>> | undefined;
 
   return {
     info: async () => info,
@@ -361,7 +396,22 @@ export async function startTarget(
         });
     },
 
+    async startFairUseInstance() {
+      fairUseInstance ??= await startRealise({
+        database,
+        port: 0,
+        host: "127.0.0.1",
+        demo: false,
+        authSecret,
+        rateLimit: false,
+        fairUse: true,
+        log: () => {},
+      });
+      return fairUseInstance.url.replace("localhost", "127.0.0.1");
+    },
+
     async close() {
+      await fairUseInstance?.close();
       await new Promise<void>((resolve) => bareServer.close(() => resolve()));
       bareServer.closeAllConnections();
       await running.close();

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { testEngines } from "@realise/db/testing";
+import { FAIR_USE_RULES } from "@realise/domain";
 import { afterAll, describe, expect, it } from "vitest";
 import { configFromEnv } from "../src/config.js";
 import { formatReport, targetChecks } from "../src/report.js";
@@ -25,6 +26,10 @@ describe.each(testEngines())("pnpm bench at small scale on $engine", ({ engine, 
       connections: 2,
       updateConcurrency: [1, 8],
       scaleOutConnections: 4,
+      // Only the fair-use phase runs for a time (its limits are per minute); 5 s alone, 5 s beside the noise:
+      // long enough at this scale for the noisy client to use up a window (20 national report PDFs).
+      durationS: 5,
+      fairUseConnections: 4,
       databaseUrl: url,
       resultsDir,
       // One cold start per run is enough; it does not depend on the engine under test.
@@ -44,6 +49,26 @@ describe.each(testEngines())("pnpm bench at small scale on $engine", ({ engine, 
     expect(names).toEqual(
       expect.arrayContaining(["trust.dashboard", "organisations.list", "registry.summary"]),
     );
+    // The generated data holds what each of these needs (an ICB with trusts, plans, benefits, audit rows,
+    // published snapshots), so none may be skipped: a skip here is a route that stopped answering 200.
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "national.icb",
+        "national.heatmapTable",
+        "plans.national",
+        "benefits.national",
+        "audit.search",
+        "openData.snapshotCsv",
+      ]),
+    );
+    const byName = new Map(result.scenarios.map((s) => [s.name, s]));
+    expect(byName.get("national.icb")!.path).toContain("icbCode");
+    expect(byName.get("audit.search")!.procedure).toBe("audit.search");
+    const csv = byName.get("openData.snapshotCsv")!;
+    expect(csv.procedure).toBe("GET /api/v1/snapshots/{period}/adoption.csv");
+    expect(csv.path).toMatch(/^\/api\/v1\/snapshots\/\d{4}-\d{2}-Q[1-4]\/adoption\.csv$/);
+    // The compressed CSV is smaller than the CSV itself (the route compresses when asked).
+    expect(csv.wireBytes).toBeLessThan(csv.responseBytes);
     // The national views are measured once their procedures are registered; until then they are listed as skipped.
     for (const name of ["national.overview", "national.heatmap"]) {
       expect([...names, ...result.skippedScenarios.map((s) => s.name)]).toContain(name);
@@ -96,6 +121,47 @@ describe.each(testEngines())("pnpm bench at small scale on $engine", ({ engine, 
     for (const v of [so.singleRps, so.dualRps, so.readThroughputRatio]) expect(v).toBeGreaterThan(0);
     expect(Number.isFinite(so.freshnessAcrossInstancesMs)).toBe(true);
     expect(formatReport(result)).toContain("2 instances ≥ 1.4× the read throughput of 1");
+  });
+
+  it("measures the trust dashboard beside a noisy client on an instance with fair use on", () => {
+    expect(result.fairUseSkipped).toBeNull();
+    const f = result.fairUse!;
+    expect(f.instance).toBe(engine === "postgres" ? "process" : "in-process");
+    expect(f.victim).toContain("adoption.forOrganisation");
+    expect(f.noisyRoutes).toEqual(
+      expect.arrayContaining([
+        "national.heatmap",
+        "plans.national",
+        "openData.snapshotCsv",
+        "reports.nationalPdf",
+        "organisations.list",
+      ]),
+    );
+    expect(f.victimRequestsBefore).toBeGreaterThan(0);
+    expect(f.victimRequestsDuring).toBeGreaterThan(0);
+    for (const v of [f.victimP95BeforeMs, f.victimP95DuringMs, f.victimP95Ratio])
+      expect(Number.isFinite(v) && v > 0).toBe(true);
+    // The victim is never refused; the noisy client is, once its windows are used up, and told when to retry.
+    expect(f.victimErrors).toBe(0);
+    expect(f.noisyErrors).toBe(0);
+    expect(f.noisyRejected).toBeGreaterThan(0);
+    expect(f.noisyRejected).toBeLessThan(f.noisyRequests);
+    expect(f.retryAfterSeen).toBe(true);
+    expect(f.noisyByRoute.reduce((n, r) => n + r.requests, 0)).toBe(f.noisyRequests);
+    expect(f.noisyByRoute.reduce((n, r) => n + r.rejected, 0)).toBe(f.noisyRejected);
+    // No route lets through more than its rule allows (each window starts in this phase and lasts a
+    // minute, longer than the phase), so the counts are what the limits say, not a miscount.
+    const allowance: Record<string, number> = {
+      "national.heatmap": FAIR_USE_RULES.view.max,
+      "plans.national": FAIR_USE_RULES.view.max,
+      "organisations.list": FAIR_USE_RULES.view.max,
+      "reports.nationalPdf": FAIR_USE_RULES.download.max,
+      "openData.snapshotCsv": FAIR_USE_RULES.openData.max,
+    };
+    for (const r of f.noisyByRoute) expect(r.requests - r.rejected).toBeLessThanOrEqual(allowance[r.route]!);
+    const report = formatReport(result);
+    expect(report).toContain("fair use: victim");
+    expect(report).toContain("trust dashboard p95 beside a noisy client ≤ 2× alone");
   });
 
   it("reports freshness, cold start and the targets table", () => {
