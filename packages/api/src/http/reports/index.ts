@@ -6,8 +6,10 @@ import { requestPrincipal } from "../../auth/principal.js";
 import { boardPackPdf } from "../../reports/board-pack.js";
 import { periodSlug } from "../../reports/format.js";
 import { nationalReportPdf } from "../../reports/national-report.js";
-import { oversightScopeOf } from "../../services/guards/oversight-scope.js";
+import { today } from "../../services/clock.js";
+import { oversightScopeOf, scopeKey } from "../../services/guards/oversight-scope.js";
 import { boardPackData, nationalReportData } from "../../services/reports/index.js";
+import { versioned } from "../../services/versioned.js";
 import type { EdgeEnv } from "../env.js";
 import { DEFAULT_SUPPRESS_BELOW } from "../open-data/context.js";
 import { periodFromSegment } from "../open-data/period.js";
@@ -44,7 +46,8 @@ function pdf(c: Context<EdgeEnv>, bytes: Buffer, filename: string) {
 }
 
 /**
- * Reports as tagged PDFs: a trust's board pack (its own staff and the national roles) and the national
+ * Reports as tagged PDFs, each built once per data version and day (a build takes a few hundred
+ * milliseconds of the server's one thread; issue 18's noisy neighbour asked for twenty a minute): a trust's board pack (its own staff and the national roles) and the national
  * quarterly report (national roles; ICB and region viewers get it for the trusts in their scope, and the
  * board packs of those trusts). Failures are thrown as AppErrors and answered as plain JSON by the app's boundary.
  */
@@ -66,12 +69,19 @@ export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
     if (outcome !== "allowed") throw refuse(outcome, "this trust's board pack");
     if (!ODS_CODE.test(odsCode)) throw AppError.notFound(`No trust has the ODS code ${odsCode}`);
     const period = periodQuery(c, true);
-    const data = await boardPackData(database.db, {
-      odsCode,
-      period: period === "live" ? { kind: "live" } : { kind: "official", period },
+    const day = new Date().toISOString().slice(0, 10);
+    const built = await versioned(database.db, `reports.boardPack|${day}|${odsCode}|${period ?? ""}`, async () => {
+      const data = await boardPackData(database.db, {
+        odsCode,
+        period: period === "live" ? { kind: "live" } : { kind: "official", period },
+      });
+      return { bytes: await boardPackPdf(data, day), period: data.period };
     });
-    const bytes = await boardPackPdf(data, new Date().toISOString().slice(0, 10));
-    return pdf(c, bytes, `board-pack-${odsCode}-${data.period ? periodSlug(data.period) : "draft"}.pdf`);
+    return pdf(
+      c,
+      built.bytes,
+      `board-pack-${odsCode}-${built.period ? periodSlug(built.period) : "draft"}.pdf`,
+    );
   });
 
   app.get("/national.pdf", async (c) => {
@@ -79,12 +89,20 @@ export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
     const scope = await oversightScopeOf(database.db, principal);
     const outcome = decide(access.oversightRead, principal, undefined, scope?.odsCodes);
     if (outcome !== "allowed") throw refuse(outcome, "the national report");
-    const data = await nationalReportData(database.db, { period: periodQuery(c, false) }, scope);
-    const bytes = await nationalReportPdf(data, suppressBelow);
+    const period = periodQuery(c, false);
+    const key = `reports.national|${today()}|${period ?? ""}|${suppressBelow}|${scopeKey(scope)}`;
+    const built = await versioned(database.db, key, async () => {
+      const data = await nationalReportData(database.db, { period }, scope);
+      return {
+        bytes: await nationalReportPdf(data, suppressBelow),
+        period: data.period,
+        provisional: data.provisional,
+      };
+    });
     return pdf(
       c,
-      bytes,
-      `national-report-${periodSlug(data.period)}${data.provisional ? "-provisional" : ""}.pdf`,
+      built.bytes,
+      `national-report-${periodSlug(built.period)}${built.provisional ? "-provisional" : ""}.pdf`,
     );
   });
 
