@@ -2,7 +2,7 @@ import type { Database } from "@realise/db";
 import type { Principal } from "@realise/domain";
 import type { Auth } from "./auth/auth.js";
 import type { Logger } from "./http/logger.js";
-import { sessionFromHeaders } from "./auth/principal.js";
+import { sessionCookieOf, sessionFromHeaders } from "./auth/principal.js";
 import type { FairUse } from "./security/fair-use.js";
 
 /** What every procedure sees: the database, the auth instance and who is calling. */
@@ -22,6 +22,8 @@ export interface Context {
   fairUse?: FairUse | undefined;
   /** The caller's address as the server saw the socket (absent in-process). */
   clientAddress?: string | undefined;
+  /** The raw session cookie the call came with (absent in-process): fair use remembers refusals by it. */
+  sessionCookie?: string | undefined;
 }
 
 /** Build a call's context from request headers (the session cookie). */
@@ -35,5 +37,16 @@ export async function createContext(
 ): Promise<Context> {
   const { principal, sessionToken } = await sessionFromHeaders(database, auth, headers);
   const clientAddress = headers.get("x-client-ip") || undefined;
-  return { database, auth, principal, requestId, appUrl, sessionToken, fairUse, clientAddress };
+  const sessionCookie = sessionCookieOf(headers);
+  return {
+    database,
+    auth,
+    principal,
+    requestId,
+    appUrl,
+    sessionToken,
+    fairUse,
+    clientAddress,
+    sessionCookie,
+  };
 }

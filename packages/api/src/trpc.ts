@@ -177,7 +177,12 @@ export function procedure<R extends Access>(rule: R, options: { fairUse?: FairUs
       }
       // Counted only once the caller may ask at all: a refused caller never fills anyone's window.
       if (options.fairUse && ctx.fairUse)
-        await ctx.fairUse.enforce(fairUseClient(ctx.principal, ctx.clientAddress), path, options.fairUse);
+        await ctx.fairUse.enforce(
+          fairUseClient(ctx.principal, ctx.clientAddress),
+          path,
+          options.fairUse,
+          ctx.sessionCookie,
+        );
       // Past the rule, a non-public procedure always has a principal: narrow the type so services get one.
       return next({ ctx: { ...ctx, principal: ctx.principal as CallerOf<R>, scope } });
     });

@@ -2,6 +2,21 @@ import type { Database } from "@realise/db";
 import { type Principal, ROLES, type Role } from "@realise/domain";
 import type { Auth } from "./auth.js";
 
+/**
+ * The raw value of the session cookie (better-auth's `session_token`, with or without the `__Secure-`
+ * prefix), unverified: only ever used to remember a refusal, never to let anyone in.
+ */
+export function sessionCookieOf(headers: Headers): string | undefined {
+  const cookie = headers.get("cookie");
+  if (!cookie) return undefined;
+  for (const part of cookie.split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim().endsWith("session_token"))
+      return part.slice(at + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
 /** Resolve the session cookie to a user and their role binding; null when signed out or unbound. */
 export async function principalFromHeaders(
   database: Database,

@@ -1,8 +1,8 @@
 import type { Database } from "@realise/db";
-import { type FairUseKind, fairUseClient } from "@realise/domain";
+import { AppError, type FairUseKind, fairUseClient, fairUseMessage } from "@realise/domain";
 import type { MiddlewareHandler } from "hono";
 import type { Auth } from "../auth/auth.js";
-import { requestPrincipal } from "../auth/principal.js";
+import { requestPrincipal, sessionCookieOf } from "../auth/principal.js";
 import type { FairUse } from "../security/fair-use.js";
 import type { EdgeEnv } from "./env.js";
 
@@ -18,11 +18,16 @@ export function fairUseRoute(
   return async (c, next) => {
     if (!fairUse) return next();
     const address = c.env?.incoming?.socket.remoteAddress;
+    const view = kind === "openData" ? "api" : c.req.path;
+    // A session refused this file moments ago is refused again from memory, before any lookup.
+    const credential = who ? sessionCookieOf(c.req.raw.headers) : undefined;
+    const wait = credential ? fairUse.refusedFor(credential, view, kind) : null;
+    if (wait !== null) throw AppError.tooMany(fairUseMessage(wait), wait);
     // A session that cannot be read is simply no account: the route itself then refuses or serves.
     const principal = who
       ? await requestPrincipal(who.database, who.auth, c.req.raw.headers).catch(() => null)
       : null;
-    await fairUse.enforce(fairUseClient(principal, address), kind === "openData" ? "api" : c.req.path, kind);
+    await fairUse.enforce(fairUseClient(principal, address), view, kind, credential);
     return next();
   };
 }

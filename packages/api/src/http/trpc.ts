@@ -1,8 +1,10 @@
 import type { Database } from "@realise/db";
-import { isAppError } from "@realise/domain";
+import { AppError, type FairUseKind, fairUseMessage, isAppError } from "@realise/domain";
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Context } from "hono";
 import type { Auth } from "../auth/auth.js";
+import { sessionCookieOf } from "../auth/principal.js";
 import { createContext } from "../context.js";
 import { appRouter } from "../router.js";
 import type { EdgeEnv } from "./env.js";
@@ -23,6 +25,33 @@ export async function forwardedRequest(c: Context<EdgeEnv>): Promise<Request> {
   const method = c.req.method;
   const body = method === "GET" || method === "HEAD" ? undefined : await c.req.arrayBuffer();
   return new Request(c.req.url, { method, headers, body });
+}
+
+/**
+ * Refuse a call before its session is looked up when this very session cookie was refused it moments ago
+ * and its window has not ended (issue 18: a client hammering an expensive view then costs next to nothing,
+ * so the people beside it are not slowed). Only whole requests of limited procedures; anything else goes on
+ * to the usual checks, which count it in PostgreSQL.
+ */
+function refuseHammering(
+  fairUse: FairUse | undefined,
+  calls: readonly { path: string; procedure: unknown }[],
+  headers: Headers,
+): void {
+  if (!fairUse || calls.length === 0) return;
+  const credential = sessionCookieOf(headers);
+  if (!credential) return;
+  for (const call of calls) {
+    const kind = (call.procedure as { _def?: { meta?: { fairUse?: FairUseKind } } } | null)?._def?.meta
+      ?.fairUse;
+    if (!kind) return;
+    const wait = fairUse.refusedFor(credential, call.path, kind);
+    if (wait === null) return;
+    if (call === calls[calls.length - 1]) {
+      const refusal = AppError.tooMany(fairUseMessage(wait), wait);
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: refusal.message, cause: refusal });
+    }
+  }
 }
 
 export function trpcHandler(options: {
@@ -61,7 +90,8 @@ export function trpcHandler(options: {
       req: request,
       router: appRouter,
       maxBatchSize: MAX_BATCH,
-      createContext: async () => {
+      createContext: async ({ info }) => {
+        refuseHammering(options.fairUse, info.calls, request.headers);
         const context = await createContext(
           options.database,
           options.auth,

@@ -81,6 +81,23 @@ describe.each(engines)("fair use across two server instances on %s", (engine) =>
       ).toBe(200);
   });
 
+  it("refuses a hammering session from memory, before looking it up, on the instance that refused it", async () => {
+    // The analyst's trends window is used up (previous test): a new session of theirs is refused too.
+    const again = (await signIn(a.url, "analyst@demo.realise")).cookie;
+    expect((await trpc(a.url, "national.trends", {}, { cookie: again, method: "GET" })).status).toBe(429);
+    // End that session in the database: a lookup would now answer 401.
+    const value = decodeURIComponent(again.split(";")[0]!.split("=").slice(1).join("="));
+    const token = value.slice(0, value.lastIndexOf("."));
+    await h.database.db.deleteFrom("session").where("token", "=", token).execute();
+    // The instance that refused it answers from memory, with no lookup: still 429 with its wait.
+    const remembered = await trpc(a.url, "national.trends", {}, { cookie: again, method: "GET" });
+    expect(remembered.status).toBe(429);
+    expect(Number(remembered.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    // Everything else still goes through the checks: another view, and the other instance, look it up.
+    expect((await trpc(a.url, "national.overview", {}, { cookie: again, method: "GET" })).status).toBe(401);
+    expect((await trpc(b.url, "national.trends", {}, { cookie: again, method: "GET" })).status).toBe(401);
+  });
+
   it("does not count a caller the procedure refuses", async () => {
     const editor = (await signIn(a.url, "editor.rgt@demo.realise")).cookie;
     for (let i = 0; i < 5; i++) {

@@ -70,13 +70,17 @@ export function createReportsApp(options: ReportsOptions): Hono<EdgeEnv> {
     if (!ODS_CODE.test(odsCode)) throw AppError.notFound(`No trust has the ODS code ${odsCode}`);
     const period = periodQuery(c, true);
     const day = new Date().toISOString().slice(0, 10);
-    const built = await versioned(database.db, `reports.boardPack|${day}|${odsCode}|${period ?? ""}`, async () => {
-      const data = await boardPackData(database.db, {
-        odsCode,
-        period: period === "live" ? { kind: "live" } : { kind: "official", period },
-      });
-      return { bytes: await boardPackPdf(data, day), period: data.period };
-    });
+    const built = await versioned(
+      database.db,
+      `reports.boardPack|${day}|${odsCode}|${period ?? ""}`,
+      async () => {
+        const data = await boardPackData(database.db, {
+          odsCode,
+          period: period === "live" ? { kind: "live" } : { kind: "official", period },
+        });
+        return { bytes: await boardPackPdf(data, day), period: data.period };
+      },
+    );
     return pdf(
       c,
       built.bytes,
