@@ -21,7 +21,7 @@ export function fairUseRoute(
     const view = kind === "openData" ? "api" : c.req.path;
     // A session refused this file moments ago is refused again from memory, before any lookup.
     const credential = who ? sessionCookieOf(c.req.raw.headers) : undefined;
-    const wait = credential ? fairUse.refusedFor(credential, view, kind) : null;
+    const wait = credential ? await fairUse.refusedFor(credential, view, kind) : null;
     if (wait !== null) throw AppError.tooMany(fairUseMessage(wait), wait);
     // A session that cannot be read is simply no account: the route itself then refuses or serves.
     const principal = who

@@ -33,11 +33,11 @@ export async function forwardedRequest(c: Context<EdgeEnv>): Promise<Request> {
  * so the people beside it are not slowed). Only whole requests of limited procedures; anything else goes on
  * to the usual checks, which count it in PostgreSQL.
  */
-function refuseHammering(
+async function refuseHammering(
   fairUse: FairUse | undefined,
   calls: readonly { path: string; procedure: unknown }[],
   headers: Headers,
-): void {
+): Promise<void> {
   if (!fairUse || calls.length === 0) return;
   const credential = sessionCookieOf(headers);
   if (!credential) return;
@@ -45,7 +45,7 @@ function refuseHammering(
     const kind = (call.procedure as { _def?: { meta?: { fairUse?: FairUseKind } } } | null)?._def?.meta
       ?.fairUse;
     if (!kind) return;
-    const wait = fairUse.refusedFor(credential, call.path, kind);
+    const wait = await fairUse.refusedFor(credential, call.path, kind);
     if (wait === null) return;
     if (call === calls[calls.length - 1]) {
       const refusal = AppError.tooMany(fairUseMessage(wait), wait);
@@ -91,7 +91,7 @@ export function trpcHandler(options: {
       router: appRouter,
       maxBatchSize: MAX_BATCH,
       createContext: async ({ info }) => {
-        refuseHammering(options.fairUse, info.calls, request.headers);
+        await refuseHammering(options.fairUse, info.calls, request.headers);
         const context = await createContext(
           options.database,
           options.auth,

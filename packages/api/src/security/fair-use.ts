@@ -24,8 +24,18 @@ export interface FairUse {
    * `view` right now, from memory alone; null otherwise. Lets the edge refuse a client that keeps
    * hammering before looking its session up: a refusal costs no database round trip at all.
    */
-  refusedFor(credential: string, view: string, kind: FairUseKind): number | null;
+  refusedFor(credential: string, view: string, kind: FairUseKind): Promise<number | null>;
 }
+
+/**
+ * How long a repeated refusal (one the client was already told to wait for) takes to answer. A client
+ * that ignores Retry-After and keeps asking on a few connections would otherwise spend the server's one
+ * thread on refusals as fast as it can send them, and the people beside it wait (issue 18's noisy
+ * neighbour): held back this long, four hammering connections ask sixteen times a second, not thousands.
+ */
+export const REPEAT_REFUSAL_DELAY_MS = 250;
+
+const pause = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
 
 /** How often (in counted requests) windows more than a day old are swept away. */
 const SWEEP_EVERY = 1_000;
@@ -33,8 +43,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function createFairUse(
   database: Database,
-  options: { rules?: Partial<Record<FairUseKind, FairUseRule>>; clock?: () => Date } = {},
+  options: {
+    rules?: Partial<Record<FairUseKind, FairUseRule>>;
+    clock?: () => Date;
+    /** REPEAT_REFUSAL_DELAY_MS unless given. */
+    repeatRefusalDelayMs?: number;
+  } = {},
 ): FairUse {
+  const repeatDelay = options.repeatRefusalDelayMs ?? REPEAT_REFUSAL_DELAY_MS;
   const rules = { ...FAIR_USE_RULES, ...options.rules };
   const clock = options.clock ?? (() => new Date());
   // A refusal is remembered here until its window ends: a client that keeps hammering is refused without
@@ -46,8 +62,10 @@ export function createFairUse(
     const now = clock();
     const until = refusedUntil.get(key);
     if (until !== undefined) {
-      if (until > now.getTime())
+      if (until > now.getTime()) {
+        await pause(repeatDelay);
         return { allowed: false as const, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
+      }
       refusedUntil.delete(key);
     }
     if (++counted % SWEEP_EVERY === 0) {
@@ -79,12 +97,15 @@ export function createFairUse(
         throw AppError.tooMany(fairUseMessage(verdict.retryAfterSeconds), verdict.retryAfterSeconds);
       }
     },
-    refusedFor(credential, view, kind) {
+    async refusedFor(credential, view, kind) {
       const key = `credential:${kind}:${view}:${credential}`;
       const until = refusedUntil.get(key);
       if (until === undefined) return null;
       const left = until - clock().getTime();
-      if (left > 0) return Math.ceil(left / 1000);
+      if (left > 0) {
+        await pause(repeatDelay);
+        return Math.ceil(left / 1000);
+      }
       refusedUntil.delete(key);
       return null;
     },
