@@ -36,6 +36,20 @@ function describeZodError(error: ZodError) {
   return { fieldErrors, message };
 }
 
+// A view kept per data version (services/versioned.ts) is one shared object, answered to every request
+// until the data changes: its superjson form is made once, not per request (the heatmap's is 700 kB at
+// 2,000 trusts). Keyed weakly by the object, so it goes when the view does.
+const serialised = new WeakMap<object, unknown>();
+function serialiseOnce(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return superjson.serialize(value);
+  let out = serialised.get(value);
+  if (out === undefined) {
+    out = superjson.serialize(value);
+    serialised.set(value, out);
+  }
+  return out;
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -52,7 +66,10 @@ const t = initTRPC
           }
         },
       },
-      output: superjson,
+      output: {
+        serialize: serialiseOnce,
+        deserialize: (value: unknown) => superjson.deserialize(value as never),
+      },
     },
     errorFormatter({ shape, error, ctx }) {
       // What is not a deliberate tRPC error goes through the edge's one mapping: the database being away

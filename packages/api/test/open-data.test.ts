@@ -185,13 +185,20 @@ describe.each(engines)("open data on %s", (engine) => {
       .execute();
     const csvKey = stored.find((r) => r.key.startsWith(`${PERIOD}|csv|region|suppress-11|`));
     expect(csvKey?.body).toBe(first);
-    // What is served is the stored copy: a marker written into it comes back (then the copy is put back).
+    // Once served, the answer is held in memory (it can never change): a marker written into the stored
+    // copy does not come back, and no request reads the copy again (then the copy is put back).
     await h.database.db
       .updateTable("snapshot_answer")
       .set({ body: "marker\n" })
       .where("key", "=", csvKey!.key)
       .execute();
-    expect(await (await get(path)).text()).toBe("marker\n");
+    expect(await (await get(path)).text()).toBe(first);
+    // A client that takes gzip gets the gzip made once, of the same bytes.
+    const zipped = await get(path, { headers: { "accept-encoding": "gzip" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("vary")).toMatch(/accept-encoding/i);
+    // (fetch undoes the gzip itself.)
+    expect(await zipped.text()).toBe(first);
     await h.database.db
       .updateTable("snapshot_answer")
       .set({ body: first })

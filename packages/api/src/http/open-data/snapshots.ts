@@ -11,7 +11,9 @@ import {
 import { toCsv } from "../../lib/csv.js";
 import { AppError } from "@realise/domain";
 import { z } from "zod";
+import type { Context } from "hono";
 import type { OpenDataRoutes } from "./context.js";
+import { acceptsGzip, frozenAnswers } from "./frozen-answers.js";
 import { periodFromSegment, periodSlug } from "./period.js";
 import { CACHE_FRESH, CACHE_IMMUTABLE, csvAnswer, csvText, jsonHeaders } from "./respond.js";
 import {
@@ -102,6 +104,7 @@ const publishedAt = (s: { publishedAt: Date | null; frozenAt: Date }) => s.publi
 
 export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes) {
   const db = database.db;
+  const frozen = frozenAnswers();
 
   const published = async () =>
     (await listSnapshots(db))
@@ -172,7 +175,7 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
     };
     const text = { period: located.period, filename: filenameOf(located.period, query) };
     if (query.odsCode !== undefined || query.functionalityCode !== undefined)
-      return { ...text, body: await render() };
+      return { ...text, body: await render(), frozen: undefined };
     const { header } = located;
     const key = [
       located.period,
@@ -182,11 +185,27 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
       `frozen-${header.frozenAt.toISOString()}`,
       `published-${publishedAt(header).toISOString()}`,
     ].join("|");
+    const held = frozen.get(key);
+    if (held) return { ...text, body: held.body, frozen: held };
     const stored = await storedSnapshotAnswer(db, key);
-    if (stored !== undefined) return { ...text, body: stored };
+    if (stored !== undefined) return { ...text, body: stored, frozen: frozen.keep(key, stored) };
     const body = await render();
     await storeSnapshotAnswer(db, { key, period: located.period, body }, new Date());
-    return { ...text, body };
+    return { ...text, body, frozen: frozen.keep(key, body) };
+  };
+
+  /** A frozen answer goes out as its gzip made once when the client takes gzip; else as it is. */
+  const send = async (
+    c: Context,
+    answer: Awaited<ReturnType<typeof answerText>>,
+    plain: (body: string) => Response,
+  ) => {
+    const response = plain(answer.body);
+    response.headers.append("vary", "accept-encoding");
+    if (!answer.frozen || !acceptsGzip(c.req.header("accept-encoding"))) return response;
+    const headers = new Headers(response.headers);
+    headers.set("content-encoding", "gzip");
+    return new Response(new Uint8Array(await answer.frozen.gzip()), { status: 200, headers });
   };
 
   app.openapi(list, async (c) => {
@@ -198,10 +217,10 @@ export function snapshotRoutes({ app, database, suppressBelow }: OpenDataRoutes)
   );
   app.openapi(adoption, async (c) => {
     const answer = await answerText(c.req.valid("param").period, c.req.valid("query"), "json");
-    return c.body(answer.body, 200, jsonHeaders(CACHE_IMMUTABLE)) as never;
+    return (await send(c, answer, (body) => c.body(body, 200, jsonHeaders(CACHE_IMMUTABLE)))) as never;
   });
   app.openapi(adoptionCsv, async (c) => {
     const answer = await answerText(c.req.valid("param").period, c.req.valid("query"), "csv");
-    return csvText(c, answer.body, answer.filename, CACHE_IMMUTABLE);
+    return (await send(c, answer, (body) => csvText(c, body, answer.filename, CACHE_IMMUTABLE))) as never;
   });
 }
