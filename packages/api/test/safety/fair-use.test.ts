@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { appRouter } from "../../src/router.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Running } from "../../src/http/boot.js";
@@ -88,7 +89,7 @@ describe.each(engines)("fair use across two server instances on %s", (engine) =>
     // End that session in the database: a lookup would now answer 401.
     const value = decodeURIComponent(again.split(";")[0]!.split("=").slice(1).join("="));
     const token = value.slice(0, value.lastIndexOf("."));
-    await h.database.db.deleteFrom("session").where("token", "=", token).execute();
+    await sql`delete from session where token = ${token}`.execute(h.database.db);
     // The instance that refused it answers from memory, with no lookup: still 429 with its wait.
     const remembered = await trpc(a.url, "national.trends", {}, { cookie: again, method: "GET" });
     expect(remembered.status).toBe(429);
