@@ -4,19 +4,6 @@ import type { DB } from "../schema.js";
 import { type AdoptionRow, selectAdoption, type TierValues, tierColumns } from "./adoption-records.js";
 import { type Actor, type AuditEntry, auditColumns } from "./audit.js";
 
-/** Lock one record (if it exists) so concurrent writers queue here and a version check is exact. */
-export async function lockAdoptionRecord(
-  db: Kysely<DB>,
-  odsCode: string,
-  functionalityCode: string,
-): Promise<AdoptionRow | undefined> {
-  return selectAdoption(db)
-    .where("ods_code", "=", odsCode)
-    .where("functionality_code", "=", functionalityCode)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
 /** Lock every record of a trust, in one order so two writers never wait on each other in a circle. */
 export async function lockTrustRecords(db: Kysely<DB>, odsCode: string): Promise<AdoptionRow[]> {
   return selectAdoption(db)
@@ -24,14 +11,6 @@ export async function lockTrustRecords(db: Kysely<DB>, odsCode: string): Promise
     .orderBy("functionality_code")
     .forUpdate()
     .execute();
-}
-
-/** One record as it is now; throws when there is none (read after writing it). */
-export async function adoptionRecord(db: Kysely<DB>, odsCode: string, functionalityCode: string) {
-  return selectAdoption(db)
-    .where("ods_code", "=", odsCode)
-    .where("functionality_code", "=", functionalityCode)
-    .executeTakeFirstOrThrow();
 }
 
 /** A record's values after an edit: the input, and what the domain made of it. */
@@ -67,29 +46,6 @@ function recordColumns(v: AdoptionRecordValues, at: Date) {
     updated_at: at,
     updated_by: v.updatedBy,
   };
-}
-
-/** Write a record's values, inserting it when `exists` is false. */
-export async function saveAdoptionRecord(
-  db: Kysely<DB>,
-  key: { odsCode: string; functionalityCode: string },
-  v: AdoptionRecordValues,
-  exists: boolean,
-) {
-  const values = recordColumns(v, new Date());
-  if (exists) {
-    await db
-      .updateTable("adoption_record")
-      .set(values)
-      .where("ods_code", "=", key.odsCode)
-      .where("functionality_code", "=", key.functionalityCode)
-      .execute();
-  } else {
-    await db
-      .insertInto("adoption_record")
-      .values({ ...values, ods_code: key.odsCode, functionality_code: key.functionalityCode })
-      .execute();
-  }
 }
 
 /** The record as it reads after `saveAdoptionEdit` writes `v` over `before` (or creates it). */
