@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { Auth } from "../auth/auth.js";
 import type { EdgeEnv } from "./env.js";
+import { keptCompression } from "./compression.js";
 import { classifyFailure } from "./errors.js";
 import { rejectMalformed } from "./guard.js";
 import { securityHeaders } from "./headers.js";
@@ -142,8 +143,10 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
       return c.json({ error: { message: `Request body larger than ${maxBody} bytes` } }, 413);
     },
   });
-  // JSON and CSV answers are compressed; static files are sent as their precompressed twins instead.
+  // JSON and CSV answers are compressed; static files are sent as their precompressed twins instead. The
+  // views and open data send the same answers again and again, so their compressed bytes are kept.
   const compressed = compress({ contentTypeFilter: JSON_OR_CSV });
+  const keptCompressed = keptCompression({ contentType: JSON_OR_CSV });
 
   app.use("/api/auth/*", limit, compressed);
   app.all("/api/auth/*", async (c) => {
@@ -164,15 +167,15 @@ export function createApp(options: AppOptions): Hono<EdgeEnv> {
   });
 
   const trpc = trpcHandler(options);
-  app.use("/trpc/*", limit, compressed);
+  app.use("/trpc/*", limit, keptCompressed);
   app.use("/trpc", limit);
   app.all("/trpc/*", trpc);
   app.all("/trpc", trpc);
 
   // Open data: the Hono sub-app whose zod schemas also generate its OpenAPI document.
   const openDataLimit = fairUseRoute(options.fairUse, "openData", null);
-  app.use("/api/v1/*", openDataLimit, compressed);
-  app.use("/api/v1", openDataLimit, compressed);
+  app.use("/api/v1/*", openDataLimit, keptCompressed);
+  app.use("/api/v1", openDataLimit, keptCompressed);
   app.route(
     "/api/v1",
     createOpenDataApp({

@@ -1,11 +1,21 @@
 import type { OfficialTier, OrganisationRow } from "@realise/db";
 import type { Principal } from "@realise/domain";
 
-/** Whether a caller may see a trust's live (unsubmitted, unvalidated) tier: its own staff and the nation. */
+/**
+ * Whose live (unsubmitted, unvalidated) tiers a caller may see: every trust's (the nation), one trust's
+ * (its own staff) or none. Callers with the same audience are shown the same thing, so a kept answer
+ * can be shared by them.
+ */
+export function liveTierAudience(principal: Principal | null): "all" | "none" | `trust:${string}` {
+  if (!principal) return "none";
+  if (principal.role === "national_admin" || principal.role === "national_analyst") return "all";
+  return principal.odsCode ? `trust:${principal.odsCode}` : "none";
+}
+
+/** Whether a caller may see a trust's live tier: its own staff and the nation. */
 export function seesLiveTier(principal: Principal | null, odsCode: string): boolean {
-  if (!principal) return false;
-  if (principal.role === "national_admin" || principal.role === "national_analyst") return true;
-  return principal.odsCode === odsCode;
+  const audience = liveTierAudience(principal);
+  return audience === "all" || audience === `trust:${odsCode}`;
 }
 
 /**
