@@ -28,6 +28,7 @@ export const NOT_BACKED_UP = [
   "snapshot_answer",
   // Counters of changes; a restore raises them itself.
   "data_version",
+  "auth_version",
 ];
 
 /** Criteria every trust's data refers to without a foreign key; a trust's export carries them. */

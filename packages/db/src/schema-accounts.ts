@@ -102,6 +102,13 @@ export interface SnapshotAnswerTable {
   created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** The account version's one counter (migration 0022). */
+export interface AuthVersionTable {
+  id: number;
+  /** int8, which the drivers return as text. */
+  version: ColumnType<string, string | undefined, string>;
+}
+
 /** One of the counters whose sum is the data version (migration 0019). */
 export interface DataVersionTable {
   slot: number;

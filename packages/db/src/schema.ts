@@ -20,6 +20,7 @@ import type {
   InvitationTable,
   PasswordResetTable,
   SecurityEventTable,
+  AuthVersionTable,
   DataVersionTable,
   RateLimitTable,
   SnapshotAnswerTable,
@@ -348,6 +349,7 @@ export interface DB {
   handoff: HandoffTable;
   sign_in_throttle: SignInThrottleTable;
   rate_limit: RateLimitTable;
+  auth_version: AuthVersionTable;
   data_version: DataVersionTable;
   snapshot_answer: SnapshotAnswerTable;
   security_event: SecurityEventTable;

@@ -1,5 +1,5 @@
 import type { Database } from "@realise/db";
-import { isAccountDisabled, versionAccountNames } from "@realise/db";
+import { isAccountDisabled, versionAccountNames, versionSessions } from "@realise/db";
 import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
@@ -90,4 +90,5 @@ export async function migrateAuth(auth: Auth, database: Database): Promise<void>
   const migrations = await getMigrations(auth.options);
   await migrations.runMigrations();
   await versionAccountNames(database.db);
+  await versionSessions(database.db);
 }

@@ -1,4 +1,4 @@
-import type { Database } from "@realise/db";
+import { authVersion, type Database } from "@realise/db";
 import { type Principal, ROLES, type Role } from "@realise/domain";
 import type { Auth } from "./auth.js";
 
@@ -43,36 +43,87 @@ export function requestPrincipal(
   return principal;
 }
 
+/** A caller as resolved from one cookie header, and what it holds until. */
+interface KeptCaller {
+  /** The account version it was resolved under (migration 0022). */
+  version: string;
+  /** When the session ends (ms since the epoch): never served after it. */
+  expiresAt: number;
+  answer: { principal: Principal; sessionToken: string };
+}
+
+/** Callers kept per auth instance (its secret and database), most recently used last. */
+const KEPT_CALLERS = 10_000;
+const keptBy = new WeakMap<Auth, Map<string, KeptCaller>>();
+
 /**
  * The caller and the token of their session (changing a password keeps this one and ends the others).
  * A disabled account has no principal, even with a session that somehow survived.
+ *
+ * Resolving a session costs better-auth's lookup and the role binding's, on every request. A caller is
+ * kept by the whole cookie header (what better-auth reads) under the account version, read first on
+ * every request: any committed change to a session, an account or a role raises it (migration 0022), so
+ * a kept caller is reused only while nothing that could change it has changed, on any instance, and
+ * never past its session's end. Only signed-in callers are kept; a cookie that lets no one in is looked
+ * up each time.
  */
 export async function sessionFromHeaders(
   database: Database,
   auth: Auth,
   headers: Headers,
 ): Promise<{ principal: Principal | null; sessionToken: string | undefined }> {
-  const none = { principal: null, sessionToken: undefined };
-  if (!headers.get("cookie")) return none;
+  const cookie = headers.get("cookie");
+  if (!cookie) return { principal: null, sessionToken: undefined };
+  const version = await authVersion(database.db);
+  let kept = keptBy.get(auth);
+  if (!kept) {
+    kept = new Map();
+    keptBy.set(auth, kept);
+  }
+  const hit = kept.get(cookie);
+  if (hit) {
+    kept.delete(cookie);
+    if (hit.version === version && hit.expiresAt > Date.now()) {
+      kept.set(cookie, hit);
+      return hit.answer;
+    }
+  }
+  const resolved = await lookUpSession(database, auth, headers);
+  if (resolved) {
+    kept.set(cookie, { version, expiresAt: resolved.expiresAt, answer: resolved.answer });
+    while (kept.size > KEPT_CALLERS) kept.delete(kept.keys().next().value as string);
+    return resolved.answer;
+  }
+  return { principal: null, sessionToken: undefined };
+}
+
+async function lookUpSession(
+  database: Database,
+  auth: Auth,
+  headers: Headers,
+): Promise<{ answer: { principal: Principal; sessionToken: string }; expiresAt: number } | null> {
   const session = await auth.api.getSession({ headers });
-  if (!session) return none;
+  if (!session) return null;
   const binding = await database.db
     .selectFrom("user_role")
     .select(["role", "ods_code", "icb_code", "region", "disabled_at"])
     .where("user_id", "=", session.user.id)
     .executeTakeFirst();
-  if (!binding || !(ROLES as readonly string[]).includes(binding.role)) return none;
-  if (binding.disabled_at) return none;
+  if (!binding || !(ROLES as readonly string[]).includes(binding.role)) return null;
+  if (binding.disabled_at) return null;
   return {
-    principal: {
-      userId: session.user.id,
-      email: session.user.email,
-      name: session.user.name,
-      role: binding.role as Role,
-      odsCode: binding.ods_code,
-      icbCode: binding.icb_code,
-      region: binding.region,
+    answer: {
+      principal: {
+        userId: session.user.id,
+        email: session.user.email,
+        name: session.user.name,
+        role: binding.role as Role,
+        odsCode: binding.ods_code,
+        icbCode: binding.icb_code,
+        region: binding.region,
+      },
+      sessionToken: session.session.token,
     },
-    sessionToken: session.session.token,
+    expiresAt: new Date(session.session.expiresAt).getTime(),
   };
 }

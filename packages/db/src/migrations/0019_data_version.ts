@@ -19,6 +19,7 @@ export const UNVERSIONED_TABLES = [
   "audit_chain_head",
   "audit_log",
   "audit_verification",
+  "auth_version",
   "data_version",
   "invitation",
   "kysely_migration",

@@ -22,3 +22,23 @@ export async function versionAccountNames(db: Kysely<DB>): Promise<void> {
     after insert or update or delete or truncate on "user"
     for each statement execute function raise_data_version()`.execute(db);
 }
+
+/** The account version (migration 0022): raised by every committed change to sessions, accounts and roles. */
+export async function authVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom("auth_version").select("version").where("id", "=", 1).executeTakeFirst();
+  return row?.version ?? "0";
+}
+
+/**
+ * Make better-auth's session and user tables raise the account version when a session ends or changes
+ * and when an account changes (a new session raises nothing: no cookie stood for it before). They are
+ * made after our migrations, so this runs once they exist; idempotent.
+ */
+export async function versionSessions(db: Kysely<DB>): Promise<void> {
+  await sql`create or replace trigger session_auth_version
+    after update or delete or truncate on session
+    for each statement execute function raise_auth_version()`.execute(db);
+  await sql`create or replace trigger user_auth_version
+    after update or delete or truncate on "user"
+    for each statement execute function raise_auth_version()`.execute(db);
+}
