@@ -4,7 +4,7 @@ import { ADOPTION_LEVEL_LABELS, toAdoptionLevel, type AdoptionLevel } from "../a
 import { usagePct } from "../adoption/usage.js";
 import type { Framework, Functionality, TierCriterion } from "../framework/schema.js";
 import type { TrustType } from "../organisation/schema.js";
-import { applicableCriteria, applicableOptions, requiredUnits } from "./applicable.js";
+import { attainedTiers, criterionResults } from "./attainment.js";
 import { buildGap } from "./gaps.js";
 import type { AssessableRecord, FunctionalityView, Gap, TierStatus, TrustAssessment } from "./schema.js";
 
@@ -22,26 +22,6 @@ export function latestRecords<R extends { functionalityCode: string; version?: n
     if (!prev || (r.version ?? 0) >= (prev.version ?? 0)) out.set(r.functionalityCode, r);
   }
   return out;
-}
-
-interface CriterionResult {
-  criterion: TierCriterion;
-  /** Applicable functionalities offered (1 for mandatory). */
-  options: string[];
-  met: number;
-  required: number;
-}
-
-function evaluate(
-  criterion: TierCriterion,
-  trustType: TrustType,
-  fns: ReadonlyMap<string, Functionality>,
-  levelOf: (code: string) => number,
-): CriterionResult {
-  const options = applicableOptions(criterion, trustType, fns);
-  const metCount = options.filter((code) => levelOf(code) >= criterion.requiredLevel).length;
-  const required = requiredUnits(criterion);
-  return { criterion, options, met: Math.min(metCount, required), required };
 }
 
 function view(
@@ -120,26 +100,21 @@ export function assessTrust(
   const fns = new Map(framework.functionalities.map((f) => [f.code, f]));
   const latest = latestRecords(records);
   const levelOf = (code: string): number => toAdoptionLevel(latest.get(code)?.level ?? 0);
-  const criteria = applicableCriteria(framework, trustType);
   const tiersSorted = [...framework.tiers].sort((a, b) => a.number - b.number);
+  const results = criterionResults(framework, trustType, levelOf);
+  const attainment = attainedTiers(framework, results);
 
-  const results = new Map<number, CriterionResult[]>();
-  for (const c of criteria)
-    results.set(c.tier, [...(results.get(c.tier) ?? []), evaluate(c, trustType, fns, levelOf)]);
-
-  let cumulative = true;
   let attainedTier = 0;
-  const tiers: TierStatus[] = tiersSorted.map((t) => {
+  const tiers: TierStatus[] = tiersSorted.map((t, i) => {
     const rs = results.get(t.number) ?? [];
     const mandatory = rs.filter((r) => r.criterion.kind === "mandatory");
     const menus = rs.filter((r) => r.criterion.kind === "menu");
-    const criteriaMet = rs.every((r) => r.met >= r.required);
-    cumulative = cumulative && criteriaMet;
-    if (cumulative) attainedTier = t.number;
+    const { attained, criteriaMet } = attainment[i]!;
+    if (attained) attainedTier = t.number;
     return {
       tier: t.number,
       name: t.name,
-      attained: cumulative,
+      attained,
       criteriaMet,
       mandatoryMet: mandatory.filter((r) => r.met >= r.required).length,
       mandatoryTotal: mandatory.length,
