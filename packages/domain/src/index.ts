@@ -384,6 +384,7 @@ export {
 export { safeNextPath } from "./security/safe-next.js";
 export {
   FAIR_USE_RULES,
+  FAIR_USE_VIEW_BUDGET,
   type FairUseKind,
   type FairUseRule,
   fairUseClient,

@@ -2,6 +2,7 @@ import { consumeRateLimit, type Database, sweepRateLimits } from "@realise/db";
 import {
   AppError,
   FAIR_USE_RULES,
+  FAIR_USE_VIEW_BUDGET,
   type FairUseKind,
   type FairUseRule,
   fairUseMessage,
@@ -37,6 +38,11 @@ export const REPEAT_REFUSAL_DELAY_MS = 250;
 
 const pause = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
 
+/** The refusal memory's name for a session refused a view (or, as ALL_VIEWS, every view). */
+const ALL_VIEWS = "*";
+const credentialKey = (kind: FairUseKind, view: string, credential: string) =>
+  `credential:${kind}:${view}:${credential}`;
+
 /** How often (in counted requests) windows more than a day old are swept away. */
 const SWEEP_EVERY = 1_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,6 +51,8 @@ export function createFairUse(
   database: Database,
   options: {
     rules?: Partial<Record<FairUseKind, FairUseRule>>;
+    /** All views together, per client; FAIR_USE_VIEW_BUDGET unless given. */
+    viewBudget?: FairUseRule;
     clock?: () => Date;
     /** REPEAT_REFUSAL_DELAY_MS unless given. */
     repeatRefusalDelayMs?: number;
@@ -52,6 +60,7 @@ export function createFairUse(
 ): FairUse {
   const repeatDelay = options.repeatRefusalDelayMs ?? REPEAT_REFUSAL_DELAY_MS;
   const rules = { ...FAIR_USE_RULES, ...options.rules };
+  const viewBudget = options.viewBudget ?? FAIR_USE_VIEW_BUDGET;
   const clock = options.clock ?? (() => new Date());
   // A refusal is remembered here until its window ends: a client that keeps hammering is refused without
   // a database round trip. Safe on many instances: the window cannot end sooner on another one.
@@ -87,27 +96,41 @@ export function createFairUse(
     },
     async enforce(client, view, kind, credential) {
       const rule = rules[kind];
-      const verdict = await count(`${kind}:${view}:${client}`, rule.windowSeconds, rule.max);
+      // Views draw on the client's budget for all views first (a view it refuses then costs nothing
+      // more); one the budget allows but its own limit refuses has still used a place in the budget.
+      const budget =
+        kind === "view"
+          ? await count(`views:${client}`, viewBudget.windowSeconds, viewBudget.max)
+          : { allowed: true as const };
+      const verdict = budget.allowed
+        ? await count(`${kind}:${view}:${client}`, rule.windowSeconds, rule.max)
+        : budget;
       if (!verdict.allowed) {
         if (credential)
           refusedUntil.set(
-            `credential:${kind}:${view}:${credential}`,
+            budget.allowed
+              ? credentialKey(kind, view, credential)
+              : credentialKey(kind, ALL_VIEWS, credential),
             clock().getTime() + verdict.retryAfterSeconds * 1000,
           );
         throw AppError.tooMany(fairUseMessage(verdict.retryAfterSeconds), verdict.retryAfterSeconds);
       }
     },
     async refusedFor(credential, view, kind) {
-      const key = `credential:${kind}:${view}:${credential}`;
-      const until = refusedUntil.get(key);
-      if (until === undefined) return null;
-      const left = until - clock().getTime();
-      if (left > 0) {
-        await pause(repeatDelay);
-        return Math.ceil(left / 1000);
+      const now = clock().getTime();
+      let left = 0;
+      for (const key of [
+        credentialKey(kind, view, credential),
+        ...(kind === "view" ? [credentialKey(kind, ALL_VIEWS, credential)] : []),
+      ]) {
+        const until = refusedUntil.get(key);
+        if (until === undefined) continue;
+        if (until > now) left = Math.max(left, until - now);
+        else refusedUntil.delete(key);
       }
-      refusedUntil.delete(key);
-      return null;
+      if (left === 0) return null;
+      await pause(repeatDelay);
+      return Math.ceil(left / 1000);
     },
   };
 }

@@ -159,4 +159,26 @@ describe.each(engines)("fair use across two server instances on %s", (engine) =>
     now = new Date("2026-12-01T10:01:00Z");
     await expect(limits.enforce(client, "national.heatmap", "view")).resolves.toBeUndefined();
   });
+
+  it("counts all of a client's views against one budget, and remembers a session refused by it", async () => {
+    const limits = createFairUse(h.database, {
+      rules: { view: { windowSeconds: 60, max: 3 } },
+      viewBudget: { windowSeconds: 60, max: 4 },
+      repeatRefusalDelayMs: 0,
+    });
+    const client = `user:budget-${engine}`;
+    const credential = `budget-cookie-${engine}`;
+    for (const view of ["national.heatmap", "national.heatmap", "plans.national", "organisations.list"])
+      await limits.enforce(client, view, "view", credential);
+    // Each of those views is within its own limit of 3; the fifth view of any kind is over the budget.
+    await expect(limits.enforce(client, "national.trends", "view", credential)).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    expect(await limits.refusedFor(credential, "benefits.national", "view")).toBeGreaterThanOrEqual(1);
+    // Downloads and open data have their own limits, and another client its own budget.
+    await expect(
+      limits.enforce(client, "/reports/national.pdf", "download", credential),
+    ).resolves.toBeUndefined();
+    await expect(limits.enforce(`${client}-other`, "national.trends", "view")).resolves.toBeUndefined();
+  });
 });

@@ -21,6 +21,13 @@ export const FAIR_USE_RULES: Record<FairUseKind, FairUseRule> = {
 };
 
 /**
+ * Per client, all the expensive views together: 120 a minute. Each view alone may be asked for 60 times,
+ * but a script looping over five of them would get 300 costly answers a minute; a person moving between
+ * national pages asks for two or three views a page, far inside this.
+ */
+export const FAIR_USE_VIEW_BUDGET: FairUseRule = { windowSeconds: 60, max: 120 };
+
+/**
  * Whom a request counts against: a signed-in person or system by account (many NHS staff share one
  * address behind a proxy, so the address would punish colleagues), anyone else by address.
  */
