@@ -1,5 +1,6 @@
 import { authVersion, type Database } from "@realise/db";
 import { type Principal, ROLES, type Role } from "@realise/domain";
+import { requestAuthVersion } from "../services/request-versions.js";
 import type { Auth } from "./auth.js";
 
 /**
@@ -74,7 +75,7 @@ export async function sessionFromHeaders(
 ): Promise<{ principal: Principal | null; sessionToken: string | undefined }> {
   const cookie = headers.get("cookie");
   if (!cookie) return { principal: null, sessionToken: undefined };
-  const version = await authVersion(database.db);
+  const version = await (requestAuthVersion(database.db) ?? authVersion(database.db));
   let kept = keptBy.get(auth);
   if (!kept) {
     kept = new Map();

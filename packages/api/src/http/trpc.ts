@@ -11,6 +11,7 @@ import type { EdgeEnv } from "./env.js";
 import { classifyFailure } from "./errors.js";
 import { isTrustedWrite } from "./guard.js";
 import { securityEvent } from "../security/events.js";
+import { withRequestVersions } from "../services/request-versions.js";
 import type { FairUse } from "../security/fair-use.js";
 import type { Logger } from "./logger.js";
 import { methodNotAllowed } from "./static.js";
@@ -85,44 +86,50 @@ export function trpcHandler(options: {
     }
     const request = await forwardedRequest(c);
     const requestId = c.get("requestId");
-    const response = await fetchRequestHandler({
-      endpoint: "/trpc",
-      req: request,
-      router: appRouter,
-      maxBatchSize: MAX_BATCH,
-      createContext: async ({ info }) => {
-        await refuseHammering(options.fairUse, info.calls, request.headers);
-        const context = await createContext(
-          options.database,
-          options.auth,
-          request.headers,
-          requestId,
-          options.origin,
-          options.fairUse,
-        );
-        if (context.principal) c.set("userId", context.principal.userId);
-        return { ...context, logger: options.logger };
-      },
-      // A fair-use refusal says when to come back, as HTTP says it.
-      responseMeta: ({ errors }) => {
-        const wait = errors
-          .map((e) => (isAppError(e.cause) ? e.cause.retryAfterSeconds : undefined))
-          .find((s) => s !== undefined);
-        return wait === undefined ? {} : { headers: new Headers({ "retry-after": String(wait) }) };
-      },
-      onError: ({ error, path, ctx }) => {
-        if (error.code === "FORBIDDEN")
-          securityEvent(options.logger, "access.denied", {
+    const handle = () =>
+      fetchRequestHandler({
+        endpoint: "/trpc",
+        req: request,
+        router: appRouter,
+        maxBatchSize: MAX_BATCH,
+        createContext: async ({ info }) => {
+          await refuseHammering(options.fairUse, info.calls, request.headers);
+          const context = await createContext(
+            options.database,
+            options.auth,
+            request.headers,
             requestId,
-            procedure: path,
-            userId: ctx?.principal?.userId ?? null,
-            address: c.env?.incoming?.socket.remoteAddress,
-          });
-        // The formatter (trpc.ts) already chose the answer from the same mapping; only bugs are logged.
-        if (error.code === "INTERNAL_SERVER_ERROR" && classifyFailure(error.cause).kind === "bug")
-          options.logger.error({ err: error.cause ?? error, requestId, procedure: path }, "procedure failed");
-      },
-    });
+            options.origin,
+            options.fairUse,
+          );
+          if (context.principal) c.set("userId", context.principal.userId);
+          return { ...context, logger: options.logger };
+        },
+        // A fair-use refusal says when to come back, as HTTP says it.
+        responseMeta: ({ errors }) => {
+          const wait = errors
+            .map((e) => (isAppError(e.cause) ? e.cause.retryAfterSeconds : undefined))
+            .find((s) => s !== undefined);
+          return wait === undefined ? {} : { headers: new Headers({ "retry-after": String(wait) }) };
+        },
+        onError: ({ error, path, ctx }) => {
+          if (error.code === "FORBIDDEN")
+            securityEvent(options.logger, "access.denied", {
+              requestId,
+              procedure: path,
+              userId: ctx?.principal?.userId ?? null,
+              address: c.env?.incoming?.socket.remoteAddress,
+            });
+          // The formatter (trpc.ts) already chose the answer from the same mapping; only bugs are logged.
+          if (error.code === "INTERNAL_SERVER_ERROR" && classifyFailure(error.cause).kind === "bug")
+            options.logger.error(
+              { err: error.cause ?? error, requestId, procedure: path },
+              "procedure failed",
+            );
+        },
+      });
+    // A GET carries queries only: its versions are read together, once (request-versions.ts).
+    const response = await (method === "GET" ? withRequestVersions(options.database.db, handle) : handle());
     if (response.status === 405) {
       const answer = new Response(response.body, response);
       answer.headers.set("allow", "GET, POST");

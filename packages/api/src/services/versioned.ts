@@ -1,5 +1,6 @@
 import { type DB, dataVersion } from "@realise/db";
 import type { Kysely } from "kysely";
+import { requestDataVersion } from "./request-versions.js";
 
 /** How many results each database keeps (the national views with their filters, the latest of each). */
 const KEPT = 256;
@@ -22,7 +23,7 @@ const keptBy = new WeakMap<object, Map<string, Kept>>();
  */
 export async function versioned<T>(db: Kysely<DB>, key: string, compute: () => Promise<T>): Promise<T> {
   if (db.isTransaction) return compute();
-  const version = await dataVersion(db);
+  const version = await (requestDataVersion(db) ?? dataVersion(db));
   let kept = keptBy.get(db);
   if (!kept) {
     kept = new Map();

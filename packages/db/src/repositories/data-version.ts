@@ -42,3 +42,11 @@ export async function versionSessions(db: Kysely<DB>): Promise<void> {
     after update or delete or truncate on "user"
     for each statement execute function raise_auth_version()`.execute(db);
 }
+
+/** The data version and the account version in one round trip: what a read-only request needs of both. */
+export async function versionsNow(db: Kysely<DB>): Promise<{ data: string; auth: string }> {
+  const { rows } = await sql<{ data: string; auth: string | null }>`
+    select (select coalesce(sum(version), 0)::text from data_version) as data,
+           (select version::text from auth_version where id = 1) as auth`.execute(db);
+  return { data: rows[0]!.data, auth: rows[0]!.auth ?? "0" };
+}
