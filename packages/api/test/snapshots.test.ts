@@ -193,6 +193,27 @@ describe.each(engines)("official snapshots on %s", (engine) => {
     await expect(db.deleteFrom("snapshot").where("period", "=", PERIOD).execute()).rejects.toThrow(
       /published/,
     );
+    // Checked per statement: removing, adding or moving any one row into it is refused whole.
+    await expect(db.deleteFrom("snapshot_adoption").where("period", "=", PERIOD).execute()).rejects.toThrow(
+      /published/,
+    );
+    const one = await db
+      .selectFrom("snapshot_adoption")
+      .selectAll()
+      .where("period", "=", PERIOD)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await expect(
+      db
+        .insertInto("snapshot_adoption")
+        .values({ ...one, functionality_code: "F99" })
+        .execute(),
+    ).rejects.toThrow(/published/);
+    const rows = await db
+      .selectFrom("snapshot_adoption")
+      .select(db.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(rows.n)).toBeGreaterThan(0);
     await expect(db.updateTable("return_submission").set({ digest: "x" }).execute()).rejects.toThrow(
       /immutable/,
     );

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
@@ -34,6 +37,18 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** Start an embedded engine from a dumped data folder image (fast test start). */
   loadDataDir?: Blob | File | undefined;
+}
+
+/**
+ * The embedded database as `pnpm build` leaves it (scripts/pglite-template.mjs): initialised and
+ * migrated, nothing else. Absent when the package has not been built that way (tests from source).
+ */
+export const PGLITE_TEMPLATE = fileURLToPath(new URL("./pglite-template.tar.gz", import.meta.url));
+
+/** The template for a data folder PostgreSQL has never been started in, when the build made one. */
+function templateFor(dataDir: string): Blob | undefined {
+  if (existsSync(join(dataDir, "PG_VERSION")) || !existsSync(PGLITE_TEMPLATE)) return undefined;
+  return new Blob([readFileSync(PGLITE_TEMPLATE)]);
 }
 
 /** Open a database: real PostgreSQL through pg when a URL is given, otherwise embedded PGlite. */
@@ -74,10 +89,12 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       close: () => db.destroy(),
     };
   }
+  const loadDataDir =
+    options.loadDataDir ?? (options.dataDir ? templateFor(options.dataDir) : undefined);
   const pglite = await PGlite.create({
     parsers: { [DATE_OID]: keepText },
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {

@@ -1,4 +1,10 @@
-export { createDatabase, type Database, type DatabaseOptions, type Engine } from "./connection.js";
+export {
+  createDatabase,
+  type Database,
+  type DatabaseOptions,
+  type Engine,
+  PGLITE_TEMPLATE,
+} from "./connection.js";
 export { migrateToLatest } from "./migrate.js";
 export * from "./repositories/organisations.js";
 export type { DB, ReturnStatus, SnapshotStatus } from "./schema.js";

@@ -5,12 +5,11 @@ import {
   type DB,
   hashString,
   insertCollection,
-  insertHistoricReturn,
-  insertSubmission,
+  type HistoricReturn,
+  insertHistoricReturns,
   listCollections,
   listOrganisations,
   publishSnapshotRows,
-  setReturnSubmission,
   currentFrameworkVersion,
 } from "@realise/db";
 import { canonicalJson, periodOf, periodRange, previousPeriod } from "@realise/domain";
@@ -70,15 +69,15 @@ export async function seedDemoReturns(database: Database): Promise<{ returns: nu
       });
     }
     const trusts = await listOrganisations(trx, {});
-    let returns = 0;
+    const returns: HistoricReturn[] = [];
     for (const trust of trusts) {
       const latest = (await copyForSubmission(trx, trust.odsCode, current, version)).content;
       for (const { k, period } of ended) {
         const status = statusFor(trust.odsCode, period, k);
-        if (!status) continue;
-        returns += await storeReturn(trx, period, version, status, earlier(latest, period, k));
+        if (status) returns.push(historicReturn(period, version, status, earlier(latest, period, k)));
       }
     }
+    await insertHistoricReturns(trx, returns);
     for (const { period } of [...ended].reverse()) {
       await writeOfficialSnapshot(trx, period, "admin@demo.realise");
       await publishSnapshotRows(trx, period);
@@ -87,7 +86,7 @@ export async function seedDemoReturns(database: Database): Promise<{ returns: nu
     // the national team's collection view has trusts "not started" to chase.
     const idle = trusts.map((t) => t.odsCode).filter((ods) => !DEMO.has(ods) && draw(`${ods}/idle`) < 0.5);
     await backdateTrustChanges(trx, idle, addDays(periodRange(current).start, -20));
-    return { returns, snapshots: ended.length };
+    return { returns: returns.length, snapshots: ended.length };
   });
 }
 
@@ -107,27 +106,24 @@ function statusFor(odsCode: string, period: string, quartersAgo: number) {
   return "accepted" as const;
 }
 
-async function storeReturn(
-  trx: Kysely<DB>,
+function historicReturn(
   period: string,
   version: number,
   status: "accepted" | "returned" | "submitted",
   content: Copy,
-): Promise<number> {
+): HistoricReturn {
   const { end } = periodRange(period);
   const submittedAt = addDays(end, 10 + Math.floor(draw(`${content.odsCode}/${period}/day`) * 15));
   const decided = status === "submitted" ? null : new Date(submittedAt.getTime() + 5 * DAY);
   const contentJson = canonicalJson(content);
-  const submittedBy = DEMO.has(content.odsCode)
-    ? `approver.${content.odsCode.toLowerCase()}@demo.realise`
-    : null;
-  await insertHistoricReturn(trx, {
+  return {
     odsCode: content.odsCode,
     period,
     status,
     frameworkVersion: version,
-    payload: contentJson,
-    submittedBy,
+    contentJson,
+    digest: createHash("sha256").update(contentJson).digest("hex"),
+    submittedBy: DEMO.has(content.odsCode) ? `approver.${content.odsCode.toLowerCase()}@demo.realise` : null,
     submittedAt,
     decidedBy: decided ? "admin@demo.realise" : null,
     decidedAt: decided,
@@ -135,15 +131,5 @@ async function storeReturn(
       status === "returned"
         ? "Please attach evidence for the records claimed above their measures, then resubmit."
         : null,
-  });
-  const seq = await insertSubmission(trx, {
-    odsCode: content.odsCode,
-    period,
-    frameworkVersion: version,
-    contentJson,
-    digest: createHash("sha256").update(contentJson).digest("hex"),
-    submittedBy,
-  });
-  await setReturnSubmission(trx, content.odsCode, period, seq);
-  return 1;
+  };
 }

@@ -19,6 +19,7 @@ import * as m0019 from "./0019_data_version.js";
 import * as m0020 from "./0020_audit_chain_at_commit.js";
 import * as m0021 from "./0021_framework_digest.js";
 import * as m0022 from "./0022_auth_version.js";
+import * as m0023 from "./0023_snapshot_rows_per_statement.js";
 
 /** Every migration, in order; an in-code provider so the built package needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   "0020_audit_chain_at_commit": m0020,
   "0021_framework_digest": m0021,
   "0022_auth_version": m0022,
+  "0023_snapshot_rows_per_statement": m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

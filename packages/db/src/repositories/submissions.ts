@@ -132,36 +132,60 @@ export async function validateRecordsAtVersions(
   return validated;
 }
 
-/** A return from an earlier quarter, as the demo history and backups restore it (dates given). */
-export async function insertHistoricReturn(
-  db: Kysely<DB>,
-  r: {
-    odsCode: string;
-    period: string;
-    status: ReturnStatus;
-    frameworkVersion: number;
-    payload: string;
-    submittedBy: string | null;
-    submittedAt: Date;
-    decidedBy: string | null;
-    decidedAt: Date | null;
-    comment: string | null;
-  },
-) {
-  await db
-    .insertInto("trust_return")
-    .values({
-      ods_code: r.odsCode,
-      period: r.period,
-      status: r.status,
-      framework_version: r.frameworkVersion,
-      payload: r.payload,
-      submitted_by: r.submittedBy,
-      submitted_at: r.submittedAt,
-      decided_by: r.decidedBy,
-      decided_at: r.decidedAt,
-      comment: r.comment,
-      version: r.decidedAt ? 2 : 1,
-    })
-    .execute();
+/** A return from an earlier quarter with the one submission it was decided on (demo history). */
+export interface HistoricReturn {
+  odsCode: string;
+  period: string;
+  status: ReturnStatus;
+  frameworkVersion: number;
+  /** Canonical JSON of what was sent: the return's payload and its submission's content. */
+  contentJson: string;
+  digest: string;
+  submittedBy: string | null;
+  submittedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  comment: string | null;
+}
+
+/** Rows per statement: each carries two copies of a trust's records, register and plan. */
+const HISTORIC_CHUNK = 100;
+
+/**
+ * Returns of earlier quarters, each pointing at its first (and only) submission, many rows a statement:
+ * the demo history is some 750 returns, and a first start waited on three statements for each.
+ */
+export async function insertHistoricReturns(db: Kysely<DB>, returns: readonly HistoricReturn[]) {
+  for (let i = 0; i < returns.length; i += HISTORIC_CHUNK) {
+    const chunk = returns.slice(i, i + HISTORIC_CHUNK);
+    await db
+      .insertInto("trust_return")
+      .values(
+        chunk.map((r) => ({
+          ods_code: r.odsCode,
+          period: r.period,
+          status: r.status,
+          framework_version: r.frameworkVersion,
+          payload: r.contentJson,
+          submitted_by: r.submittedBy,
+          submitted_at: r.submittedAt,
+          decided_by: r.decidedBy,
+          decided_at: r.decidedAt,
+          comment: r.comment,
+          version: r.decidedAt ? 2 : 1,
+          submission_seq: 1,
+        })),
+      )
+      .execute();
+    // The submission's content is the payload just stored: copied inside the database, not sent and
+    // parsed a second time.
+    const sent = sql.join(
+      chunk.map((r) => sql`(${r.odsCode}, ${r.period}, ${r.digest}, ${r.submittedBy}::text)`),
+    );
+    await sql`
+      insert into return_submission (ods_code, period, seq, framework_version, content, digest, submitted_by)
+      select r.ods_code, r.period, 1, r.framework_version, r.payload, x.digest, x.submitted_by
+      from (values ${sent}) as x(ods_code, period, digest, submitted_by)
+      join trust_return r on r.ods_code = x.ods_code and r.period = x.period`.execute(db);
+  }
 }
