@@ -89,8 +89,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       close: () => db.destroy(),
     };
   }
-  const loadDataDir =
-    options.loadDataDir ?? (options.dataDir ? templateFor(options.dataDir) : undefined);
+  const loadDataDir = options.loadDataDir ?? (options.dataDir ? templateFor(options.dataDir) : undefined);
   const pglite = await PGlite.create({
     parsers: { [DATE_OID]: keepText },
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),

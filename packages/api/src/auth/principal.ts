@@ -91,6 +91,9 @@ export async function sessionFromHeaders(
   }
   const resolved = await lookUpSession(database, auth, headers);
   if (resolved) {
+    // Shared by every request with this cookie until it changes: frozen, so no caller can alter another's.
+    Object.freeze(resolved.answer.principal);
+    Object.freeze(resolved.answer);
     kept.set(cookie, { version, expiresAt: resolved.expiresAt, answer: resolved.answer });
     while (kept.size > KEPT_CALLERS) kept.delete(kept.keys().next().value as string);
     return resolved.answer;
