@@ -1,5 +1,6 @@
 import { authVersion, type Database } from "@realise/db";
 import { type Principal, ROLES, type Role } from "@realise/domain";
+import { keep, touch } from "../lib/recently-used.js";
 import { requestAuthVersion } from "../services/request-versions.js";
 import type { Auth } from "./auth.js";
 
@@ -53,6 +54,8 @@ interface KeptCaller {
   answer: { principal: Principal; sessionToken: string };
 }
 
+const NOBODY = Object.freeze({ principal: null, sessionToken: undefined });
+
 /** Callers kept per auth instance (its secret and database), most recently used last. */
 const KEPT_CALLERS = 10_000;
 const keptBy = new WeakMap<Auth, Map<string, KeptCaller>>();
@@ -74,7 +77,7 @@ export async function sessionFromHeaders(
   headers: Headers,
 ): Promise<{ principal: Principal | null; sessionToken: string | undefined }> {
   const cookie = headers.get("cookie");
-  if (!cookie) return { principal: null, sessionToken: undefined };
+  if (!cookie) return NOBODY;
   const version = await (requestAuthVersion(database.db) ?? authVersion(database.db));
   let kept = keptBy.get(auth);
   if (!kept) {
@@ -82,23 +85,21 @@ export async function sessionFromHeaders(
     keptBy.set(auth, kept);
   }
   const hit = kept.get(cookie);
-  if (hit) {
-    kept.delete(cookie);
-    if (hit.version === version && hit.expiresAt > Date.now()) {
-      kept.set(cookie, hit);
-      return hit.answer;
-    }
+  if (hit && hit.version === version && hit.expiresAt > Date.now()) {
+    touch(kept, cookie, hit);
+    return hit.answer;
   }
   const resolved = await lookUpSession(database, auth, headers);
   if (resolved) {
     // Shared by every request with this cookie until it changes: frozen, so no caller can alter another's.
     Object.freeze(resolved.answer.principal);
     Object.freeze(resolved.answer);
-    kept.set(cookie, { version, expiresAt: resolved.expiresAt, answer: resolved.answer });
-    while (kept.size > KEPT_CALLERS) kept.delete(kept.keys().next().value as string);
+    keep(kept, cookie, { version, expiresAt: resolved.expiresAt, answer: resolved.answer }, KEPT_CALLERS);
     return resolved.answer;
   }
-  return { principal: null, sessionToken: undefined };
+  // A caller kept under an older version, or whose session has ended, is let in no more.
+  kept.delete(cookie);
+  return NOBODY;
 }
 
 async function lookUpSession(

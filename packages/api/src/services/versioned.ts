@@ -1,5 +1,6 @@
 import { type DB, dataVersion } from "@realise/db";
 import type { Kysely } from "kysely";
+import { keep, touch } from "../lib/recently-used.js";
 import { requestDataVersion } from "./request-versions.js";
 
 /** How many results each database keeps (the national views with their filters, the latest of each). */
@@ -31,19 +32,15 @@ export async function versioned<T>(db: Kysely<DB>, key: string, compute: () => P
   }
   const hit = kept.get(key);
   if (hit?.version === version) {
-    // Most recently used last, so the oldest is the first to go.
-    kept.delete(key);
-    kept.set(key, hit);
+    touch(kept, key, hit);
     return hit.value as Promise<T>;
   }
   // Requests that miss together share one computation; a failure is not kept.
   const value = compute();
   const entry = { version, value };
-  kept.delete(key);
-  kept.set(key, entry);
+  keep(kept, key, entry, KEPT);
   value.catch(() => {
     if (kept.get(key) === entry) kept.delete(key);
   });
-  while (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
   return value;
 }
